@@ -1,0 +1,759 @@
+// The engine: auth → route → scenario/fault → request validation → family handler → response validation.
+// One instance holds the state of one mock; adapters call `process()` (transport-neutral) or `handle()`.
+import { operations, type OperationId } from '../generated/operations.js';
+import { handlers } from '../families/index.js';
+import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
+import { Clock } from './clock.js';
+import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
+import { readBody, readParams, type BodySummary } from './input.js';
+import { AGENT_RETENTION_MS, agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
+import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
+import { Random, hashString } from './random.js';
+import { errorReply, jsonReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
+import { matchRoute, type RouteMatch } from './router.js';
+import {
+  SCENARIOS, ScenarioQueue, inScope, parseScenario, scenarioFromMarker, scenarioFromPrefer,
+  type ActiveScenario, type ScenarioName, type ScenarioParams,
+} from './scenarios.js';
+import { seedAccountData, seedTemplates, seedVoices } from './seed-data.js';
+import { emptyState, type AccountRecord, type JobOutcome, type MockState } from './state.js';
+import { checkResponse, checkSchema, declaredStatuses } from './validation.js';
+import { WEBHOOK_OF, WEBHOOK_SCHEMA, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
+
+/** Thrown (in test mode) when the mock produced something the spec does not allow. */
+export class MockDriftError extends Error {
+  override name = 'MockDriftError';
+}
+
+/** One request as the mock saw it. */
+export interface JournalEntry {
+  /** 1-based order of arrival. */
+  seq: number;
+  /** The matched operation, or `null` (unknown route). */
+  operationId: OperationId | null;
+  method: string;
+  url: string;
+  /** The URL's path as received (ids may be percent-encoded). */
+  path: string;
+  /** The answered status; 0 for a simulated network error. */
+  status: number;
+  /** Virtual time of arrival (epoch ms) and the same as ISO-8601. */
+  time: number;
+  at: string;
+  /** The scenario or fault that shaped the answer. */
+  scenario?: ScenarioName;
+  /** The body as received (long strings cut, files by name/size/type). */
+  body?: BodySummary;
+  /** The `error` of an error answer. */
+  error?: string;
+}
+
+const AUTH = /^[Bb]earer user:\d+-[A-Za-z0-9]+$/;
+const ERROR_BODY_LIMIT = 300;
+
+interface Selected {
+  name: ScenarioName;
+  params: ScenarioParams;
+  item?: ActiveScenario;
+  consumed?: boolean;
+}
+
+const DEFAULT_CHAOS: readonly ScenarioName[] = ['rate-limited', 'bad-gateway', 'gateway-timeout', 'server-error'];
+
+/** The mock's engine (internal; the public surface is `MiniMaxMock`). */
+export class Engine {
+  readonly options: ResolvedOptions;
+  readonly clock: Clock;
+  readonly scenarios = new ScenarioQueue();
+  state: MockState = emptyState();
+  rng: Random = new Random(1);
+  private chaosRng: Random = new Random(2);
+  private latencyRng: Random = new Random(3);
+  private journal: JournalEntry[] = [];
+  private seq = 0;
+  private hookSeq = 0;
+  deliveries: WebhookDelivery[] = [];
+  readonly pending = new Map<string, PendingWebhook>();
+  drift: string[] = [];
+  private ticker: { cancel(): void } | undefined;
+  private disposed = false;
+  private readonly hookChains = new Map<string, Promise<void>>();
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  constructor(options: MiniMaxMockOptions = {}) {
+    this.options = resolveOptions(options, isTestEnvironment());
+    this.clock = new Clock(this.options.clock, this.options.startTime);
+    this.clock.onAdvance(() => this.pump());
+    this.reset();
+  }
+
+  /** Back to the seeded initial state (optionally with another seed). */
+  reset(seed?: number | string): void {
+    const s = seed ?? this.options.seed;
+    const base = typeof s === 'number' ? s >>> 0 : hashString(s);
+    this.rng = new Random(base);
+    this.chaosRng = new Random((base ^ 0x9e3779b9) >>> 0);
+    this.latencyRng = new Random((base ^ 0x85ebca6b) >>> 0);
+    this.clock.reset(this.options.startTime);
+    this.state = emptyState();
+    this.journal = [];
+    this.seq = 0;
+    this.hookSeq = 0;
+    this.deliveries = [];
+    this.pending.clear();
+    this.drift = [];
+    this.ticker?.cancel();
+    this.ticker = undefined;
+    this.scenarios.clear();
+    for (const spec of this.options.scenarios) this.scenarios.add(spec);
+    const start = this.clock.now();
+    if (this.options.sampleData) {
+      seedTemplates(this.state, this.rng, start);
+      seedVoices(this.state, start);
+    }
+    this.options.accounts.forEach((seedAccount, i) => {
+      const account = this.makeAccount(seedAccount, i, start);
+      this.state.accounts.set(account.account, account);
+      if (this.options.sampleData) seedAccountData(this.state, this.rng, this.options.userId, account, start, i);
+    });
+  }
+
+  /** Builds an account record from its seed. */
+  makeAccount(seed: AccountSeed & { account?: string }, index: number, now: number): AccountRecord {
+    const account = seed.account ?? defaultAccountId(index);
+    const deviceId = this.rng.digits(18);
+    return {
+      account,
+      maxJobs: seed.maxJobs ?? 3,
+      supportVideo: seed.supportVideo ?? true,
+      supportChat: seed.supportChat ?? true,
+      supportAudio: seed.supportAudio ?? true,
+      ...(seed.error ? { error: seed.error } : {}),
+      credits: seed.credits ?? 3260,
+      audioSubscription: seed.audioSubscription ?? true,
+      onHold: seed.onHold ?? false,
+      iat: now - 10 * 24 * 3_600_000,
+      exp: now + 20 * 24 * 3_600_000,
+      deviceId,
+      name: '',
+      host: 'hailuoai.video',
+      searchParams: `device_platform=web&app_id=3001&version_code=22202&uuid=${this.rng.uuid()}&device_id=${deviceId}&os_name=Windows`,
+      maskedToken: `${this.rng.hex(3)}…secured…${this.rng.hex(3)}`,
+    };
+  }
+
+  /** Stops the real-time webhook tick. */
+  dispose(): void {
+    this.disposed = true;
+    this.ticker?.cancel();
+    this.ticker = undefined;
+  }
+
+  /** Resolves when every webhook POST in flight has settled. */
+  async settled(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  // ───────────────────────────── journal ─────────────────────────────
+
+  /** The journal, oldest first (at most `journalLimit` entries). */
+  requests(): JournalEntry[] {
+    const limit = this.options.journalLimit;
+    return this.journal.length > limit ? this.journal.slice(-limit) : this.journal.slice();
+  }
+
+  clearRequests(): void {
+    this.journal = [];
+  }
+
+  private record(entry: JournalEntry): void {
+    const limit = this.options.journalLimit;
+    this.journal.push(entry);
+    if (this.journal.length >= limit + Math.max(1, Math.floor(limit / 10))) this.journal.splice(0, this.journal.length - limit);
+  }
+
+  // ───────────────────────────── pipeline ─────────────────────────────
+
+  /** The path below a configured base path, or `undefined`. */
+  private below(pathname: string): string | undefined {
+    for (const base of this.options.basePaths) {
+      if (pathname === base) return '/';
+      if (pathname.startsWith(`${base}/`)) return pathname.slice(base.length);
+    }
+    return undefined;
+  }
+
+  /** Whether a URL is served by this mock (under one of its base paths). */
+  serves(url: string): boolean {
+    try {
+      return this.below(new URL(url).pathname) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Handles one API request. */
+  async process(incoming: IncomingRequest): Promise<MockReply> {
+    const time = this.clock.now();
+    let url: URL;
+    try {
+      url = new URL(incoming.url);
+    } catch {
+      return errorReply(400, 'Invalid URL');
+    }
+    const sub = this.below(url.pathname);
+    const match = sub === undefined ? undefined : matchRoute(incoming.method, sub);
+    const entry: JournalEntry = {
+      seq: ++this.seq, operationId: match?.operationId ?? null, method: incoming.method, url: incoming.url,
+      path: url.pathname, status: 0, time, at: new Date(time).toISOString(),
+    };
+    try {
+      const reply = await this.pipeline(incoming, url, match, entry);
+      entry.status = reply.networkError ? 0 : reply.status;
+      if (reply.status >= 400 && typeof reply.body === 'string' && reply.body.length < ERROR_BODY_LIMIT * 4) {
+        try {
+          const parsed = JSON.parse(reply.body) as { error?: unknown };
+          if (typeof parsed.error === 'string') entry.error = parsed.error;
+        } catch { /* not JSON */ }
+      }
+      return reply;
+    } catch (error) {
+      entry.status = 500;
+      entry.error = error instanceof Error ? error.message : String(error);
+      throw error;
+    } finally {
+      this.record(entry);
+      this.pump();
+    }
+  }
+
+  private select(incoming: IncomingRequest, url: URL, operationId: OperationId | undefined): Selected | undefined | MockReply {
+    let fromRequest: { name: ScenarioName; params: ScenarioParams } | undefined;
+    try {
+      fromRequest = scenarioFromPrefer(incoming.header('prefer'));
+      const q = url.searchParams.get('__scenario');
+      if (!fromRequest && q) fromRequest = parseScenario(q);
+    } catch (error) {
+      return errorReply(400, (error as Error).message);
+    }
+    if (fromRequest) return { ...fromRequest };
+    if (!operationId) return undefined;
+    const item = this.scenarios.peek(operationId);
+    if (item) return { name: item.name, params: item.params, item };
+    return this.drawChaos(operationId);
+  }
+
+  private drawChaos(operationId: OperationId): Selected | undefined {
+    const chaos = this.options.chaos;
+    if (!chaos) return undefined;
+    if (chaos.operationIds && !chaos.operationIds.includes(operationId)) return undefined;
+    const roll = this.chaosRng.next();
+    if (roll >= chaos.rate) return undefined;
+    const candidates = (chaos.scenarios ?? DEFAULT_CHAOS).filter((n) => inScope(n, operationId));
+    if (candidates.length === 0) return undefined;
+    return { name: this.chaosRng.pick(candidates), params: {} };
+  }
+
+  private use(selected: Selected, entry: JournalEntry): void {
+    if (selected.consumed) return;
+    selected.consumed = true;
+    if (selected.item) this.scenarios.consume(selected.item);
+    entry.scenario = selected.name;
+  }
+
+  private latency(): number {
+    const [min, max] = this.options.latencyMs;
+    if (max <= 0) return 0;
+    return min === max ? min : min + Math.floor(this.latencyRng.next() * (max - min + 1));
+  }
+
+  private async pipeline(incoming: IncomingRequest, url: URL, match: RouteMatch | undefined, entry: JournalEntry): Promise<MockReply> {
+    const operationId = match?.operationId;
+    const picked = this.select(incoming, url, operationId);
+    if (picked && isReply(picked)) return picked;
+    let selected = picked as Selected | undefined;
+    const fromRequest = selected !== undefined && !selected.item;
+
+    // Transport faults and auth come first.
+    let wait = this.latency();
+    if (selected?.name === 'latency') {
+      this.use(selected, entry);
+      wait += selected.params.ms ?? 1000;
+    }
+    if (wait > 0) await sleepReal(wait, incoming.signal);
+    if (selected?.name === 'network-error') {
+      this.use(selected, entry);
+      return networkErrorReply();
+    }
+    if (selected?.name === 'unauthorized') {
+      this.use(selected, entry);
+      return errorReply(401, 'Unauthorized');
+    }
+    if (!AUTH.test(incoming.header('authorization') ?? '')) return errorReply(401, 'Unauthorized');
+    if (!match || !operationId) return errorReply(404, `Not found: no operation at ${incoming.method} ${url.pathname}`);
+
+    // Parameters and body (400 naming the field).
+    const validate = this.options.validateRequests;
+    const params = readParams(operationId, url, match.params, validate);
+    if (isReply(params)) return params;
+    const body = await readBody(operationId, incoming, validate);
+    if (isReply(body)) return body;
+    if (body.summary) entry.body = body.summary;
+    const all = { ...params, ...body.body };
+
+    // A `[mock:<name>]` marker in the body beats a queued scenario.
+    if (!fromRequest) {
+      let marker: ReturnType<typeof scenarioFromMarker>;
+      try {
+        marker = scenarioFromMarker(body.strings);
+      } catch (error) {
+        return errorReply(400, (error as Error).message);
+      }
+      if (marker) selected = { ...marker };
+    }
+
+    if (selected && SCENARIOS[selected.name].stage === 'status') {
+      this.use(selected, entry);
+      return this.checked(operationId, this.faultReply(operationId, selected, all), true);
+    }
+
+    let outcomeCache: JobOutcome | undefined;
+    const ctx: HandlerContext = {
+      operationId,
+      params: all as never,
+      raw: body.raw,
+      engine: this,
+      now: this.clock.now(),
+      signal: incoming.signal,
+      account: (explicit) => this.accountRule(explicit),
+      outcome: (kind) => (outcomeCache ??= this.outcomeFor(kind, selected, entry)),
+      upstream: (account, needs) => this.upstream(operationId, account, needs),
+    };
+    const handler = handlers[operationId] as (c: HandlerContext) => MockReply | Promise<MockReply>;
+    const reply = this.checked(operationId, await handler(ctx), false);
+
+    if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
+      this.use(selected, entry);
+      return this.postFault(selected.name, reply);
+    }
+    return reply;
+  }
+
+  /** The answer of a status-stage scenario. */
+  private faultReply(operationId: OperationId, selected: Selected, params: Record<string, unknown>): MockReply {
+    const accountId = typeof params.account === 'string' ? params.account : this.state.accounts.keys().next().value ?? '987654321';
+    switch (selected.name) {
+      case 'moderated': return errorReply(422, 'Moderated prompt');
+      case 'insufficient-credits': return errorReply(412, `Insufficient credits on account ${accountId}`);
+      case 'rate-limited': {
+        const seconds = selected.params.retryAfter ?? this.options.retryAfterSeconds;
+        return errorReply(429, 'All configured accounts are busy, try again later', { headers: { 'retry-after': String(seconds) } });
+      }
+      case 'account-on-hold': return errorReply(596, `Account ${accountId} has been placed on hold`);
+      case 'server-error': return errorReply(500, 'Internal server error');
+      case 'service-unavailable': return errorReply(503, 'Service unavailable');
+      case 'not-found': return this.notFound(operationId, params);
+      default: return errorReply(500, `Scenario ${selected.name} has no status answer`);
+    }
+  }
+
+  /** The documented 404 body of an operation. */
+  notFound(operationId: OperationId, params: Record<string, unknown>): MockReply {
+    switch (operationId) {
+      case 'listAccounts':
+      case 'getAccount': return errorReply(404, 'Configuration not found');
+      case 'deleteAccount': return errorReply(404, 'Configuration not found', { extra: { errorDetails: `Account ${String(params.account)} is not configured` } });
+      case 'getAgentJob': return errorReply(404, 'Job not found or expired after 31 days');
+      case 'deleteScheduledJob': return errorReply(404, `Unable to locate running ${String(params.id)}`, { code: false });
+      default: return errorReply(404, 'Not found.');
+    }
+  }
+
+  private postFault(name: ScenarioName, reply: MockReply): MockReply {
+    switch (name) {
+      case 'bad-gateway': return errorReply(502, 'MiniMax site is busy, please try again later');
+      case 'gateway-timeout': return errorReply(504, 'MiniMax did not respond in time');
+      case 'empty-body': return { status: reply.status === 204 ? 200 : reply.status, headers: { ...reply.headers, 'content-length': '0' }, body: '' };
+      case 'malformed-json': {
+        const text = typeof reply.body === 'string' && reply.body.length > 2 ? reply.body : '{"error":"truncated"}';
+        const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+        const isSse = (reply.headers['content-type'] ?? '').startsWith('text/event-stream');
+        return {
+          status: reply.status === 204 ? 200 : reply.status,
+          headers: { ...reply.headers, 'content-type': isSse ? 'text/event-stream' : 'application/json; charset=utf-8' },
+          body: isSse ? 'data: {"status":1,"statusLabel":"proc\n\n' : cut,
+        };
+      }
+      case 'stalled-body': {
+        const first = typeof reply.body === 'string' && reply.body.length > 1 ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 3))) : '{';
+        if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
+        let timer: { cancel(): void } | undefined;
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(utf8(first));
+            // Never closes. A long real timer keeps a reference so the stream is not collected early.
+            timer = setRealTimeout(() => undefined, 2 ** 31 - 1);
+          },
+          cancel() {
+            timer?.cancel();
+          },
+        });
+        const headers: Record<string, string> = { ...reply.headers, 'content-type': reply.headers['content-type'] ?? 'application/json; charset=utf-8' };
+        delete headers['content-length'];
+        return { status: reply.status === 204 ? 200 : reply.status, headers, body };
+      }
+      default: return reply;
+    }
+  }
+
+  /** Response validation (test mode): throws `MockDriftError` when a reply breaks the spec. */
+  private checked(operationId: OperationId, reply: MockReply, injected: boolean): MockReply {
+    if (!this.options.validateResponses || reply.networkError) return reply;
+    if (reply.body instanceof ReadableStream) {
+      const problem = checkResponse(operationId, reply.status, reply.headers['content-type'], undefined, true, injected);
+      if (problem) this.fail(operationId, reply.status, problem);
+      return reply;
+    }
+    let parsed: unknown;
+    const hasBody = reply.body !== null && reply.body !== '' && !(reply.body instanceof Uint8Array && reply.body.length === 0);
+    if (hasBody) {
+      const text = typeof reply.body === 'string' ? reply.body : new TextDecoder().decode(reply.body as Uint8Array);
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        this.fail(operationId, reply.status, 'body is not JSON');
+      }
+    }
+    const problem = checkResponse(operationId, reply.status, hasBody ? reply.headers['content-type'] : undefined, parsed, hasBody, injected);
+    if (problem) this.fail(operationId, reply.status, problem);
+    return reply;
+  }
+
+  /** Validates an object the mock emits outside a JSON response (SSE events, webhooks). */
+  checkEmitted(where: string, pointer: string, value: unknown): void {
+    if (!this.options.validateResponses) return;
+    const problem = checkSchema(pointer, value);
+    if (problem) {
+      const message = `The mock's ${where} does not match the spec (${pointer}): ${problem}`;
+      this.drift.push(message);
+      throw new MockDriftError(message);
+    }
+  }
+
+  private fail(operationId: OperationId, status: number, problem: string): never {
+    const message = `The mock's ${status} answer to ${operationId} does not match the spec: ${problem}`;
+    this.drift.push(message);
+    throw new MockDriftError(message);
+  }
+
+  // ───────────────────────────── rules ─────────────────────────────
+
+  /** The `account` rule. */
+  accountRule(explicit: string | undefined): AccountRecord | MockReply {
+    if (explicit !== undefined) {
+      const account = this.state.accounts.get(explicit);
+      return account ?? errorReply(400, `Parameter account: account ${explicit} is not configured`);
+    }
+    const size = this.state.accounts.size;
+    if (size === 0) return errorReply(400, 'Parameter account: no MiniMax account is configured (add one with POST /accounts)');
+    if (size === 1) return this.state.accounts.values().next().value as AccountRecord;
+    return errorReply(400, 'Parameter account is required when multiple accounts are configured');
+  }
+
+  private upstream(operationId: OperationId, account: AccountRecord, needs: { credits?: number; audio?: boolean }): MockReply | undefined {
+    const declared = declaredStatuses(operationId);
+    if (account.onHold && declared.includes(596)) return errorReply(596, `Account ${account.account} has been placed on hold`);
+    if (needs.audio && !account.audioSubscription && declared.includes(412)) return errorReply(412, `Account ${account.account} has no audio subscription`);
+    if (needs.credits && account.credits < needs.credits && declared.includes(412)) return errorReply(412, `Insufficient credits on account ${account.account}`);
+    if (needs.credits) account.credits -= needs.credits;
+    return undefined;
+  }
+
+  private outcomeFor(kind: JobKind, selected: Selected | undefined, entry: JournalEntry): JobOutcome {
+    const name = selected?.name;
+    const completed: JobOutcome = { kind: 'completed' };
+    if (!selected || !name || SCENARIOS[name].stage !== 'outcome') return completed;
+    let outcome: JobOutcome | undefined;
+    const status = [5, 7, 14].includes(selected.params.status ?? 5) ? selected.params.status ?? 5 : 5;
+    switch (name) {
+      case 'moderated-final':
+        outcome = { kind: 'moderated', status: kind === 'music' ? 4 : kind === 'video' || kind === 'image' ? status : 422 };
+        break;
+      case 'moderated-after':
+        if (kind === 'video') outcome = { kind: 'moderated-after', status, afterMs: this.options.jobMs, removed: true };
+        else if (kind === 'image') outcome = { kind: 'moderated-after', status, afterMs: this.options.jobMs };
+        else if (kind === 'music') outcome = { kind: 'moderated-after', status: 4, afterMs: this.options.jobMs };
+        break;
+      case 'failed':
+        if (kind !== 'music') outcome = { kind: 'failed' };
+        break;
+      case 'agent-expired':
+        if (kind === 'agent') outcome = { kind: 'expired' };
+        break;
+      default:
+        break;
+    }
+    if (!outcome) return completed;
+    this.use(selected, entry);
+    return outcome;
+  }
+
+  // ───────────────────────────── capacity ─────────────────────────────
+
+  /** Running (non-final) videos of an account. */
+  executingVideos(account: string, now = this.clock.now()): number {
+    let n = 0;
+    for (const v of this.state.videos.values()) {
+      if (v.account !== account || v.deleted) continue;
+      const view = videoView(v, now);
+      if (view && !view.statusFinal) n++;
+    }
+    return n;
+  }
+
+  /** Running speech generations of an account. */
+  executingAudio(account: string, now = this.clock.now()): number {
+    let n = 0;
+    for (const s of this.state.speech.values()) if (s.account === account && speechStatus(s, now) === 'pending') n++;
+    return n;
+  }
+
+  // ───────────────────────────── ids ─────────────────────────────
+
+  /** A fresh numeric id. */
+  digits(length = 18): string {
+    return this.rng.digits(length);
+  }
+
+  // ───────────────────────────── views ─────────────────────────────
+
+  /** What `GET` answers for a job right now (`undefined`: 404). */
+  viewOf(store: PendingWebhook['store'], id: string, now = this.clock.now()): Record<string, any> | undefined {
+    switch (store) {
+      case 'videos': { const r = this.state.videos.get(id); return r && !r.deleted ? videoView(r, now) : undefined; }
+      case 'images': { const r = this.state.images.get(id); return r ? imageView(r, now) : undefined; }
+      case 'songs': { const r = this.state.songs.get(id); return r ? musicView(r, now) : undefined; }
+      case 'agentJobs': { const r = this.state.agentJobs.get(id); return r ? agentView(r, now) : undefined; }
+      case 'speech': { const r = this.state.speech.get(id); return r && !r.deleted ? speechView(r, now, this.voiceInfo(r.voiceId)) : undefined; }
+    }
+  }
+
+  /** The `voice_info` of a voice id. */
+  voiceInfo(voiceId: string): Record<string, any> | undefined {
+    const v = this.state.voices.get(voiceId);
+    if (!v) return undefined;
+    return { voice_id: v.voiceId, parent_voice_id: '0', voice_name: v.name, tag_list: v.tags, uniq_id: v.voiceId };
+  }
+
+  // ───────────────────────────── webhooks ─────────────────────────────
+
+  /** Starts watching a job with a `replyUrl`. */
+  watch(store: PendingWebhook['store'], id: string, url: string | undefined): void {
+    if (!url) return;
+    this.pending.set(`${store}:${id}`, { event: WEBHOOK_OF[store].event, store, id, url });
+  }
+
+  /** Emits the webhooks of every watched job whose state changed since it was last observed. */
+  pump(): void {
+    if (this.pending.size > 0) {
+      const now = this.clock.now();
+      for (const [key, p] of this.pending) {
+        const record = this.state[p.store].get(p.id) as { untracked?: boolean; replyRef?: string; audioId?: string } | undefined;
+        const view = record && !record.untracked ? this.viewOf(p.store, p.id, now) : undefined;
+        if (!record || !view) {
+          this.pending.delete(key);
+          continue;
+        }
+        const final = p.store === 'agentJobs' ? view.status !== 'started' : view.statusFinal === true;
+        const state = JSON.stringify([view.status, view.statusLabel, view.statusFinal, view.percent]);
+        if (state !== p.last && (WEBHOOK_OF[p.store].progress || final)) {
+          p.last = state;
+          let payload: Record<string, unknown> = view;
+          if (p.store === 'speech') payload = { ...view, audioId: p.id, ...(record.replyRef ? { replyRef: record.replyRef } : {}) };
+          else if (p.store !== 'agentJobs' && record.replyRef) payload = { ...view, replyRef: record.replyRef };
+          this.emit(p, payload, final, now);
+        }
+        if (final) this.pending.delete(key);
+      }
+    }
+    this.tick();
+  }
+
+  private emit(p: PendingWebhook, payload: Record<string, unknown>, final: boolean, now: number): void {
+    this.checkEmitted(`${p.event} webhook`, WEBHOOK_SCHEMA[p.event], payload);
+    const delivery: WebhookDelivery = { seq: ++this.hookSeq, event: p.event, url: p.url, jobId: p.id, payload, final, time: now };
+    this.deliveries.push(delivery);
+    if (this.deliveries.length > 2000) this.deliveries.splice(0, this.deliveries.length - 1000);
+    try {
+      this.options.onWebhook?.(delivery);
+    } catch { /* a listener's error is not the mock's */ }
+    if (!this.options.deliverWebhooks) return;
+    const previous = this.hookChains.get(p.id) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        const res = await fetch(p.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+        delivery.status = res.status;
+        await res.body?.cancel();
+      } catch (error) {
+        delivery.error = error instanceof Error ? error.message : String(error);
+      }
+    });
+    this.hookChains.set(p.id, next);
+    this.inflight.add(next);
+    void next.finally(() => {
+      this.inflight.delete(next);
+      if (this.hookChains.get(p.id) === next) this.hookChains.delete(p.id);
+    });
+  }
+
+  private tick(): void {
+    if (this.disposed || this.ticker || this.pending.size === 0 || this.clock.mode !== 'real') return;
+    if (!this.options.deliverWebhooks && !this.options.onWebhook) return;
+    const ms = Math.max(50, Math.min(1000, Math.floor(this.options.jobMs / 20)));
+    this.ticker = setRealTimeout(() => {
+      this.ticker = undefined;
+      this.pump();
+    }, ms);
+  }
+
+  // ───────────────────────────── streams ─────────────────────────────
+
+  /**
+   * An SSE reply that follows a job: on the manual clock the job was created final and the given progress
+   * snapshots are sent first; on the real clock snapshots are sent as the job changes until it is final.
+   */
+  streamJob(options: {
+    view: () => Record<string, any> | undefined;
+    isFinal: (view: Record<string, any>) => boolean;
+    synthetic: Record<string, any>[];
+    schema: string;
+    where: string;
+    signal: AbortSignal | undefined;
+  }): MockReply {
+    const engine = this;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const send = (event: Record<string, any>) => {
+          engine.checkEmitted(options.where, options.schema, event);
+          controller.enqueue(utf8(`data: ${JSON.stringify(event)}\n\n`));
+        };
+        const run = async () => {
+          try {
+            if (engine.clock.mode === 'manual') {
+              for (const event of options.synthetic) send(event);
+              const last = options.view();
+              if (last) send(last);
+            } else {
+              let previous = '';
+              const tickMs = Math.max(20, Math.min(1000, Math.floor(engine.options.jobMs / 20)));
+              for (;;) {
+                if (cancelled || options.signal?.aborted) return;
+                const view = options.view();
+                if (!view) break;
+                const key = JSON.stringify(view);
+                if (key !== previous) {
+                  previous = key;
+                  send(view);
+                }
+                if (options.isFinal(view)) break;
+                await sleepReal(tickMs, options.signal);
+              }
+            }
+            if (!cancelled) controller.close();
+          } catch (error) {
+            if (!cancelled) controller.error(error);
+          }
+        };
+        void run();
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    return { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body };
+  }
+
+  /** An SSE reply of fixed events. */
+  streamEvents(events: Record<string, any>[], schema: string, where: string): MockReply {
+    for (const event of events) this.checkEmitted(where, schema, event);
+    const text = events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
+    return { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: text };
+  }
+
+  // ───────────────────────────── control API ─────────────────────────────
+
+  /** The `/__mock/` control API of the standalone server (and of the MSW handlers). */
+  async control(incoming: IncomingRequest): Promise<MockReply> {
+    const url = new URL(incoming.url);
+    const path = url.pathname.replace(/^.*?\/__mock/, '').replace(/\/+$/, '') || '/';
+    const method = incoming.method;
+    let body: Record<string, any> = {};
+    if (method === 'POST') {
+      const text = new TextDecoder().decode(await incoming.bytes());
+      if (text.trim()) {
+        try {
+          body = JSON.parse(text) as Record<string, any>;
+        } catch {
+          return errorReply(400, 'Control body must be JSON');
+        }
+      }
+    }
+    const clockInfo = () => ({ mode: this.clock.mode, now: this.clock.now(), iso: this.clock.iso() });
+    try {
+      switch (`${method} ${path}`) {
+        case 'GET /':
+          return jsonReply(200, { baseUrls: this.options.baseUrls, accounts: [...this.state.accounts.keys()], clock: clockInfo(), scenarios: this.scenarios.list(), jobMs: this.options.jobMs });
+        case 'POST /reset':
+          this.reset(body.seed);
+          return jsonReply(200, { ok: true, clock: clockInfo() });
+        case 'GET /scenario':
+          return jsonReply(200, this.scenarios.list());
+        case 'POST /scenario': {
+          if (body.clear) this.scenarios.clear();
+          const text = body.name ?? body.scenario;
+          if (typeof text === 'string') {
+            const { name, params } = parseScenario(text);
+            const times = body.once ? 1 : body.times;
+            this.scenarios.add({ name, params: { ...params, ...(body.params ?? {}) }, ...(body.operationId ? { operationId: body.operationId } : {}), ...(times !== undefined ? { times } : {}) });
+          }
+          return jsonReply(200, this.scenarios.list());
+        }
+        case 'DELETE /scenario':
+          this.scenarios.clear();
+          return jsonReply(200, []);
+        case 'GET /clock':
+          return jsonReply(200, clockInfo());
+        case 'POST /clock/advance': {
+          const ms = Number(body.ms ?? url.searchParams.get('ms'));
+          if (!Number.isFinite(ms) || ms < 0) return errorReply(400, 'Parameter ms must be a number >= 0');
+          this.clock.advance(ms);
+          return jsonReply(200, clockInfo());
+        }
+        case 'GET /requests': {
+          const op = url.searchParams.get('operationId');
+          return jsonReply(200, this.requests().filter((r) => !op || r.operationId === op));
+        }
+        case 'DELETE /requests':
+          this.clearRequests();
+          return jsonReply(200, []);
+        case 'GET /webhooks':
+          return jsonReply(200, this.deliveries);
+        case 'GET /state':
+          return jsonReply(200, Object.fromEntries(Object.entries(this.state).map(([k, v]) => [k, (v as Map<string, unknown>).size])));
+        default:
+          return errorReply(404, `Unknown control call ${method} /__mock${path === '/' ? '' : path}`);
+      }
+    } catch (error) {
+      return errorReply(400, (error as Error).message);
+    }
+  }
+}
+
+/** Agent records older than the retention are gone. */
+export function agentExpired(createdAt: number, now: number): boolean {
+  return now - createdAt >= AGENT_RETENTION_MS;
+}
+
+/** Operations by id (re-exported for the families). */
+export { operations };

@@ -1,0 +1,126 @@
+// Reads a request into validated parameters: query and path (coerced), JSON or multipart bodies (multipart
+// strings coerced, file parts kept as Blobs) and raw bodies checked against the documented content types.
+import { operations, type OperationId } from '../generated/operations.js';
+import { errorReply, type IncomingRequest, type MockReply } from './reply.js';
+import { bodyShape, inputValidator } from './validation.js';
+
+/** A summary of a request body for the journal: long strings cut, files by name/size/type. */
+export type BodySummary =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'multipart'; fields: Record<string, unknown> }
+  | { kind: 'raw'; contentType: string; size: number };
+
+/** A parsed request. */
+export interface ParsedInput {
+  params: Record<string, unknown>;
+  raw?: { contentType: string; bytes: Uint8Array };
+  summary?: BodySummary;
+  /** The string values of the body (for `[mock:…]` markers). */
+  strings: string[];
+}
+
+const decoder = new TextDecoder();
+
+/** The media type of a Content-Type header, lowercased, without parameters. */
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function bad(message: string): MockReply {
+  return errorReply(400, message);
+}
+
+const MAX_SUMMARY = 200;
+
+function summarize(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > MAX_SUMMARY ? `${value.slice(0, MAX_SUMMARY)}… (+${value.length - MAX_SUMMARY} chars)` : value;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return { name: (value as File).name ?? 'blob', size: value.size, type: value.type };
+  if (Array.isArray(value)) return value.slice(0, 20).map(summarize);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarize(v)]));
+  return value;
+}
+
+/** Reads and validates the query and path parameters. */
+export function readParams(operationId: OperationId, url: URL, pathParams: Record<string, string>, validate: boolean): Record<string, unknown> | MockReply {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) {
+    if (key === '__scenario' || key in query) continue;
+    query[key] = value;
+  }
+  if (validate) {
+    const q = inputValidator(operationId, 'query');
+    const qError = q?.(query);
+    if (qError) return bad(qError);
+    const p = inputValidator(operationId, 'path');
+    const path: Record<string, unknown> = { ...pathParams };
+    const pError = p?.(path);
+    if (pError) return bad(pError);
+    return { ...query, ...path };
+  }
+  return { ...query, ...pathParams };
+}
+
+/** Reads and validates the body. */
+export async function readBody(operationId: OperationId, incoming: IncomingRequest, validate: boolean): Promise<Omit<ParsedInput, 'params'> & { body: Record<string, unknown> } | MockReply> {
+  const op = operations[operationId] as (typeof operations)[OperationId] & { contentTypes?: readonly string[] };
+  const empty = { body: {}, strings: [] };
+  if (op.body === 'none') return empty;
+  const type = mediaType(incoming.header('content-type'));
+
+  if (op.body === 'raw') {
+    const allowed = op.contentTypes ?? [];
+    if (!allowed.includes(type)) return bad(`Content-Type must be one of: ${allowed.join(', ')} (got ${type || 'none'})`);
+    const bytes = await incoming.bytes();
+    if (bytes.length === 0) return bad('Request body (the file bytes) is required');
+    return { body: {}, strings: [], raw: { contentType: type, bytes }, summary: { kind: 'raw', contentType: type, size: bytes.length } };
+  }
+
+  const acceptsJson = op.body === 'json';
+  if (type === 'multipart/form-data') {
+    let form: FormData;
+    try {
+      form = await incoming.formData();
+    } catch {
+      return bad('Request body is not valid multipart/form-data');
+    }
+    const shape = bodyShape(operationId, 'multipart/form-data') ?? { arrays: new Set<string>(), binary: new Set<string>() };
+    const body: Record<string, unknown> = {};
+    const strings: string[] = [];
+    for (const [name, value] of form.entries()) {
+      if (typeof value === 'string') strings.push(value);
+      if (shape.arrays.has(name)) ((body[name] ??= []) as unknown[]).push(value);
+      else if (!(name in body)) body[name] = value;
+    }
+    if (validate) {
+      // Blobs stand in as strings for `format: binary`; every other value is a string to coerce.
+      const check: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(body)) {
+        check[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '(binary)')) : typeof v === 'string' ? v : '(binary)';
+      }
+      const error = inputValidator(operationId, 'multipart')?.(check);
+      if (error) return bad(error);
+      for (const [k, v] of Object.entries(check)) if (!shape.binary.has(k) && typeof body[k] === 'string') body[k] = v;
+    }
+    return { body, strings, summary: { kind: 'multipart', fields: summarize(body) as Record<string, unknown> } };
+  }
+  if (!acceptsJson) return bad(`Content-Type must be multipart/form-data (got ${type || 'none'})`);
+  if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
+    return bad(`Content-Type must be application/json or multipart/form-data (got ${type})`);
+  }
+  const bytes = await incoming.bytes();
+  const text = decoder.decode(bytes);
+  if (text.trim() === '') return bad('Request body is required');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return bad('Request body is not valid JSON');
+  }
+  if (validate) {
+    const error = inputValidator(operationId, 'json')?.(body);
+    if (error) return bad(error);
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('Request body must be a JSON object');
+  const strings = Object.values(body).filter((v): v is string => typeof v === 'string');
+  return { body: body as Record<string, unknown>, strings, summary: { kind: 'json', value: summarize(body) } };
+}

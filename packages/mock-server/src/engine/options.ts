@@ -1,0 +1,141 @@
+// The mock's options and their defaults.
+import type { OperationId } from '../generated/operations.js';
+import type { ClockMode } from './clock.js';
+import type { ScenarioName, ScenarioSpec } from './scenarios.js';
+import type { WebhookDelivery } from './webhooks.js';
+
+/** One configured MiniMax account of the mock and its simulated upstream state. */
+export interface AccountSeed {
+  /** The account id (digits). Defaults: `987654321`, `987643210`, `987632099`, … */
+  account?: string;
+  /** Concurrent video generations (1–10). Default 3. */
+  maxJobs?: number;
+  /** Upstream credits; creates answer 412 once spent. Default 3260. */
+  credits?: number;
+  /** Music and speech need an audio plan (412 without). Default true. */
+  audioSubscription?: boolean;
+  /** Creates answer 596 while true. Default false. */
+  onHold?: boolean;
+  /** Puts the account in an error state (`error` in `GET /accounts`; skipped by video load balancing). */
+  error?: string;
+  supportVideo?: boolean;
+  supportChat?: boolean;
+  supportAudio?: boolean;
+}
+
+/** Random faults, drawn from the seeded generator (deterministic for a seed and request sequence). */
+export interface ChaosOptions {
+  /** Probability (0–1) that a request gets a fault. */
+  rate: number;
+  /** The faults to draw from (default: `rate-limited`, `bad-gateway`, `gateway-timeout`, `server-error`). */
+  scenarios?: readonly ScenarioName[];
+  /** Only these operations (default: every operation each fault applies to). */
+  operationIds?: readonly OperationId[];
+}
+
+/** Options of `createMiniMaxMock` (and of every adapter). */
+export interface MiniMaxMockOptions {
+  /** Seed of the sample data, ids and chaos faults. Default 1. */
+  seed?: number | string;
+  /** Configured accounts: a count (0 allowed) or their seeds. Default 1. */
+  accounts?: number | readonly AccountSeed[];
+  /** `manual` (time moves only with `mock.clock.advance`) or `real`. Default `manual` (`real` for the server and the CLI). */
+  clock?: ClockMode;
+  /** Start of virtual time (manual clock). Default 2026-09-01T12:00:00Z. */
+  startTime?: number | string | Date;
+  /** How long a generation takes, in (virtual) milliseconds. Default 10000. */
+  jobMs?: number;
+  /** Validate every response against the spec and throw on a mismatch. Default: on under vitest/jest/NODE_ENV=test. */
+  validateResponses?: boolean;
+  /** Validate requests against the spec (400 naming the field). Default true. */
+  validateRequests?: boolean;
+  /** Real delay before every answer: a number, or `[min, max]` drawn from the seed. Default 0. */
+  latencyMs?: number | readonly [number, number];
+  /** Base URL(s) the API is served under. Default `https://api.useapi.net/v1/minimax`. */
+  baseUrl?: string | readonly string[];
+  /** Seed sample history into each account. Default true. */
+  sampleData?: boolean;
+  /** Scenarios active from the start (and after every `reset()`). */
+  scenarios?: ScenarioName | ScenarioSpec | readonly (ScenarioName | ScenarioSpec)[];
+  /** Random faults under the seed. */
+  chaos?: ChaosOptions;
+  /** `Retry-After` of 429 answers, seconds. Default 1. */
+  retryAfterSeconds?: number;
+  /** Concurrent agent jobs per account before `POST /agent` answers 429. Default 3. */
+  agentCapacity?: number;
+  /** How many requests the journal keeps (newest). Default 10000. */
+  journalLimit?: number;
+  /** POST webhooks to `replyUrl` with `fetch`. Default false (true for the standalone server). */
+  deliverWebhooks?: boolean;
+  /** Called for every webhook the mock emits (delivered or not). */
+  onWebhook?: (delivery: WebhookDelivery) => void;
+  /** The useapi user id embedded in ids. Default `12345` (the digits of `MOCK_TOKEN`). */
+  userId?: string;
+}
+
+/** Options after defaults. */
+export interface ResolvedOptions {
+  seed: number | string;
+  accounts: AccountSeed[];
+  clock: ClockMode;
+  startTime: number | undefined;
+  jobMs: number;
+  validateResponses: boolean;
+  validateRequests: boolean;
+  latencyMs: readonly [number, number];
+  baseUrls: string[];
+  basePaths: string[];
+  sampleData: boolean;
+  scenarios: ScenarioSpec[];
+  chaos: ChaosOptions | undefined;
+  retryAfterSeconds: number;
+  agentCapacity: number;
+  journalLimit: number;
+  deliverWebhooks: boolean;
+  onWebhook: ((delivery: WebhookDelivery) => void) | undefined;
+  userId: string;
+}
+
+/** The default base URL of the API. */
+export const DEFAULT_BASE_URL = 'https://api.useapi.net/v1/minimax';
+
+/** Default account ids, in order. */
+export function defaultAccountId(index: number): string {
+  return String(987654321 - index * 11111);
+}
+
+/** Applies the defaults. */
+export function resolveOptions(options: MiniMaxMockOptions, isTest: boolean): ResolvedOptions {
+  const accounts = typeof options.accounts === 'number' || options.accounts === undefined
+    ? Array.from({ length: options.accounts ?? 1 }, () => ({}))
+    : [...options.accounts];
+  if (!Number.isInteger(accounts.length) || accounts.length < 0) throw new RangeError('accounts must be a count >= 0 or a list');
+  const baseUrls = (typeof options.baseUrl === 'string' ? [options.baseUrl] : options.baseUrl ? [...options.baseUrl] : [DEFAULT_BASE_URL]).map((u) => u.replace(/\/+$/, ''));
+  const basePaths = [...new Set(baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, '')))];
+  const latency = options.latencyMs;
+  const scenarios = options.scenarios === undefined ? [] : (Array.isArray(options.scenarios) ? options.scenarios : [options.scenarios]) as (ScenarioName | ScenarioSpec)[];
+  const start = options.startTime;
+  const jobMs = options.jobMs ?? 10_000;
+  if (!Number.isFinite(jobMs) || jobMs < 0) throw new RangeError('jobMs must be a number >= 0');
+  return {
+    seed: options.seed ?? 1,
+    accounts,
+    clock: options.clock ?? 'manual',
+    startTime: start === undefined ? undefined : start instanceof Date ? start.getTime() : typeof start === 'string' ? Date.parse(start) : start,
+    jobMs,
+    validateResponses: options.validateResponses ?? isTest,
+    validateRequests: options.validateRequests ?? true,
+    latencyMs: latency === undefined ? [0, 0] : typeof latency === 'number' ? [latency, latency] : [latency[0], latency[1]],
+    baseUrls,
+    basePaths,
+    sampleData: options.sampleData ?? true,
+    scenarios: scenarios.map((s) => (typeof s === 'string' ? { name: s } : s)),
+    chaos: options.chaos,
+    retryAfterSeconds: options.retryAfterSeconds ?? 1,
+    agentCapacity: options.agentCapacity ?? 3,
+    journalLimit: options.journalLimit ?? 10_000,
+    deliverWebhooks: options.deliverWebhooks ?? false,
+    onWebhook: options.onWebhook,
+    userId: options.userId ?? '12345',
+  };
+}

@@ -1,0 +1,83 @@
+// Routes a method and path to an operation of the generated table: literal paths first, then templates
+// (so `/videos/agent-templates` wins over `/videos/{videoId}`), with trailing slashes and `%3A` accepted.
+import { operations, type OperationId } from '../generated/operations.js';
+
+/** A matched operation and its decoded path parameters. */
+export interface RouteMatch {
+  operationId: OperationId;
+  params: Record<string, string>;
+}
+
+interface TemplateRoute {
+  operationId: OperationId;
+  segments: readonly (string | { param: string })[];
+  literals: number;
+}
+
+const literal = new Map<string, OperationId>();
+const templates = new Map<string, TemplateRoute[]>();
+
+for (const [operationId, op] of Object.entries(operations) as [OperationId, (typeof operations)[OperationId]][]) {
+  if (op.pathParams.length === 0) {
+    literal.set(`${op.method} ${op.path}`, operationId);
+    continue;
+  }
+  const segments = op.path.split('/').slice(1).map((s) => {
+    const m = /^\{(.+)\}$/.exec(s);
+    return m ? { param: m[1] as string } : s;
+  });
+  const list = templates.get(op.method) ?? [];
+  list.push({ operationId, segments, literals: segments.filter((s) => typeof s === 'string').length });
+  templates.set(op.method, list);
+}
+for (const list of templates.values()) list.sort((a, b) => b.literals - a.literals);
+
+/** Decodes one path segment; a malformed escape is kept as written. */
+function decode(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Finds the operation for `method` and `path` (the path below the API's base, e.g. `/videos/abc`).
+ * Returns `undefined` when nothing matches.
+ */
+export function matchRoute(method: string, path: string): RouteMatch | undefined {
+  let p = path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') : path;
+  if (p === '') p = '/';
+  const exact = literal.get(`${method} ${p}`);
+  if (exact) return { operationId: exact, params: {} };
+  const candidates = templates.get(method);
+  if (!candidates) return undefined;
+  const parts = p.split('/').slice(1);
+  outer: for (const route of candidates) {
+    if (route.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    for (let i = 0; i < parts.length; i++) {
+      const seg = route.segments[i] as string | { param: string };
+      const part = parts[i] as string;
+      if (typeof seg === 'string') {
+        if (seg !== part) continue outer;
+      } else {
+        if (part === '') continue outer;
+        params[seg.param] = decode(part);
+      }
+    }
+    return { operationId: route.operationId, params };
+  }
+  return undefined;
+}
+
+/** Every path template the router knows, with its methods (for "method not allowed" answers). */
+export function knownPath(path: string): boolean {
+  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  for (const op of Object.values(operations)) {
+    const re = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (re.test(p)) return true;
+  }
+  return false;
+}

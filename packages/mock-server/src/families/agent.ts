@@ -1,0 +1,74 @@
+// agent: POST /agent (multipart; async or held until final), GET /agent/jobs, GET /agent/{jobId}.
+import { errorReply, jsonReply } from '../engine/reply.js';
+import { sleepReal } from '../engine/env.js';
+import { makeAgentJobId } from '../engine/ids.js';
+import { AGENT_EXPIRY_MS, agentEnd, agentStatus, agentView, elapsed } from '../engine/lifecycle.js';
+import type { AgentJobRecord } from '../engine/state.js';
+import { isReply, type HandlerTable } from './types.js';
+
+export const agentHandlers: Pick<HandlerTable, 'runAgent' | 'listAgentJobs' | 'getAgentJob'> = {
+  runAgent: async (ctx) => {
+    const { engine, params: p, now } = ctx;
+    const account = engine.accountRule(p.account);
+    if (isReply(account)) return account;
+    const running = [...engine.state.agentJobs.values()].filter((j) => j.account === account.account && agentStatus(j, now) === 'started').length;
+    if (running >= engine.options.agentCapacity) {
+      return errorReply(429, `No agent capacity available on account ${account.account}, try again later`, { headers: { 'retry-after': String(engine.options.retryAfterSeconds) } });
+    }
+    const refusal = ctx.upstream(account, {});
+    if (refusal) return refusal;
+    const files = ((p.file ?? []) as unknown[]).filter((f): f is Blob => typeof Blob !== 'undefined' && f instanceof Blob).map((f) => ({
+      name: (f as File).name || 'file', size: f.size, type: f.type || 'application/octet-stream',
+    }));
+    const isAsync = p.async === true;
+    const outcome = ctx.outcome('agent');
+    const jobMs = engine.options.jobMs;
+    const manualSync = !isAsync && engine.clock.mode === 'manual';
+    // On the manual clock a held call ends at once: its timeline is placed so that it ends now.
+    const span = outcome.kind === 'expired' ? AGENT_EXPIRY_MS : Math.min(jobMs, AGENT_EXPIRY_MS);
+    const job: AgentJobRecord = {
+      jobId: makeAgentJobId(engine.options.userId, account.account, engine.digits(9)),
+      account: account.account,
+      prompt: p.prompt,
+      models: p.models.split(',').map((m) => m.trim()).filter(Boolean),
+      files,
+      async: isAsync,
+      createdAt: manualSync ? now - span : now,
+      durationMs: jobMs,
+      outcome,
+      viaApi: true,
+      replyUrl: p.replyUrl,
+      replyRef: p.replyRef,
+    };
+    engine.state.agentJobs.set(job.jobId, job);
+    engine.watch('agentJobs', job.jobId, p.replyUrl);
+    if (!isAsync && engine.clock.mode === 'real') {
+      while (agentStatus(job, engine.clock.now()) === 'started' && !ctx.signal?.aborted) {
+        await sleepReal(Math.max(10, Math.min(1000, agentEnd(job) - engine.clock.now())), ctx.signal);
+      }
+    }
+    return jsonReply(200, agentView(job, engine.clock.now()));
+  },
+
+  listAgentJobs: ({ engine, now }) => {
+    const accounts = [...engine.state.accounts.keys()];
+    const summary: Record<string, { executing: number }> = {};
+    const executing: Record<string, { jobId: string; elapsed: string }[]> = {};
+    for (const a of accounts) {
+      summary[a] = { executing: 0 };
+      executing[a] = [];
+    }
+    for (const j of engine.state.agentJobs.values()) {
+      if (agentStatus(j, now) !== 'started' || !executing[j.account]) continue;
+      executing[j.account]!.push({ jobId: j.jobId, elapsed: elapsed(now - j.createdAt) });
+      summary[j.account]!.executing += 1;
+    }
+    return jsonReply(200, { accounts, summary, executing });
+  },
+
+  getAgentJob: ({ engine, params, now }) => {
+    const job = engine.state.agentJobs.get(params.jobId);
+    const view = job ? agentView(job, now) : undefined;
+    return view ? jsonReply(200, view) : errorReply(404, 'Job not found or expired after 31 days');
+  },
+};

@@ -1,0 +1,67 @@
+// scheduler: the jobs started through the API that are still running (tracked for webhooks), per-account
+// capacity, and stop-tracking (which also cancels a running speech generation).
+import { emptyReply, errorReply, jsonReply } from '../engine/reply.js';
+import { elapsed, generationPhase, speechStatus } from '../engine/lifecycle.js';
+import type { Engine } from '../engine/engine.js';
+import type { HandlerTable } from './types.js';
+
+interface Entry {
+  videoId?: string;
+  imageId?: string;
+  audioId?: string;
+  started: string;
+  elapsed: string;
+  replyUrl?: string;
+  replyRef?: string;
+}
+
+/** The tracked jobs: API-created videos, images and speech generations that are not final. */
+export function trackedEntries(engine: Engine): Entry[] {
+  const now = engine.clock.now();
+  const out: { at: number; entry: Entry }[] = [];
+  const push = (key: 'videoId' | 'imageId' | 'audioId', id: string, job: { createdAt: number; replyUrl?: string | undefined; replyRef?: string | undefined }) => {
+    const entry: Entry = { [key]: id, started: new Date(job.createdAt).toISOString(), elapsed: elapsed(now - job.createdAt) } as Entry;
+    if (job.replyUrl) entry.replyUrl = job.replyUrl;
+    if (job.replyRef) entry.replyRef = job.replyRef;
+    out.push({ at: job.createdAt, entry });
+  };
+  for (const v of engine.state.videos.values()) {
+    if (v.viaApi && !v.untracked && !v.deleted && !generationPhase(v, now, 'video').final) push('videoId', v.videoId, v);
+  }
+  for (const i of engine.state.images.values()) {
+    if (i.viaApi && !i.untracked && !generationPhase(i, now, 'image').final) push('imageId', i.imageId, i);
+  }
+  for (const s of engine.state.speech.values()) {
+    if (s.viaApi && !s.untracked && !s.deleted && speechStatus(s, now) === 'pending') push('audioId', s.audioId, s);
+  }
+  return out.sort((a, b) => a.at - b.at).map((x) => x.entry);
+}
+
+export const schedulerHandlers: Pick<HandlerTable, 'listScheduledJobs' | 'getSchedulerAvailable' | 'deleteScheduledJob'> = {
+  listScheduledJobs: ({ engine }) => jsonReply(200, trackedEntries(engine)),
+
+  getSchedulerAvailable: ({ engine }) => {
+    const available = [...engine.state.accounts.values()].map((a) => {
+      const executing = engine.executingVideos(a.account);
+      return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing), executingAudio: engine.executingAudio(a.account) };
+    });
+    return jsonReply(200, { executing: trackedEntries(engine), available });
+  },
+
+  deleteScheduledJob: ({ engine, params, now }) => {
+    const id = params.id;
+    const tracked = trackedEntries(engine).some((e) => e.videoId === id || e.imageId === id || e.audioId === id);
+    if (!tracked) return errorReply(404, `Unable to locate running ${id}`, { code: false });
+    const job = engine.state.videos.get(id) ?? engine.state.images.get(id);
+    if (job) job.untracked = true;
+    const speech = engine.state.speech.get(id);
+    if (speech) {
+      speech.untracked = true;
+      speech.cancelledAt = now;
+    }
+    engine.pending.delete(`videos:${id}`);
+    engine.pending.delete(`images:${id}`);
+    engine.pending.delete(`speech:${id}`);
+    return emptyReply(204);
+  },
+};

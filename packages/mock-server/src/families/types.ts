@@ -1,0 +1,61 @@
+// What a family handler receives and returns. Parameters are typed from the generated `operations`.
+import type { OperationId } from '../generated/operations.js';
+import type { operations as OperationTypes } from '../generated/schema.js';
+import type { MockReply } from '../engine/reply.js';
+import type { AccountRecord, JobOutcome } from '../engine/state.js';
+import type { Engine } from '../engine/engine.js';
+
+type Ops = OperationTypes;
+type OrEmpty<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : T;
+type QueryOf<K extends keyof Ops> = Ops[K]['parameters'] extends { query?: infer Q } ? OrEmpty<NonNullable<Q>> : {};
+type PathOf<K extends keyof Ops> = Ops[K]['parameters'] extends { path?: infer P } ? OrEmpty<NonNullable<P>> : {};
+type BodyOf<K extends keyof Ops> = Ops[K] extends { requestBody: { content: infer C } }
+  ? 'application/json' extends keyof C
+    ? C['application/json']
+    : 'multipart/form-data' extends keyof C
+      ? C['multipart/form-data']
+      : {}
+  : {};
+
+/** The merged, validated (and coerced) query, path and body fields of an operation. */
+export type OpParams<K extends OperationId> = QueryOf<K> & PathOf<K> & BodyOf<K>;
+
+/** A raw request body (`POST /files`, `POST /audio/upload-sample`). */
+export interface RawBody {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** The job kinds whose outcome a scenario can script. */
+export type JobKind = 'video' | 'image' | 'music' | 'agent' | 'speech';
+
+/** What a family handler gets for one request. */
+export interface HandlerContext<K extends OperationId = OperationId> {
+  readonly operationId: K;
+  readonly params: OpParams<K>;
+  readonly raw: RawBody | undefined;
+  readonly engine: Engine;
+  /** Virtual time of the request. */
+  readonly now: number;
+  readonly signal: AbortSignal | undefined;
+  /**
+   * The `account` rule: the named account, the only one, or a 400 naming `account` when several are
+   * configured (with `loadBalance`, an account with a free video slot instead).
+   */
+  account(explicit: string | undefined, options?: { loadBalance?: (a: AccountRecord) => boolean }): AccountRecord | MockReply;
+  /** The outcome of a job created by this request (an outcome scenario, when one applies, is used up here). */
+  outcome(kind: JobKind): JobOutcome;
+  /** The upstream account's state: 596 on hold, 412 without credits or audio plan (only where the operation declares them). */
+  upstream(account: AccountRecord, needs: { credits?: number; audio?: boolean }): MockReply | undefined;
+}
+
+/** A family handler. */
+export type Handler<K extends OperationId> = (ctx: HandlerContext<K>) => MockReply | Promise<MockReply>;
+
+/** One handler per operation. */
+export type HandlerTable = { [K in OperationId]: Handler<K> };
+
+/** True for a reply (as opposed to a record). */
+export function isReply(value: unknown): value is MockReply {
+  return typeof value === 'object' && value !== null && 'status' in value && 'headers' in value && 'body' in value;
+}

@@ -1,0 +1,157 @@
+// The public mock object over the engine.
+import type { OperationId } from './generated/operations.js';
+import type { MockClock } from './engine/clock.js';
+import { Engine, type JournalEntry } from './engine/engine.js';
+import type { MiniMaxMockOptions } from './engine/options.js';
+import { fromWebRequest, toResponse } from './engine/reply.js';
+import { SCENARIO_NAMES, parseScenario, type ActiveScenario, type ScenarioName, type ScenarioParams } from './engine/scenarios.js';
+import type { MockState } from './engine/state.js';
+import type { WebhookDelivery } from './engine/webhooks.js';
+
+/** Where an adapter finds the engine of a mock (a global symbol, so two copies of the package agree). */
+export const ENGINE: unique symbol = Symbol.for('useapi-minimax.mock-server.engine') as never;
+
+/** A scenario name, optionally with its parameter (`moderated-final:7`, `rate-limited:3`, `latency:500`). */
+export type ScenarioInput = ScenarioName | `${ScenarioName}:${number}`;
+
+/** Options of a scenario selection made with `mock.scenarios`. */
+export interface ScenarioOptions {
+  /** Only these operations (default: every operation the scenario applies to). */
+  operationId?: OperationId | readonly OperationId[];
+  /** How many requests it applies to (default: until cleared; `once` = 1). */
+  times?: number;
+  params?: ScenarioParams;
+}
+
+/** Scenario controls of a mock. */
+export interface ScenarioControls {
+  /** Every scenario name. */
+  readonly names: readonly ScenarioName[];
+  /** Replaces every active selection with this one (until cleared, or `times`). */
+  set(name: ScenarioInput, options?: ScenarioOptions): void;
+  /** Adds a selection after the active ones. */
+  add(name: ScenarioInput, options?: ScenarioOptions): void;
+  /** Applies to the next matching request only (ahead of the others). */
+  once(name: ScenarioInput, options?: Omit<ScenarioOptions, 'times'>): void;
+  /** Removes every selection. */
+  clear(): void;
+  /** The active selections, first match first. */
+  active(): readonly ActiveScenario[];
+}
+
+/** What `mock.view()` reads. */
+export type JobKindName = 'video' | 'image' | 'music' | 'agent' | 'speech';
+
+/** A stateful, spec-validated fake of the useapi.net MiniMax API v1. */
+export interface MiniMaxMock {
+  /** Answers one request (Web `Request` → `Response`); a simulated network failure is `Response.error()`. */
+  handle(request: Request): Promise<Response>;
+  /** Answers a `/__mock/…` control request (reset, scenario, clock, requests, webhooks, state). */
+  control(request: Request): Promise<Response>;
+  /** Whether a URL is under one of the mock's base URLs. */
+  serves(url: string): boolean;
+  /** The mock's clock: `now()`, `iso()`, `advance(ms)`, `set(epochMs)`. */
+  readonly clock: MockClock;
+  /** Back to the seeded initial state: data, clock, journal, webhooks and scenarios (those of the options). */
+  reset(options?: { seed?: number | string }): void;
+  /** The request journal, oldest first. */
+  readonly requests: readonly JournalEntry[];
+  /** The journal entries of one operation. */
+  calls(operationId: OperationId): JournalEntry[];
+  /** Empties the journal. */
+  clearRequests(): void;
+  /** Scenario and fault controls. */
+  readonly scenarios: ScenarioControls;
+  /** The in-memory stores (records, not API objects); mutable for custom set-ups. */
+  readonly state: MockState;
+  /** The configured account ids. */
+  readonly accounts: readonly string[];
+  /** What `GET` answers for a job right now, or `undefined` (404). */
+  view(kind: JobKindName, id: string): Record<string, unknown> | undefined;
+  /** The webhooks emitted so far, and a way to wait for deliveries in flight. */
+  readonly webhooks: { readonly deliveries: readonly WebhookDelivery[]; settled(): Promise<void>; clear(): void };
+  /** Spec mismatches the mock found in its own answers (test mode throws as well). */
+  readonly driftErrors: readonly string[];
+  /** How long a generation takes (virtual ms). */
+  readonly jobMs: number;
+  /** The first base URL, e.g. `https://api.useapi.net/v1/minimax`. */
+  readonly baseUrl: string;
+  /** Every base URL the mock serves. */
+  readonly baseUrls: readonly string[];
+  /** Stops background work (the real-clock webhook tick). */
+  dispose(): void;
+}
+
+const STORE: Record<JobKindName, 'videos' | 'images' | 'songs' | 'agentJobs' | 'speech'> = {
+  video: 'videos', image: 'images', music: 'songs', agent: 'agentJobs', speech: 'speech',
+};
+
+/** Creates a mock with its own state. */
+export function createMiniMaxMock(options: MiniMaxMockOptions = {}): MiniMaxMock {
+  const engine = new Engine(options);
+  const add = (name: ScenarioInput, o: ScenarioOptions = {}, front = false) => {
+    const parsed = parseScenario(name);
+    engine.scenarios.add({
+      name: parsed.name,
+      params: { ...parsed.params, ...o.params },
+      ...(o.operationId !== undefined ? { operationId: o.operationId } : {}),
+      ...(o.times !== undefined ? { times: o.times } : {}),
+    }, front);
+  };
+  const scenarios: ScenarioControls = {
+    names: SCENARIO_NAMES,
+    set: (name, o) => {
+      engine.scenarios.clear();
+      add(name, o);
+    },
+    add: (name, o) => add(name, o),
+    once: (name, o) => add(name, { ...o, times: 1 }, true),
+    clear: () => engine.scenarios.clear(),
+    active: () => engine.scenarios.list(),
+  };
+  const mock: MiniMaxMock & { [ENGINE]: Engine } = {
+    [ENGINE]: engine,
+    handle: async (request) => toResponse(await engine.process(fromWebRequest(request))),
+    control: async (request) => toResponse(await engine.control(fromWebRequest(request))),
+    serves: (url) => engine.serves(url),
+    clock: engine.clock,
+    reset: (o) => engine.reset(o?.seed),
+    get requests() {
+      return engine.requests();
+    },
+    calls: (operationId) => engine.requests().filter((r) => r.operationId === operationId),
+    clearRequests: () => engine.clearRequests(),
+    scenarios,
+    get state() {
+      return engine.state;
+    },
+    get accounts() {
+      return [...engine.state.accounts.keys()];
+    },
+    view: (kind, id) => engine.viewOf(STORE[kind], id),
+    webhooks: {
+      get deliveries() {
+        return engine.deliveries.slice();
+      },
+      settled: () => engine.settled(),
+      clear: () => {
+        engine.deliveries = [];
+      },
+    },
+    get driftErrors() {
+      return engine.drift.slice();
+    },
+    jobMs: engine.options.jobMs,
+    baseUrl: engine.options.baseUrls[0] as string,
+    baseUrls: engine.options.baseUrls,
+    dispose: () => engine.dispose(),
+  };
+  return mock;
+}
+
+/** The engine behind a mock (for adapters). */
+export function engineOf(mock: MiniMaxMock): Engine {
+  const engine = (mock as MiniMaxMock & { [ENGINE]?: Engine })[ENGINE];
+  if (!engine) throw new TypeError('Not a mock created by createMiniMaxMock()');
+  return engine;
+}
