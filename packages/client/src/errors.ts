@@ -1,0 +1,235 @@
+// One hierarchy of errors. `instanceof` works across two bundled copies of this package: every class is
+// branded with `Symbol.for('useapi-minimax.error')` and its name, and `Symbol.hasInstance` checks the brand.
+import type { JobKind } from './operation-descriptor.js';
+import type { ErrorBody } from './generated/schemas.js';
+import type { JobState } from './job-state.js';
+
+const BRAND = Symbol.for('useapi-minimax.error');
+const own = Object.prototype.hasOwnProperty;
+type Ctor<T> = abstract new (...args: never[]) => T;
+
+function branded(ctor: Function, value: unknown): boolean {
+  const proto = ctor.prototype as Record<symbol, unknown>;
+  if (!own.call(proto, BRAND)) return Function.prototype[Symbol.hasInstance].call(ctor, value);
+  for (let p = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : null; p; p = Object.getPrototypeOf(p)) {
+    if (own.call(p, BRAND) && p[BRAND] === proto[BRAND]) return true;
+  }
+  return false;
+}
+
+function brand(ctor: Function, name: string): void {
+  Object.defineProperty(ctor.prototype, 'name', { value: name, writable: true, configurable: true });
+  Object.defineProperty(ctor.prototype, BRAND, { value: name });
+}
+
+/** Base class of every error this package throws. */
+export class MiniMaxError extends Error {
+  /** Brand check: true for errors of this class from any copy of the package. */
+  static override [Symbol.hasInstance]<T>(this: Ctor<T>, value: unknown): value is T {
+    return branded(this, value);
+  }
+
+  /** A JSON-safe view (name, message and the error's own fields); never contains the token. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...(this as object) };
+  }
+}
+
+/** True for any error thrown by this package (any copy of it). */
+export function isMiniMaxError(value: unknown): value is MiniMaxError {
+  return value instanceof MiniMaxError;
+}
+
+/** What an {@link ApiError} is built from. */
+export interface ApiErrorInit {
+  /** HTTP status. */
+  status: number;
+  /** Parsed error body (`{ error, code }`); text bodies become `{ error: text }`; empty bodies `undefined`. */
+  body: ErrorBody | undefined;
+  /** operationId, when the call maps to an operation of the spec. */
+  operation?: string | undefined;
+  /** HTTP method. */
+  method: string;
+  /** Path template (`/music/{musicId}`). */
+  path: string;
+  /** Response headers (lower-case names). */
+  headers: Record<string, string>;
+}
+
+/** The API answered with a non-2xx status. Subclassed by status; `body` is the spec's error body. */
+export class ApiError extends MiniMaxError {
+  /** HTTP status. */
+  readonly status: number;
+  /** The error body (`{ error, code? }`), `undefined` when the response had none. */
+  readonly body: ErrorBody | undefined;
+  /** operationId of the call (e.g. `getMusic`). */
+  readonly operation: string | undefined;
+  /** HTTP method. */
+  readonly method: string;
+  /** Path template of the call. */
+  readonly path: string;
+  /** Response headers, lower-case names (a plain object: JSON-safe). */
+  readonly headers: Record<string, string>;
+  /** The request id the server or its CDN gave (`x-request-id`, `cf-ray`), if any. */
+  readonly requestId: string | undefined;
+
+  constructor(init: ApiErrorInit, message?: string) {
+    super(
+      message ??
+        `${init.status} ${init.method} ${init.path}${init.operation ? ` (${init.operation})` : ''}: ${init.body?.error ?? 'no error body'}`,
+    );
+    this.status = init.status;
+    this.body = init.body;
+    this.operation = init.operation;
+    this.method = init.method;
+    this.path = init.path;
+    this.headers = init.headers;
+    this.requestId = init.headers['x-request-id'] ?? init.headers['cf-ray'];
+  }
+}
+
+/** 400: a parameter is missing or invalid, or `account` is needed because several accounts are configured. */
+export class BadRequestError extends ApiError {}
+/** 401: the token is missing or malformed (it must start with `user:` and must not be URL-encoded). */
+export class UnauthorizedError extends ApiError {}
+/** 404: not found. For a video it usually means it was moderated and removed after generation. */
+export class NotFoundError extends ApiError {}
+/** 412: the upstream MiniMax account is out of credits (or has no audio plan). Never retried. */
+export class InsufficientCreditsError extends ApiError {}
+/** 422: MiniMax moderated the prompt. Never retried; do not resend the same input. */
+export class ModeratedError extends ApiError {}
+/** 429: no free slot, or throttled. `retryAfterMs` is the server's `Retry-After`, when it sent one. */
+export class RateLimitedError extends ApiError {
+  /** Milliseconds the server asked to wait (`Retry-After`), if present. */
+  readonly retryAfterMs: number | undefined;
+  constructor(init: ApiErrorInit, message?: string) {
+    super(init, message);
+    this.retryAfterMs = parseRetryAfter(init.headers['retry-after']);
+  }
+}
+/** 502/504: MiniMax is busy. On a create the job may still have been queued: look it up before resubmitting. */
+export class UpstreamBusyError extends ApiError {}
+/** 596: the linked MiniMax account is on hold (can last hours). Never retried: pause that account. */
+export class AccountOnHoldError extends ApiError {}
+/** Any other 5xx. */
+export class ServerError extends ApiError {}
+
+/** The request never got an answer: DNS, refused or reset connection, TLS. `code` is the underlying code. */
+export class ConnectionError extends MiniMaxError {
+  /** The system or undici error code found in the `cause` chain (`ECONNREFUSED`, …), if any. */
+  readonly code: string | undefined;
+  constructor(message: string, options: { cause?: unknown; code?: string | undefined }) {
+    super(message, { cause: options.cause });
+    this.code = options.code;
+  }
+}
+
+/** The call did not complete (headers and body) within `timeoutMs`. */
+export class TimeoutError extends MiniMaxError {
+  /** The budget that ran out. */
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, what = 'Request') {
+    super(`${what} timed out after ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's `AbortSignal` aborted the call (or the wait). */
+export class AbortError extends MiniMaxError {
+  constructor(options?: { cause?: unknown }) {
+    super('The operation was aborted', options);
+  }
+}
+
+/** One invalid input field. */
+export interface ValidationIssue {
+  /** Field name (`prompt`, `file[2]`, …). */
+  field: string;
+  /** What is wrong (`is required`, `must be at most 2000 characters`, …). */
+  message: string;
+}
+
+/** The input broke the spec's rules; nothing was sent. Also thrown by `parseWebhook` for an unknown payload. */
+export class ValidationError extends MiniMaxError {
+  /** Every problem found, one per field and rule. */
+  readonly issues: ValidationIssue[];
+  /** operationId of the call, when there was one. */
+  readonly operation: string | undefined;
+  constructor(issues: ValidationIssue[], operation?: string) {
+    super(`Invalid input${operation ? ` for ${operation}` : ''}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`);
+    this.issues = issues;
+    this.operation = operation;
+  }
+}
+
+/** Base class of the job outcome errors: carries the job kind, id and last snapshot. */
+export class JobError<S = Record<string, unknown>> extends MiniMaxError {
+  /** The job kind. */
+  readonly kind: JobKind;
+  /** The job id that was followed. */
+  readonly jobId: string | undefined;
+  /** The last snapshot seen (undefined if none was read). */
+  readonly snapshot: S | undefined;
+  /** `describeJob` of the last snapshot. */
+  readonly state: JobState | undefined;
+  constructor(message: string, kind: JobKind, jobId: string | undefined, snapshot: S | undefined, state: JobState | undefined, options?: { cause?: unknown }) {
+    super(message, options);
+    this.kind = kind;
+    this.jobId = jobId;
+    this.snapshot = snapshot;
+    this.state = state;
+  }
+}
+/** The job ended failed (video/image status 3, agent `failed`, speech `failed`, or another final failure). */
+export class JobFailedError<S = Record<string, unknown>> extends JobError<S> {}
+/** The job was moderated (video/image 5/7/14, music 4; a video that answers 404 while followed). */
+export class JobModeratedError<S = Record<string, unknown>> extends JobError<S> {}
+/** The job was not final before the wait's deadline. The job itself may still finish: read it by id later. */
+export class JobTimeoutError<S = Record<string, unknown>> extends JobError<S> {}
+
+for (const [ctor, name] of [
+  [MiniMaxError, 'MiniMaxError'],
+  [ApiError, 'ApiError'],
+  [BadRequestError, 'BadRequestError'],
+  [UnauthorizedError, 'UnauthorizedError'],
+  [NotFoundError, 'NotFoundError'],
+  [InsufficientCreditsError, 'InsufficientCreditsError'],
+  [ModeratedError, 'ModeratedError'],
+  [RateLimitedError, 'RateLimitedError'],
+  [UpstreamBusyError, 'UpstreamBusyError'],
+  [AccountOnHoldError, 'AccountOnHoldError'],
+  [ServerError, 'ServerError'],
+  [ConnectionError, 'ConnectionError'],
+  [TimeoutError, 'TimeoutError'],
+  [AbortError, 'AbortError'],
+  [ValidationError, 'ValidationError'],
+  [JobError, 'JobError'],
+  [JobFailedError, 'JobFailedError'],
+  [JobModeratedError, 'JobModeratedError'],
+  [JobTimeoutError, 'JobTimeoutError'],
+] as const) brand(ctor, name);
+
+/** The {@link ApiError} class for a status. */
+export function apiErrorClass(status: number): typeof ApiError {
+  const byStatus: Record<number, typeof ApiError> = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    404: NotFoundError,
+    412: InsufficientCreditsError,
+    422: ModeratedError,
+    429: RateLimitedError,
+    502: UpstreamBusyError,
+    504: UpstreamBusyError,
+    596: AccountOnHoldError,
+  };
+  return byStatus[status] ?? (status >= 500 ? ServerError : ApiError);
+}
+
+/** Milliseconds from a `Retry-After` header (delta-seconds or HTTP date); undefined when absent or invalid. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

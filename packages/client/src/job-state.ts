@@ -1,0 +1,88 @@
+// One lifecycle for every kind of job: describeJob() maps each resource's status fields onto it.
+import { JobFailedError, JobModeratedError } from './errors.js';
+import type { JobKind } from './operation-descriptor.js';
+import type { Snapshot } from './resource-types.js';
+
+/** Where a job is in its life. `succeeded`, `failed` and `moderated` are the final states. */
+export type JobLifecycle = 'queued' | 'running' | 'succeeded' | 'failed' | 'moderated';
+
+/** A job snapshot, described the same way for every kind. */
+export interface JobState {
+  /** The job kind. */
+  kind: JobKind;
+  /** The job id read from the snapshot (`videoId`, `imageId`, `musicId`, `jobId`, `audio_id`/`audioId`). */
+  id?: string;
+  /** The lifecycle state. */
+  state: JobLifecycle;
+  /** True once the job will not change any more: polling can stop. */
+  final: boolean;
+  /** Progress in percent, when the API gives it. */
+  percent?: number;
+  /** Progress text, or the failure's message. */
+  message?: string;
+}
+
+/** A snapshot of a job of kind `K`: the answer of its GET, or a webhook payload. */
+export type JobSnapshot<K extends JobKind> = Snapshot<K>;
+
+// Video and image codes: 0 pending, 11 queued, 1/12 processing, 2 completed, 3 failed, 5/7/14 moderated.
+const MEDIA: Record<number, JobLifecycle> = { 0: 'queued', 11: 'queued', 1: 'running', 12: 'running', 2: 'succeeded', 3: 'failed', 5: 'moderated', 7: 'moderated', 14: 'moderated' };
+// Music codes: 0 pending, 1 processing, 2 completed, 4 moderated (also after completion).
+const MUSIC: Record<number, JobLifecycle> = { 0: 'queued', 1: 'running', 2: 'succeeded', 4: 'moderated' };
+// useapi's `statusLabel`s and the agent's string statuses.
+const LABELS: Record<string, JobLifecycle> = {
+  pending: 'queued',
+  queued: 'queued',
+  processing: 'running',
+  started: 'running',
+  running: 'running',
+  completed: 'succeeded',
+  failed: 'failed',
+  moderated: 'moderated',
+};
+const ID_FIELDS: Record<JobKind, string> = { music: 'musicId', video: 'videoId', image: 'imageId', agent: 'jobId', speech: 'audio_id' };
+const isFinal = (s: JobLifecycle | undefined) => s === 'succeeded' || s === 'failed' || s === 'moderated';
+
+/**
+ * Describes a job snapshot of any kind on one lifecycle. `statusFinal` is the authority when present; then the
+ * numeric status (video/image: 2 completed, 3 failed, 5/7/14 moderated; music: 2 completed, 4 moderated), the
+ * agent's `started`/`completed`/`failed` and the speech `statusLabel`. Unknown statuses are never final unless
+ * `statusFinal` says so. `undefined` (nothing read yet) is `queued`.
+ */
+export function describeJob<K extends JobKind>(kind: K, snapshot: JobSnapshot<K> | Record<string, unknown> | null | undefined): JobState {
+  const s = (snapshot ?? {}) as Record<string, any>;
+  const label = LABELS[String((kind === 'agent' ? s.status : s.statusLabel) ?? '').toLowerCase()];
+  const codes = kind === 'music' ? MUSIC : kind === 'video' || kind === 'image' ? MEDIA : undefined;
+  let state = (codes && typeof s.status === 'number' ? codes[s.status] : undefined) ?? label;
+  const final = typeof s.statusFinal === 'boolean' ? s.statusFinal : isFinal(state);
+  if (final && !isFinal(state)) {
+    // Final with a status we do not know: trust the label, else whether there is a result to fetch.
+    state = isFinal(label) ? label : s.videoURL || s.downloadURL || s.audioURL || s.audio_url || s.response ? 'succeeded' : 'failed';
+  } else if (!final) {
+    // Not final: an unknown status is running; nothing to go by (no status yet) is queued.
+    state = state === 'queued' || (!state && (kind === 'speech' || s.status === undefined)) ? 'queued' : 'running';
+  }
+  const error = s.error;
+  const message = typeof error === 'string' ? error : typeof error?.message === 'string' ? error.message : s.message;
+  const id = s[ID_FIELDS[kind]] ?? s.audioId;
+  return {
+    kind,
+    ...(typeof id === 'string' ? { id } : {}),
+    state: state!,
+    final,
+    ...(typeof s.percent === 'number' ? { percent: s.percent } : {}),
+    ...(typeof message === 'string' && message ? { message } : {}),
+  };
+}
+
+/** The typed error for a final failed or moderated snapshot (`JobFailedError` / `JobModeratedError`), else undefined. */
+export function jobErrorFor<K extends JobKind>(
+  kind: K,
+  snapshot: JobSnapshot<K> | Record<string, unknown>,
+): JobFailedError<JobSnapshot<K>> | JobModeratedError<JobSnapshot<K>> | undefined {
+  const st = describeJob(kind, snapshot);
+  if (!st.final || st.state === 'succeeded') return undefined;
+  const Ctor = st.state === 'moderated' ? JobModeratedError : JobFailedError;
+  const what = `${kind} job${st.id ? ` ${st.id}` : ''} ${st.state === 'moderated' ? 'was moderated' : 'failed'}`;
+  return new Ctor<JobSnapshot<K>>(st.message ? `${what}: ${st.message}` : what, kind, st.id, snapshot as JobSnapshot<K>, st);
+}

@@ -1,0 +1,9 @@
+// Path parameters: ids contain `:` (and may contain `@`), which the API expects as they are. Everything else
+// is percent-encoded, so a `/`, `?` or `#` in an id can never change the route.
+
+/** Fills `{name}` placeholders with encoded values, keeping `:` and `@` literal (openapi-fetch `pathSerializer`). */
+export function serializePath(path: string, params: Record<string, unknown>): string {
+  return path.replace(/\{([^}]+)\}/g, (match, name: string) =>
+    params[name] == null ? match : encodeURIComponent(String(params[name])).replace(/%3A|%40/gi, decodeURIComponent),
+  );
+}

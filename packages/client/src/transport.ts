@@ -1,0 +1,282 @@
+// The transport under openapi-fetch: a per-call `fetch` that owns the timeout budget (headers and body), the
+// caller's AbortSignal, the retry loop with the operation's policy, the hooks and the redacting logger.
+// Middleware runs once per call (outside this loop); every attempt goes through here.
+import { AbortError, ConnectionError, MiniMaxError, TimeoutError, parseRetryAfter } from './errors.js';
+import type { Log } from './logger.js';
+import { MAX_RETRY_AFTER_MS, backoffMs, errorCode, nothingSent, retryableStatus, sleep } from './retry.js';
+
+/** What every hook receives about an attempt. */
+export interface RequestEvent {
+  /** HTTP method. */
+  method: string;
+  /** The request URL (never contains the token). */
+  url: string;
+  /** Path template (`/music/{musicId}`). */
+  path: string;
+  /** operationId, when the call maps to an operation. */
+  operation: string | undefined;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number;
+}
+/** A response arrived (any status). */
+export interface ResponseEvent extends RequestEvent {
+  /** HTTP status. */
+  status: number;
+  /** Time to headers, in ms. */
+  durationMs: number;
+}
+/** A retry is about to sleep. */
+export interface RetryEvent extends RequestEvent {
+  /** The sleep before the next attempt, in ms. */
+  delayMs: number;
+  /** The status that is retried, if any. */
+  status?: number | undefined;
+  /** The error that is retried (connection error or timeout), if any. */
+  error?: MiniMaxError | undefined;
+}
+/** Observability hooks, called per attempt. Exceptions thrown by hooks propagate. */
+export interface ClientHooks {
+  /** Before each attempt is sent. */
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  /** When each attempt's headers arrive. */
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
+  /** Before each retry's sleep. */
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+}
+
+/** What the transport needs from the client. */
+export interface Env {
+  fetch: (request: Request) => Promise<Response>;
+  maxRetries: number;
+  timeoutMs: number;
+  hooks: ClientHooks;
+  log: Log;
+  redact: (text: string) => string;
+  account: string | undefined;
+  validate: boolean;
+}
+
+/** The state of one call (all its attempts). */
+export interface Call {
+  readonly operation: string | undefined;
+  readonly method: string;
+  readonly path: string;
+  readonly idempotent: boolean;
+  /** The body is a stream: it can be sent once only, so the call is never retried. */
+  oneShot: boolean;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  /** The caller's signal. */
+  readonly signal: AbortSignal | undefined;
+  /** The current attempt's controller (aborted by its timer) and signal (⊕ the caller's). */
+  ctl: AbortController;
+  sig: AbortSignal;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  timedOut: boolean;
+  /** Headers arrived: the timer now covers reading the body. */
+  reading: boolean;
+  response: Response | undefined;
+  /** Rejects when the call is aborted, or times out while reading the body. */
+  guard: Promise<never>;
+  fail: (error: unknown) => void;
+  onAbort: (() => void) | undefined;
+}
+
+const noop = () => {};
+
+/** A new call state; `options` override the client's retries and timeout. */
+export function newCall(
+  env: Env,
+  operation: string | undefined,
+  method: string,
+  path: string,
+  idempotent: boolean,
+  options: { signal?: AbortSignal | null | undefined; timeoutMs?: number | undefined; maxRetries?: number | undefined },
+  minTimeoutMs = 0,
+): Call {
+  let fail!: (error: unknown) => void;
+  const guard = new Promise<never>((_, reject) => (fail = reject));
+  guard.catch(noop);
+  return {
+    operation,
+    method,
+    path,
+    idempotent,
+    oneShot: false,
+    maxRetries: options.maxRetries ?? env.maxRetries,
+    timeoutMs: options.timeoutMs ?? Math.max(env.timeoutMs, minTimeoutMs),
+    signal: options.signal ?? undefined,
+    ctl: undefined as never,
+    sig: undefined as never,
+    timer: undefined,
+    timedOut: false,
+    reading: false,
+    response: undefined,
+    guard,
+    fail,
+    onAbort: undefined,
+  };
+}
+
+/** Starts (or restarts) the timer of one attempt, with a fresh controller. */
+function arm(call: Call): void {
+  call.ctl = new AbortController();
+  call.sig = call.signal ? AbortSignal.any([call.signal, call.ctl.signal]) : call.ctl.signal;
+  call.timedOut = false;
+  rearm(call);
+}
+
+/** Restarts the current attempt's timer (event streams call it on every chunk: an idle timeout). */
+export function rearm(call: Call): void {
+  clearTimeout(call.timer);
+  call.timer = setTimeout(() => {
+    call.timedOut = true;
+    const error = new TimeoutError(call.timeoutMs);
+    call.ctl.abort(error);
+    if (call.reading) call.fail(error);
+  }, call.timeoutMs);
+}
+
+/** Stops the timer and the abort listener of a finished call. */
+export function release(call: Call): void {
+  clearTimeout(call.timer);
+  if (call.onAbort) call.signal?.removeEventListener('abort', call.onAbort);
+}
+
+/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      promise.then((r: any) => r?.body?.cancel?.().catch(noop), noop);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Maps whatever a call threw onto the error hierarchy (middleware's own errors pass through). */
+function toError(error: unknown, call: Call): unknown {
+  if (error instanceof MiniMaxError) return error;
+  if (call.timedOut) return new TimeoutError(call.timeoutMs);
+  if (call.signal?.aborted) return new AbortError({ cause: call.signal.reason });
+  if (error instanceof SyntaxError) return new MiniMaxError(`Invalid JSON in the answer of ${call.method} ${call.path}`, { cause: error });
+  if (error instanceof TypeError) return connectionError(error, call);
+  return error;
+}
+
+function connectionError(error: unknown, call: Call): ConnectionError {
+  const code = errorCode(error);
+  return new ConnectionError(`Connection failed: ${call.method} ${call.path}${code ? ` (${code})` : ''}`, { cause: error, code });
+}
+
+/** Removes the token from an error's message, stack and body. */
+export function scrub<E>(env: Env, error: E): E {
+  if (error instanceof MiniMaxError) {
+    error.message = env.redact(error.message);
+    if (error.stack) error.stack = env.redact(error.stack);
+    const body = (error as { body?: unknown }).body;
+    if (body !== undefined) {
+      const json = JSON.stringify(body);
+      if (env.redact(json) !== json) (error as { body?: unknown }).body = JSON.parse(env.redact(json));
+    }
+  }
+  return error;
+}
+
+/**
+ * Runs one call: `start` issues it through openapi-fetch with the first attempt's signal and the transport as
+ * `fetch`. Resolves with its result; rejects with a MiniMaxError on abort, timeout (headers or body) or
+ * connection failure. With `keep`, a successful call keeps its timer and listener (event streams release them).
+ */
+export async function run<T>(
+  env: Env,
+  call: Call,
+  start: (signal: AbortSignal, fetch: (request: Request) => Promise<Response>) => Promise<T>,
+  keep = false,
+): Promise<T> {
+  const { signal } = call;
+  if (signal?.aborted) throw new AbortError({ cause: signal.reason });
+  if (signal) {
+    call.onAbort = () => call.fail(new AbortError({ cause: signal.reason }));
+    signal.addEventListener('abort', call.onAbort, { once: true });
+  }
+  arm(call);
+  let ok = false;
+  try {
+    const pending = start(call.sig, (request) => send(env, call, request));
+    pending.catch(noop);
+    const result = await Promise.race([pending, call.guard]);
+    ok = true;
+    return result;
+  } catch (error) {
+    call.response?.body?.cancel().catch(noop);
+    throw scrub(env, toError(error, call));
+  } finally {
+    if (!ok || !keep) release(call);
+  }
+}
+
+function event(call: Call, request: Request, attempt: number, env: Env): RequestEvent {
+  return { method: call.method, url: env.redact(request.url), path: call.path, operation: call.operation, attempt };
+}
+
+/** The retry loop: the `fetch` openapi-fetch calls. */
+async function send(env: Env, call: Call, first: Request): Promise<Response> {
+  const { hooks } = env;
+  let request = first;
+  for (let attempt = 0; ; attempt++) {
+    const more = attempt < call.maxRetries && !call.oneShot;
+    // A body can be read once: keep a copy for the next attempt before this one consumes it.
+    const spare = more && request.body ? request.clone() : undefined;
+    if (hooks.onRequest) hooks.onRequest(event(call, request, attempt + 1, env));
+    const started = Date.now();
+    let response: Response | undefined;
+    let failure: MiniMaxError | undefined;
+    try {
+      response = await abortable(env.fetch(request), call.sig);
+    } catch (error) {
+      if (call.signal?.aborted) throw new AbortError({ cause: call.signal.reason });
+      failure = call.timedOut ? new TimeoutError(call.timeoutMs) : error instanceof MiniMaxError ? error : connectionError(error, call);
+      // Idempotent calls retry any connection error or timeout; creates only what provably never left.
+      const retry = more && (call.idempotent || (failure instanceof ConnectionError && nothingSent(failure.code)));
+      if (!retry) throw failure;
+    }
+    let delay: number;
+    if (response) {
+      const { status } = response;
+      if (hooks.onResponse) hooks.onResponse({ ...event(call, request, attempt + 1, env), status, durationMs: Date.now() - started });
+      env.log('debug', `${call.method} ${call.path} → ${status} (attempt ${attempt + 1})`);
+      if (!more || !retryableStatus(status, call.idempotent)) {
+        call.reading = true;
+        call.response = response;
+        return response;
+      }
+      const hint = parseRetryAfter(response.headers.get('retry-after'));
+      delay = hint === undefined ? backoffMs(attempt) : Math.min(hint, MAX_RETRY_AFTER_MS);
+      response.body?.cancel().catch(noop);
+    } else {
+      delay = backoffMs(attempt);
+    }
+    clearTimeout(call.timer);
+    if (hooks.onRetry) hooks.onRetry({ ...event(call, request, attempt + 1, env), delayMs: delay, status: response?.status, error: failure });
+    env.log('info', `${call.method} ${call.path}: ${response ? response.status : failure?.message}; retry ${attempt + 1}/${call.maxRetries} in ${Math.round(delay)} ms`);
+    try {
+      await sleep(delay, call.signal);
+    } catch (reason) {
+      throw new AbortError({ cause: reason });
+    }
+    arm(call);
+    request = new Request(spare ?? request, { signal: call.sig });
+  }
+}

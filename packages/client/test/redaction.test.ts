@@ -1,0 +1,85 @@
+// The token never appears in an error message, toJSON(), a log line, a hook event or a URL.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMiniMaxClient, MiniMaxError, type Logger } from '../src/index.js';
+import { TOKEN, connectionError, fakeFetch, json, testClient } from './helpers.js';
+
+function capture(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const push = (m: string) => {
+    lines.push(m);
+  };
+  return { lines, debug: push, info: push, warn: push, error: push };
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('redaction', () => {
+  it('sends the token only in the Authorization header', async () => {
+    const fake = fakeFetch();
+    await testClient(fake).music.list({ limit: 5 });
+    const [request] = fake.requests;
+    expect(request!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(request!.url).not.toContain(TOKEN);
+    expect(request!.url).not.toContain('SECRET');
+  });
+
+  it('removes an echoed token from errors, their JSON and logs', async () => {
+    const echo = { error: `Invalid token ${TOKEN} (also ${encodeURIComponent(TOKEN)})`, code: 401 };
+    const fake = fakeFetch().queue(json(500, echo), json(500, echo), json(401, echo));
+    const logger = capture();
+    const events: unknown[] = [];
+    const client = testClient(fake, {
+      logger,
+      logLevel: 'debug',
+      maxRetries: 2,
+      hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e), onRetry: (e) => events.push(e) },
+    });
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const error = (await client.accounts.list().catch((e: unknown) => e)) as MiniMaxError;
+    expect(error).toBeInstanceOf(MiniMaxError);
+    const everything = [error.message, error.stack, JSON.stringify(error), JSON.stringify(error.toJSON()), ...logger.lines, JSON.stringify(events)].join('\n');
+    expect(everything).toContain('[redacted]');
+    expect(everything).not.toContain('SECRET');
+    expect(logger.lines.length).toBeGreaterThan(0);
+    expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('a connection error does not carry the token', async () => {
+    const fake = fakeFetch().queue(connectionError('ECONNREFUSED'));
+    const error = (await testClient(fake, { maxRetries: 0 })
+      .accounts.list()
+      .catch((e: unknown) => e)) as MiniMaxError;
+    expect(JSON.stringify(error)).not.toContain('SECRET');
+    expect(error.message).toBe('Connection failed: GET /accounts (ECONNREFUSED)');
+  });
+
+  it('reads USEAPI_TOKEN from the environment', async () => {
+    vi.stubEnv('USEAPI_TOKEN', TOKEN);
+    const fake = fakeFetch();
+    await createMiniMaxClient({ fetch: fake.fetch, logLevel: 'silent' }).accounts.list();
+    expect(fake.requests[0]!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('refuses to call the production API without a token', () => {
+    vi.stubEnv('USEAPI_TOKEN', '');
+    expect(() => createMiniMaxClient({ token: undefined })).toThrow(/No API token/);
+  });
+
+  it('warns (redacted) about a token without user:', () => {
+    const logger = capture();
+    createMiniMaxClient({ token: 'abc%3Adef', logger });
+    expect(logger.lines.join()).toMatch(/does not start with "user:"/);
+    expect(logger.lines.join()).not.toContain('abc%3Adef');
+  });
+
+  it('logLevel silent logs nothing; debug logs each response', async () => {
+    const quiet = capture();
+    const loud = capture();
+    await testClient(fakeFetch(), { logger: quiet, logLevel: 'silent' }).accounts.list();
+    await testClient(fakeFetch(), { logger: loud, logLevel: 'debug' }).accounts.list();
+    expect(quiet.lines).toEqual([]);
+    expect(loud.lines).toEqual(['[useapi-minimax] GET /accounts → 200 (attempt 1)']);
+  });
+});

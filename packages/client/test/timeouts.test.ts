@@ -1,0 +1,128 @@
+// Timeouts cover headers and body; aborts cancel requests; the two are told apart. Fake clock only.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AbortError, MiniMaxError, TimeoutError } from '../src/index.js';
+import { fakeFetch, json, never, stalledBody, testClient } from './helpers.js';
+
+const MUSIC = 'user:1-minimax:2-music:3';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(Math, 'random').mockReturnValue(0.5);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+function track<T>(promise: Promise<T>) {
+  const state: { done: boolean; value?: T; error?: unknown } = { done: false };
+  promise.then(
+    (value) => Object.assign(state, { done: true, value }),
+    (error) => Object.assign(state, { done: true, error }),
+  );
+  return state;
+}
+
+describe('timeoutMs', () => {
+  it('fires when the headers never come, even if fetch ignores the signal', async () => {
+    const fake = fakeFetch().queue(never);
+    const call = track(testClient(fake, { timeoutMs: 3000 }).music.get(MUSIC, { maxRetries: 0 }));
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(call.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.error).toBeInstanceOf(TimeoutError);
+    expect((call.error as TimeoutError).timeoutMs).toBe(3000);
+    expect((call.error as Error).message).toBe('Request timed out after 3000 ms');
+    expect(fake.requests[0]!.signal.aborted).toBe(true);
+  });
+
+  it('covers reading the body: a stalled body times out', async () => {
+    const fake = fakeFetch().queue(stalledBody());
+    const call = track(testClient(fake, { timeoutMs: 3000 }).music.get(MUSIC, { maxRetries: 0 }));
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(call.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('per-call timeoutMs overrides the client default', async () => {
+    const fake = fakeFetch().queue(never);
+    const call = track(testClient(fake, { timeoutMs: 60_000 }).music.get(MUSIC, { timeoutMs: 100, maxRetries: 0 }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(call.error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('the low-level calls have the same budget', async () => {
+    const fake = fakeFetch().queue(stalledBody());
+    const call = track(testClient(fake, { timeoutMs: 500, maxRetries: 0 }).GET('/music/{musicId}', { params: { path: { musicId: MUSIC } } }));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(call.error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('uploads get a long budget by default', async () => {
+    const fake = fakeFetch().queue(never);
+    const call = track(testClient(fake, { timeoutMs: 1000 }).files.upload(new Blob(['x'], { type: 'image/png' })));
+    await vi.advanceTimersByTimeAsync(19 * 60_000);
+    expect(call.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(call.error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('a completed call leaves no timer behind', async () => {
+    const fake = fakeFetch().queue(json(200, { musicId: MUSIC }));
+    await testClient(fake).music.get(MUSIC);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('AbortSignal', () => {
+  it('aborting mid-request rejects with AbortError and aborts the fetch', async () => {
+    const fake = fakeFetch().queue(never);
+    const controller = new AbortController();
+    const call = track(testClient(fake).music.get(MUSIC, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error('user left'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.error).toBeInstanceOf(AbortError);
+    expect(call.error).not.toBeInstanceOf(TimeoutError);
+    expect((call.error as AbortError).cause).toEqual(new Error('user left'));
+    expect(fake.requests[0]!.signal.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('aborting while the body is read rejects with AbortError', async () => {
+    const fake = fakeFetch().queue(stalledBody());
+    const controller = new AbortController();
+    const call = track(testClient(fake).music.get(MUSIC, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.error).toBeInstanceOf(AbortError);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const fake = fakeFetch();
+    const error = await testClient(fake)
+      .music.get(MUSIC, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('an abort is not retried', async () => {
+    const fake = fakeFetch().queue(never, json(200, {}));
+    const controller = new AbortController();
+    const call = track(testClient(fake).music.get(MUSIC, { signal: controller.signal }));
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(call.error).toBeInstanceOf(AbortError);
+    expect(fake.requests.length).toBeLessThanOrEqual(1);
+  });
+
+  it('errors are MiniMaxErrors, so one catch handles them all', async () => {
+    const fake = fakeFetch().queue(never);
+    const call = track(testClient(fake, { timeoutMs: 10, maxRetries: 0 }).accounts.list());
+    await vi.advanceTimersByTimeAsync(10);
+    expect(call.error).toBeInstanceOf(MiniMaxError);
+  });
+});
