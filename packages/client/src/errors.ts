@@ -59,19 +59,19 @@ export interface ApiErrorInit {
 /** The API answered with a non-2xx status. Subclassed by status; `body` is the spec's error body. */
 export class ApiError extends MiniMaxError {
   /** HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The error body (`{ error, code? }`), `undefined` when the response had none. */
-  readonly body: ErrorBody | undefined;
+  declare readonly body: ErrorBody | undefined;
   /** operationId of the call (e.g. `getMusic`). */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
   /** HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path template of the call. */
-  readonly path: string;
+  declare readonly path: string;
   /** Response headers, lower-case names (a plain object: JSON-safe). */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The request id the server or its CDN gave (`x-request-id`, `cf-ray`), if any. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
     super(
@@ -101,7 +101,7 @@ export class ModeratedError extends ApiError {}
 /** 429: no free slot, or throttled. `retryAfterMs` is the server's `Retry-After`, when it sent one. */
 export class RateLimitedError extends ApiError {
   /** Milliseconds the server asked to wait (`Retry-After`), if present. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(init: ApiErrorInit, message?: string) {
     super(init, message);
     this.retryAfterMs = parseRetryAfter(init.headers['retry-after']);
@@ -117,7 +117,7 @@ export class ServerError extends ApiError {}
 /** The request never got an answer: DNS, refused or reset connection, TLS. `code` is the underlying code. */
 export class ConnectionError extends MiniMaxError {
   /** The system or undici error code found in the `cause` chain (`ECONNREFUSED`, …), if any. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   constructor(message: string, options: { cause?: unknown; code?: string | undefined }) {
     super(message, { cause: options.cause });
     this.code = options.code;
@@ -127,7 +127,7 @@ export class ConnectionError extends MiniMaxError {
 /** The call did not complete (headers and body) within `timeoutMs`. */
 export class TimeoutError extends MiniMaxError {
   /** The budget that ran out. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(timeoutMs: number, what = 'Request') {
     super(`${what} timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
@@ -152,9 +152,9 @@ export interface ValidationIssue {
 /** The input broke the spec's rules; nothing was sent. Also thrown by `parseWebhook` for an unknown payload. */
 export class ValidationError extends MiniMaxError {
   /** Every problem found, one per field and rule. */
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
   /** operationId of the call, when there was one. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
   constructor(issues: ValidationIssue[], operation?: string) {
     super(`Invalid input${operation ? ` for ${operation}` : ''}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`);
     this.issues = issues;
@@ -165,13 +165,13 @@ export class ValidationError extends MiniMaxError {
 /** Base class of the job outcome errors: carries the job kind, id and last snapshot. */
 export class JobError<S = Record<string, unknown>> extends MiniMaxError {
   /** The job kind. */
-  readonly kind: JobKind;
+  declare readonly kind: JobKind;
   /** The job id that was followed. */
-  readonly jobId: string | undefined;
+  declare readonly jobId: string | undefined;
   /** The last snapshot seen (undefined if none was read). */
-  readonly snapshot: S | undefined;
+  declare readonly snapshot: S | undefined;
   /** `describeJob` of the last snapshot. */
-  readonly state: JobState | undefined;
+  declare readonly state: JobState | undefined;
   constructor(message: string, kind: JobKind, jobId: string | undefined, snapshot: S | undefined, state: JobState | undefined, options?: { cause?: unknown }) {
     super(message, options);
     this.kind = kind;
