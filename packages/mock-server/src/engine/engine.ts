@@ -305,7 +305,7 @@ export class Engine {
     if (!fromRequest) {
       let marker: ReturnType<typeof scenarioFromMarker>;
       try {
-        marker = scenarioFromMarker(body.strings);
+        marker = scenarioFromMarker([...body.strings, ...Object.values(params)]);
       } catch (error) {
         return errorReply(400, (error as Error).message);
       }
@@ -334,7 +334,7 @@ export class Engine {
 
     if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
       this.use(selected, entry);
-      return this.postFault(selected.name, reply);
+      return this.postFault(selected.name, reply, incoming.signal);
     }
     return reply;
   }
@@ -369,7 +369,7 @@ export class Engine {
     }
   }
 
-  private postFault(name: ScenarioName, reply: MockReply): MockReply {
+  private postFault(name: ScenarioName, reply: MockReply, signal: AbortSignal | undefined): MockReply {
     switch (name) {
       case 'bad-gateway': return errorReply(502, 'MiniMax site is busy, please try again later');
       case 'gateway-timeout': return errorReply(504, 'MiniMax did not respond in time');
@@ -391,8 +391,15 @@ export class Engine {
         const body = new ReadableStream<Uint8Array>({
           start(controller) {
             controller.enqueue(utf8(first));
-            // Never closes. A long real timer keeps a reference so the stream is not collected early.
+            // Never closes. A long real timer keeps a reference so the stream is not collected early; the
+            // client's abort (MSW forwards the request's signal) errors it like a dropped connection.
             timer = setRealTimeout(() => undefined, 2 ** 31 - 1);
+            signal?.addEventListener('abort', () => {
+              timer?.cancel();
+              try {
+                controller.error(signal.reason ?? new Error('aborted'));
+              } catch { /* already closed */ }
+            }, { once: true });
           },
           cancel() {
             timer?.cancel();
@@ -409,7 +416,8 @@ export class Engine {
   /** Response validation (test mode): throws `MockDriftError` when a reply breaks the spec. */
   private checked(operationId: OperationId, reply: MockReply, injected: boolean): MockReply {
     if (!this.options.validateResponses || reply.networkError) return reply;
-    if (reply.body instanceof ReadableStream) {
+    if (reply.body instanceof ReadableStream || (reply.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+      // Stream events are validated one by one as they are emitted.
       const problem = checkResponse(operationId, reply.status, reply.headers['content-type'], undefined, true, injected);
       if (problem) this.fail(operationId, reply.status, problem);
       return reply;
