@@ -4,7 +4,7 @@ import { MiniMaxError } from './errors.js';
 import { operations } from './generated/operations.js';
 import type { MiniMaxResources } from './generated/resources.js';
 import type { paths } from './generated/schema.js';
-import { type LogLevel, type Logger, createLog } from './logger.js';
+import { type LogLevel, type Logger, createLog, enabled } from './logger.js';
 import type { OperationDescriptor } from './operation-descriptor.js';
 import { serializePath } from './path-serializer.js';
 import { buildResources } from './resources.js';
@@ -21,8 +21,11 @@ export interface ClientOptions {
   baseUrl?: string | undefined;
   /** Default `account` for every call that takes one (needed once several accounts are configured). */
   account?: string | undefined;
-  /** The `fetch` to use (default: `globalThis.fetch`, looked up at call time so MSW and similar can patch it). */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /**
+   * The `fetch` to use (default: `globalThis.fetch`, looked up at each call so MSW and similar can patch it).
+   * Called like the global one: `fetch(request)` or `fetch(url, init)`.
+   */
+  fetch?: ((input: Request | string, init?: RequestInit) => Promise<Response>) | undefined;
   /** Retries per call (default 2). What is retryable depends on the operation: creates are never retried on 5xx. */
   maxRetries?: number | undefined;
   /** Budget of one attempt, headers and body, in ms (default 60 000; uploads and synchronous agent runs get ≥ 20 min). */
@@ -55,13 +58,19 @@ export function createMiniMaxClient(options: ClientOptions = {}): MiniMaxClient 
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const redact = (text: string) =>
     token ? text.split(token).join('[redacted]').split(encodeURIComponent(token)).join('[redacted]') : text;
-  const log = createLog(options.logger ?? globalThis.console, options.logLevel ?? (env0?.USEAPI_MINIMAX_LOG as LogLevel) ?? 'warn', redact);
+  const level = options.logLevel ?? (env0?.USEAPI_MINIMAX_LOG as LogLevel | undefined) ?? 'warn';
+  const log = createLog(options.logger ?? globalThis.console, level, redact);
   if (!token && baseUrl === DEFAULT_BASE_URL) throw new MiniMaxError('No API token: pass createMiniMaxClient({ token }) or set USEAPI_TOKEN');
   if (token && !token.startsWith('user:')) log('warn', 'the token does not start with "user:" (send it whole and not URL-encoded); expect 401');
   if (token && typeof document !== 'undefined') log('warn', 'an API token is configured in a browser: it unlocks every useapi.net API; use a server-side proxy');
 
+  const middleware: Middleware[] = [];
   const env: Env = {
-    fetch: (request) => (options.fetch ?? globalThis.fetch)(request),
+    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    debug: enabled('debug', level),
+    middleware,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
     hooks: options.hooks ?? {},
@@ -75,7 +84,15 @@ export function createMiniMaxClient(options: ClientOptions = {}): MiniMaxClient 
     headers: token ? { Authorization: `Bearer ${token}` } : {},
     pathSerializer: serializePath,
   });
-  if (options.middleware) api.use(...options.middleware);
+  const use = (...added: Middleware[]) => {
+    api.use(...added);
+    middleware.push(...added.filter(Boolean));
+  };
+  const eject = (...removed: Middleware[]) => {
+    api.eject(...removed);
+    for (const m of removed) if (middleware.includes(m)) middleware.splice(middleware.indexOf(m), 1);
+  };
+  if (options.middleware) use(...options.middleware);
 
   const routes = new Map<string, [string, OperationDescriptor]>();
   for (const [id, op] of Object.entries(operations as Record<string, OperationDescriptor>)) routes.set(`${op.method} ${op.path}`, [id, op]);
@@ -91,8 +108,8 @@ export function createMiniMaxClient(options: ClientOptions = {}): MiniMaxClient 
     GET: lowLevel('GET'),
     POST: lowLevel('POST'),
     DELETE: lowLevel('DELETE'),
-    use: api.use,
-    eject: api.eject,
+    use,
+    eject,
     ...buildResources(env, api),
   } as unknown as MiniMaxClient;
 }

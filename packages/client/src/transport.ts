@@ -46,7 +46,12 @@ export interface ClientHooks {
 
 /** What the transport needs from the client. */
 export interface Env {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
+  /** Base URL (no trailing slash) and default headers (lower-case names), for calls built without openapi-fetch. */
+  baseUrl: string;
+  headers: Record<string, string>;
+  /** Whether debug lines are wanted (skips building them otherwise). */
+  debug: boolean;
   maxRetries: number;
   timeoutMs: number;
   hooks: ClientHooks;
@@ -54,6 +59,8 @@ export interface Env {
   redact: (text: string) => string;
   account: string | undefined;
   validate: boolean;
+  /** The middleware registered on the client (calls go through openapi-fetch while there is any). */
+  middleware: readonly unknown[];
 }
 
 /** The state of one call (all its attempts). */
@@ -202,7 +209,7 @@ export function scrub<E>(env: Env, error: E): E {
 export async function run<T>(
   env: Env,
   call: Call,
-  start: (signal: AbortSignal, fetch: (request: Request) => Promise<Response>) => Promise<T>,
+  start: (signal: AbortSignal, fetch: (input: Request | string, init?: RequestInit) => Promise<Response>) => Promise<T>,
   keep = false,
 ): Promise<T> {
   const { signal } = call;
@@ -214,7 +221,7 @@ export async function run<T>(
   arm(call);
   let ok = false;
   try {
-    const pending = start(call.sig, (request) => send(env, call, request));
+    const pending = start(call.sig, (input, init) => send(env, call, input, init));
     pending.catch(noop);
     const result = await Promise.race([pending, call.guard]);
     ok = true;
@@ -227,24 +234,29 @@ export async function run<T>(
   }
 }
 
-function event(call: Call, request: Request, attempt: number, env: Env): RequestEvent {
-  return { method: call.method, url: env.redact(request.url), path: call.path, operation: call.operation, attempt };
+function event(call: Call, input: Request | string, attempt: number, env: Env): RequestEvent {
+  return { method: call.method, url: env.redact(typeof input === 'string' ? input : input.url), path: call.path, operation: call.operation, attempt };
 }
 
-/** The retry loop: the `fetch` openapi-fetch calls. */
-async function send(env: Env, call: Call, first: Request): Promise<Response> {
+/**
+ * The retry loop. `input` is the Request openapi-fetch built (its body is cloned before each attempt that may
+ * be followed by another), or a URL with its `init` (resource calls without middleware: the body is a string,
+ * Blob, buffer or FormData that fetch can send again, or a stream that makes the call one-shot).
+ */
+async function send(env: Env, call: Call, first: Request | string, firstInit?: RequestInit): Promise<Response> {
   const { hooks } = env;
-  let request = first;
+  let input = first;
+  let init = typeof first === 'string' ? firstInit : undefined;
   for (let attempt = 0; ; attempt++) {
     const more = attempt < call.maxRetries && !call.oneShot;
-    // A body can be read once: keep a copy for the next attempt before this one consumes it.
-    const spare = more && request.body ? request.clone() : undefined;
-    if (hooks.onRequest) hooks.onRequest(event(call, request, attempt + 1, env));
+    // A Request body can be read once: keep a copy for the next attempt before this one consumes it.
+    const spare = more && typeof input !== 'string' && input.body ? input.clone() : undefined;
+    if (hooks.onRequest) hooks.onRequest(event(call, input, attempt + 1, env));
     const started = Date.now();
     let response: Response | undefined;
     let failure: MiniMaxError | undefined;
     try {
-      response = await abortable(env.fetch(request), call.sig);
+      response = await abortable(env.fetch(input, init), call.sig);
     } catch (error) {
       if (call.signal?.aborted) throw new AbortError({ cause: call.signal.reason });
       failure = call.timedOut ? new TimeoutError(call.timeoutMs) : error instanceof MiniMaxError ? error : connectionError(error, call);
@@ -255,8 +267,8 @@ async function send(env: Env, call: Call, first: Request): Promise<Response> {
     let delay: number;
     if (response) {
       const { status } = response;
-      if (hooks.onResponse) hooks.onResponse({ ...event(call, request, attempt + 1, env), status, durationMs: Date.now() - started });
-      env.log('debug', `${call.method} ${call.path} → ${status} (attempt ${attempt + 1})`);
+      if (hooks.onResponse) hooks.onResponse({ ...event(call, input, attempt + 1, env), status, durationMs: Date.now() - started });
+      if (env.debug) env.log('debug', `${call.method} ${call.path} → ${status} (attempt ${attempt + 1})`);
       if (!more || !retryableStatus(status, call.idempotent)) {
         call.reading = true;
         call.response = response;
@@ -269,7 +281,7 @@ async function send(env: Env, call: Call, first: Request): Promise<Response> {
       delay = backoffMs(attempt);
     }
     clearTimeout(call.timer);
-    if (hooks.onRetry) hooks.onRetry({ ...event(call, request, attempt + 1, env), delayMs: delay, status: response?.status, error: failure });
+    if (hooks.onRetry) hooks.onRetry({ ...event(call, input, attempt + 1, env), delayMs: delay, status: response?.status, error: failure });
     env.log('info', `${call.method} ${call.path}: ${response ? response.status : failure?.message}; retry ${attempt + 1}/${call.maxRetries} in ${Math.round(delay)} ms`);
     try {
       await sleep(delay, call.signal);
@@ -277,6 +289,7 @@ async function send(env: Env, call: Call, first: Request): Promise<Response> {
       throw new AbortError({ cause: reason });
     }
     arm(call);
-    request = new Request(spare ?? request, { signal: call.sig });
+    if (typeof input === 'string') init = { ...init, signal: call.sig };
+    else input = new Request(spare ?? input, { signal: call.sig });
   }
 }

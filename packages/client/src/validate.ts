@@ -23,7 +23,8 @@ function check(name: string, rule: FieldRule, value: unknown, add: (field: strin
   }
   if (rule.enum && !rule.enum.includes(value)) add(name, `must be one of ${rule.enum.join(', ')}`);
   if (typeof value === 'string') {
-    const length = [...value].length;
+    // Lengths count code points; count them only when UTF-16 units could disagree with a bound.
+    const length = value.length > (rule.maxLength ?? Infinity) || value.length < 2 * (rule.minLength ?? 0) ? [...value].length : value.length;
     if (length < (rule.minLength ?? 0)) add(name, rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters`);
     if (length > (rule.maxLength ?? Infinity)) add(name, `must be at most ${rule.maxLength} characters`);
     if (rule.pattern && !new RegExp(rule.pattern, 'u').test(value)) add(name, `must match ${rule.pattern}`);

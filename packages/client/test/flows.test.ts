@@ -22,7 +22,7 @@ function setup(options: Parameters<typeof createMiniMaxMock>[0] = {}, stepMs = 2
   mock = createMiniMaxMock({ jobMs: 10_000, ...options });
   return createMiniMaxClient({
     token: MOCK_TOKEN,
-    fetch: (request) => mock.handle(request),
+    fetch: (input, init) => mock.handle(new Request(input, init)),
     logLevel: 'silent',
     hooks: {
       onRequest: (e) => {

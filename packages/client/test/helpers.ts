@@ -7,7 +7,7 @@ type Answer = Response | Error | ((request: Request) => Response | Promise<Respo
 
 export interface FakeFetch {
   /** The fetch to pass to the client. */
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   /** Every request received, in order. */
   requests: Request[];
   /** Queues answers (a Response, an Error to throw, or a function of the request). */
@@ -20,7 +20,8 @@ export function fakeFetch(): FakeFetch {
   const requests: Request[] = [];
   const fake: FakeFetch = {
     requests,
-    async fetch(request) {
+    async fetch(input, init) {
+      const request = typeof input === 'string' ? new Request(input, init) : input;
       requests.push(request);
       const next = answers.shift() ?? json(200, {});
       if (next instanceof Error) throw next;
