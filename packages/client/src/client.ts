@@ -101,6 +101,7 @@ export function createMiniMaxClient(options: ClientOptions = {}): MiniMaxClient 
     (path: string, init: Record<string, any> = {}) => {
       const [id, op] = routes.get(`${method} ${path}`) ?? [];
       const call = newCall(env, id, method, path, op ? op.idempotent : method !== 'POST', init);
+      call.oneShot = typeof ReadableStream !== 'undefined' && init.body instanceof ReadableStream;
       return run(env, call, (signal, fetch) => (api as any)[method](path, { ...init, signal, fetch }));
     };
 

@@ -83,9 +83,12 @@ export interface Call {
   /** Headers arrived: the timer now covers reading the body. */
   reading: boolean;
   response: Response | undefined;
-  /** Rejects when the call is aborted, or times out while reading the body. */
-  guard: Promise<never>;
+  /** Rejects the call at once: on abort, or on a timeout while reading the body. */
   fail: (error: unknown) => void;
+  /** Rejects the attempt in flight (a timeout before the headers), even with a fetch that ignores the signal. */
+  failAttempt: ((error: unknown) => void) | undefined;
+  /** A promise that rejects through `fail`, for readers of an event stream after the call resolved. */
+  guard: Promise<never> | undefined;
   onAbort: (() => void) | undefined;
 }
 
@@ -101,9 +104,6 @@ export function newCall(
   options: { signal?: AbortSignal | null | undefined; timeoutMs?: number | undefined; maxRetries?: number | undefined },
   minTimeoutMs = 0,
 ): Call {
-  let fail!: (error: unknown) => void;
-  const guard = new Promise<never>((_, reject) => (fail = reject));
-  guard.catch(noop);
   return {
     operation,
     method,
@@ -119,8 +119,9 @@ export function newCall(
     timedOut: false,
     reading: false,
     response: undefined,
-    guard,
-    fail,
+    fail: noop,
+    failAttempt: undefined,
+    guard: undefined,
     onAbort: undefined,
   };
 }
@@ -141,6 +142,7 @@ export function rearm(call: Call): void {
     const error = new TimeoutError(call.timeoutMs);
     call.ctl.abort(error);
     if (call.reading) call.fail(error);
+    else call.failAttempt?.(error);
   }, call.timeoutMs);
 }
 
@@ -148,28 +150,6 @@ export function rearm(call: Call): void {
 export function release(call: Call): void {
   clearTimeout(call.timer);
   if (call.onAbort) call.signal?.removeEventListener('abort', call.onAbort);
-}
-
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      reject(signal.reason);
-      promise.then((r: any) => r?.body?.cancel?.().catch(noop), noop);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Maps whatever a call threw onto the error hierarchy (middleware's own errors pass through). */
@@ -215,15 +195,25 @@ export async function run<T>(
   const { signal } = call;
   if (signal?.aborted) throw new AbortError({ cause: signal.reason });
   if (signal) {
-    call.onAbort = () => call.fail(new AbortError({ cause: signal.reason }));
+    call.onAbort = () => {
+      const error = new AbortError({ cause: signal.reason });
+      call.fail(error);
+      call.failAttempt?.(error);
+    };
     signal.addEventListener('abort', call.onAbort, { once: true });
   }
   arm(call);
   let ok = false;
   try {
-    const pending = start(call.sig, (input, init) => send(env, call, input, init));
-    pending.catch(noop);
-    const result = await Promise.race([pending, call.guard]);
+    // Settles with the call, or earlier through `call.fail` (abort; a body that outlives its budget).
+    const result = await new Promise<T>((resolve, reject) => {
+      call.fail = reject;
+      start(call.sig, (input, init) => send(env, call, input, init)).then(resolve, reject);
+    });
+    if (keep) {
+      call.guard = new Promise<never>((_, reject) => (call.fail = reject));
+      call.guard.catch(noop);
+    }
     ok = true;
     return result;
   } catch (error) {
@@ -256,14 +246,19 @@ async function send(env: Env, call: Call, first: Request | string, firstInit?: R
     let response: Response | undefined;
     let failure: MiniMaxError | undefined;
     try {
-      response = await abortable(env.fetch(input, init), call.sig);
+      response = await new Promise<Response>((resolve, reject) => {
+        call.failAttempt = reject;
+        env.fetch(input, init).then(resolve, reject);
+      });
     } catch (error) {
+      call.failAttempt = undefined;
       if (call.signal?.aborted) throw new AbortError({ cause: call.signal.reason });
       failure = call.timedOut ? new TimeoutError(call.timeoutMs) : error instanceof MiniMaxError ? error : connectionError(error, call);
       // Idempotent calls retry any connection error or timeout; creates only what provably never left.
       const retry = more && (call.idempotent || (failure instanceof ConnectionError && nothingSent(failure.code)));
       if (!retry) throw failure;
     }
+    call.failAttempt = undefined;
     let delay: number;
     if (response) {
       const { status } = response;

@@ -45,6 +45,21 @@ describe('low-level calls', () => {
     expect(fake.requests).toHaveLength(3);
   });
 
+  it('a stream body is never re-sent by a low-level call either', async () => {
+    vi.useFakeTimers();
+    const fake = fakeFetch().queue(json(429, {}), json(200, {}));
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array([1]));
+        c.close();
+      },
+    });
+    const call = testClient(fake).POST('/files', { body: body as never, bodySerializer: (b: unknown) => b as never, headers: { 'Content-Type': 'image/png' }, duplex: 'half' } as never);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect((await call).response.status).toBe(429);
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('connection errors become ConnectionError', async () => {
     const fake = fakeFetch().queue(connectionError('ECONNRESET'));
     await expect(testClient(fake, { maxRetries: 0 }).GET('/accounts')).rejects.toBeInstanceOf(ConnectionError);
