@@ -29,6 +29,7 @@ export type { ApiErrorInit, ValidationIssue } from './errors.js';
 export { describeJob, jobErrorFor } from './job-state.js';
 export type { JobLifecycle, JobSnapshot, JobState } from './job-state.js';
 export { jobKinds } from './job-kinds.js';
+export { isTransientError } from './jobs.js';
 export type { JobKindInfo } from './job-kinds.js';
 
 export { parseWebhook } from './webhooks.js';

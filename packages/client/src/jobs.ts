@@ -13,8 +13,11 @@ export type GetJob = (id: string, options: RequestOptions) => Promise<Snap>;
 /** Longest pause between polls after repeated errors, in ms (or the interval, if longer). */
 export const MAX_POLL_INTERVAL_MS = 60_000;
 
-/** Errors worth polling through: the server or the network had a moment (596 is not one of them). */
-function transient(error: unknown): boolean {
+/**
+ * Whether an error is worth trying again later: a connection error, a timeout, or 408, 429 and 5xx other than 596.
+ * `waitFor`/`poll` keep polling through these (with backoff); React hooks can use it for their retry decision.
+ */
+export function isTransientError(error: unknown): boolean {
   return (
     error instanceof ConnectionError ||
     error instanceof TimeoutError ||
@@ -60,7 +63,7 @@ export async function* pollJob(kind: JobKind, get: GetJob, id: string, options: 
         if (kind === 'video' && last && error instanceof NotFoundError) {
           throw new JobModeratedError(`video job ${id} was removed (404): moderated after generation`, kind, id, last, describeJob(kind, last), { cause: error });
         }
-        if (!transient(error)) throw error;
+        if (!isTransientError(error)) throw error;
         delay = Math.min(delay * 2, Math.max(MAX_POLL_INTERVAL_MS, interval));
       }
       try {

@@ -75,6 +75,19 @@ describe('describeJob', () => {
   });
 });
 
+describe('isTransientError', () => {
+  it('is true for what polling rides through, false otherwise', async () => {
+    const { ApiError, ConnectionError, TimeoutError, AbortError, isTransientError } = await import('../src/index.js');
+    const api = (status: number) => new ApiError({ status, body: undefined, method: 'GET', path: '/x', headers: {} });
+    expect([408, 429, 500, 502, 503, 504].map((s) => isTransientError(api(s)))).toEqual([true, true, true, true, true, true]);
+    expect([400, 401, 404, 412, 422, 596].map((s) => isTransientError(api(s)))).toEqual([false, false, false, false, false, false]);
+    expect(isTransientError(new ConnectionError('x', {}))).toBe(true);
+    expect(isTransientError(new TimeoutError(1))).toBe(true);
+    expect(isTransientError(new AbortError())).toBe(false);
+    expect(isTransientError(new Error('x'))).toBe(false);
+  });
+});
+
 describe('jobKinds and jobCreators match the spec', () => {
   it('each kind reads through the operation whose x-sdk.job names it', () => {
     for (const [kind, info] of Object.entries(jobKinds)) {
