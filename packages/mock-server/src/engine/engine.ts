@@ -5,7 +5,7 @@ import { handlers } from '../families/index.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
 import { Clock } from './clock.js';
 import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
-import { readBody, readParams, type BodySummary } from './input.js';
+import { readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
 import { AGENT_RETENTION_MS, agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
@@ -59,6 +59,9 @@ interface Selected {
 }
 
 const DEFAULT_CHAOS: readonly ScenarioName[] = ['rate-limited', 'bad-gateway', 'gateway-timeout', 'server-error'];
+
+type ParsedBody = Omit<ParsedInput, 'params'> & { body: Record<string, unknown> };
+const NO_BODY: ParsedBody = { body: {}, strings: [] };
 
 /** The mock's engine (internal; the public surface is `MiniMaxMock`). */
 export class Engine {
@@ -159,7 +162,10 @@ export class Engine {
   /** The journal, oldest first (at most `journalLimit` entries). */
   requests(): JournalEntry[] {
     const limit = this.options.journalLimit;
-    return this.journal.length > limit ? this.journal.slice(-limit) : this.journal.slice();
+    const list = this.journal.length > limit ? this.journal.slice(-limit) : this.journal.slice();
+    // `at` is derived when read (cheaper on the hot path).
+    for (const entry of list) if (entry.at === undefined) entry.at = new Date(entry.time).toISOString();
+    return list;
   }
 
   clearRequests(): void {
@@ -194,6 +200,14 @@ export class Engine {
 
   /** Handles one API request. */
   async process(incoming: IncomingRequest): Promise<MockReply> {
+    return this.dispatch(incoming);
+  }
+
+  /**
+   * Handles one API request, synchronously when nothing has to wait (no body to read, no latency, a
+   * synchronous handler): the standalone server then answers in the same turn, which keeps latency low.
+   */
+  dispatch(incoming: IncomingRequest): MockReply | Promise<MockReply> {
     const time = this.clock.now();
     let url: URL;
     try {
@@ -203,12 +217,11 @@ export class Engine {
     }
     const sub = this.below(url.pathname);
     const match = sub === undefined ? undefined : matchRoute(incoming.method, sub);
-    const entry: JournalEntry = {
+    const entry = {
       seq: ++this.seq, operationId: match?.operationId ?? null, method: incoming.method, url: incoming.url,
-      path: url.pathname, status: 0, time, at: new Date(time).toISOString(),
-    };
-    try {
-      const reply = await this.pipeline(incoming, url, match, entry);
+      path: url.pathname, status: 0, time,
+    } as JournalEntry;
+    const done = (reply: MockReply): MockReply => {
       entry.status = reply.networkError ? 0 : reply.status;
       if (reply.status >= 400 && typeof reply.body === 'string' && reply.body.length < ERROR_BODY_LIMIT * 4) {
         try {
@@ -216,22 +229,31 @@ export class Engine {
           if (typeof parsed.error === 'string') entry.error = parsed.error;
         } catch { /* not JSON */ }
       }
-      return reply;
-    } catch (error) {
-      entry.status = 500;
-      entry.error = error instanceof Error ? error.message : String(error);
-      throw error;
-    } finally {
       this.record(entry);
       this.pump();
+      return reply;
+    };
+    const failed = (error: unknown): never => {
+      entry.status = 500;
+      entry.error = error instanceof Error ? error.message : String(error);
+      this.record(entry);
+      this.pump();
+      throw error;
+    };
+    let result: MockReply | Promise<MockReply>;
+    try {
+      result = this.pipeline(incoming, url, match, entry);
+    } catch (error) {
+      return failed(error);
     }
+    return result instanceof Promise ? result.then(done, failed) : done(result);
   }
 
   private select(incoming: IncomingRequest, url: URL, operationId: OperationId | undefined): Selected | undefined | MockReply {
     let fromRequest: { name: ScenarioName; params: ScenarioParams } | undefined;
     try {
       fromRequest = scenarioFromPrefer(incoming.header('prefer'));
-      const q = url.searchParams.get('__scenario');
+      const q = url.search.includes('__scenario') ? url.searchParams.get('__scenario') : null;
       if (!fromRequest && q) fromRequest = parseScenario(q);
     } catch (error) {
       return errorReply(400, (error as Error).message);
@@ -267,20 +289,22 @@ export class Engine {
     return min === max ? min : min + Math.floor(this.latencyRng.next() * (max - min + 1));
   }
 
-  private async pipeline(incoming: IncomingRequest, url: URL, match: RouteMatch | undefined, entry: JournalEntry): Promise<MockReply> {
-    const operationId = match?.operationId;
-    const picked = this.select(incoming, url, operationId);
+  private pipeline(incoming: IncomingRequest, url: URL, match: RouteMatch | undefined, entry: JournalEntry): MockReply | Promise<MockReply> {
+    const picked = this.select(incoming, url, match?.operationId);
     if (picked && isReply(picked)) return picked;
-    let selected = picked as Selected | undefined;
-    const fromRequest = selected !== undefined && !selected.item;
+    const selected = picked as Selected | undefined;
 
-    // Transport faults and auth come first.
+    // Latency first (real time), then transport faults and auth.
     let wait = this.latency();
     if (selected?.name === 'latency') {
       this.use(selected, entry);
       wait += selected.params.ms ?? 1000;
     }
-    if (wait > 0) await sleepReal(wait, incoming.signal);
+    if (wait > 0) return sleepReal(wait, incoming.signal).then(() => this.afterLatency(incoming, url, match, entry, selected));
+    return this.afterLatency(incoming, url, match, entry, selected);
+  }
+
+  private afterLatency(incoming: IncomingRequest, url: URL, match: RouteMatch | undefined, entry: JournalEntry, selected: Selected | undefined): MockReply | Promise<MockReply> {
     if (selected?.name === 'network-error') {
       this.use(selected, entry);
       return networkErrorReply();
@@ -290,19 +314,25 @@ export class Engine {
       return errorReply(401, 'Unauthorized');
     }
     if (!AUTH.test(incoming.header('authorization') ?? '')) return errorReply(401, 'Unauthorized');
+    const operationId = match?.operationId;
     if (!match || !operationId) return errorReply(404, `Not found: no operation at ${incoming.method} ${url.pathname}`);
 
     // Parameters and body (400 naming the field).
     const validate = this.options.validateRequests;
     const params = readParams(operationId, url, match.params, validate);
     if (isReply(params)) return params;
-    const body = await readBody(operationId, incoming, validate);
-    if (isReply(body)) return body;
-    if (body.summary) entry.body = body.summary;
-    const all = { ...params, ...body.body };
+    if (operations[operationId].body === 'none') return this.handle(operationId, incoming, entry, selected, params, NO_BODY);
+    return readBody(operationId, incoming, validate).then((body) => (isReply(body) ? body : this.handle(operationId, incoming, entry, selected, params, body)));
+  }
 
-    // A `[mock:<name>]` marker in the body beats a queued scenario.
-    if (!fromRequest) {
+  private handle(operationId: OperationId, incoming: IncomingRequest, entry: JournalEntry, picked: Selected | undefined, params: Record<string, unknown>, body: ParsedBody): MockReply | Promise<MockReply> {
+    let selected = picked;
+    const fromRequest = selected !== undefined && !selected.item;
+    if (body.summary) entry.body = body.summary;
+    const all = body === NO_BODY ? params : { ...params, ...body.body };
+
+    // A `[mock:<name>]` marker in the body or query beats a queued scenario.
+    if (!fromRequest && (body.strings.length > 0 || incoming.url.includes('mock%3A') || incoming.url.includes('[mock:') || incoming.url.includes('%5Bmock'))) {
       let marker: ReturnType<typeof scenarioFromMarker>;
       try {
         marker = scenarioFromMarker([...body.strings, ...Object.values(params)]);
@@ -324,19 +354,24 @@ export class Engine {
       raw: body.raw,
       engine: this,
       now: this.clock.now(),
-      signal: incoming.signal,
+      get signal() {
+        return incoming.signal;
+      },
       account: (explicit) => this.accountRule(explicit),
       outcome: (kind) => (outcomeCache ??= this.outcomeFor(kind, selected, entry)),
       upstream: (account, needs) => this.upstream(operationId, account, needs),
     };
     const handler = handlers[operationId] as (c: HandlerContext) => MockReply | Promise<MockReply>;
-    const reply = this.checked(operationId, await handler(ctx), false);
-
-    if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
-      this.use(selected, entry);
-      return this.postFault(selected.name, reply, incoming.signal);
-    }
-    return reply;
+    const finish = (raw: MockReply): MockReply => {
+      const reply = this.checked(operationId, raw, false);
+      if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
+        this.use(selected, entry);
+        return this.postFault(selected.name, reply, incoming.signal);
+      }
+      return reply;
+    };
+    const result = handler(ctx);
+    return result instanceof Promise ? result.then(finish) : finish(result);
   }
 
   /** The answer of a status-stage scenario. */

@@ -25,9 +25,17 @@ export function elapsed(ms: number): string {
   return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
-/** `YYYY-MM-DD-HH` path segment used by the CDN URLs. */
+const dayCache = new Map<number, string>();
+
+/** `YYYY-MM-DD-HH` path segment used by the CDN URLs (memoized: it is on every read of a job). */
 function day(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 13).replace('T', '-');
+  let value = dayCache.get(ms);
+  if (value === undefined) {
+    value = new Date(ms).toISOString().slice(0, 13).replace('T', '-');
+    if (dayCache.size > 10_000) dayCache.clear();
+    dayCache.set(ms, value);
+  }
+  return value;
 }
 
 /** Where a job stands: the numeric status, its label, whether it is final, and progress. */

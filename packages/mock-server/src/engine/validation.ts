@@ -79,15 +79,17 @@ function paramsSchema(operationId: OperationId, location: 'query' | 'path'): Jso
   return { type: 'object', properties, required };
 }
 
-const inputCache = new Map<string, InputValidator | null>();
+const inputCache = new Map<string, Partial<Record<string, InputValidator | null>>>();
 
 /**
  * The validator of one part of a request: `query` and `path` (strings coerced), `json` (the JSON body,
  * not coerced) or `multipart` (form fields as strings, coerced). `null` when the part has no schema.
  */
 export function inputValidator(operationId: OperationId, part: 'query' | 'path' | 'json' | 'multipart'): InputValidator | null {
-  const key = `${operationId} ${part}`;
-  if (inputCache.has(key)) return inputCache.get(key) ?? null;
+  let perOp = inputCache.get(operationId);
+  if (!perOp) inputCache.set(operationId, (perOp = {}));
+  const cached = perOp[part];
+  if (cached !== undefined) return cached;
   let schema: Json | undefined;
   if (part === 'query' || part === 'path') {
     schema = paramsSchema(operationId, part);
@@ -101,7 +103,7 @@ export function inputValidator(operationId: OperationId, part: 'query' | 'path' 
     const fn = (part === 'json' ? strict() : coercing()).compile(schema);
     validator = (data) => (fn(data) ? null : describeInputError(fn.errors?.[0], part));
   }
-  inputCache.set(key, validator);
+  perOp[part] = validator;
   return validator;
 }
 

@@ -132,20 +132,25 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return;
     }
     const incoming = toIncoming(req, res, origin);
-    const isControl = (req.url ?? '').startsWith('/__mock');
-    (isControl ? engine.control(incoming) : engine.process(incoming))
-      .then((reply) => write(req, res, reply, cors))
-      .catch((error: unknown) => {
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        console.error(`[useapi-minimax-mock] ${req.method} ${req.url}: ${message}`);
-        if (!res.headersSent) {
-          const body = JSON.stringify({ error: message, code: 500 });
-          res.writeHead(500, { ...(cors ? CORS : {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
-          res.end(body);
-        } else {
-          res.destroy();
-        }
-      });
+    const fail = (error: unknown) => {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      console.error(`[useapi-minimax-mock] ${req.method} ${req.url}: ${message}`);
+      if (!res.headersSent) {
+        const body = JSON.stringify({ error: message, code: 500 });
+        res.writeHead(500, { ...(cors ? CORS : {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+        res.end(body);
+      } else {
+        res.destroy();
+      }
+    };
+    try {
+      // Answered in the same turn when the engine needs nothing asynchronous (most GETs).
+      const reply = (req.url ?? '').startsWith('/__mock') ? engine.control(incoming) : engine.dispatch(incoming);
+      if (reply instanceof Promise) reply.then((r) => write(req, res, r, cors)).catch(fail);
+      else write(req, res, reply, cors).catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
