@@ -8,18 +8,19 @@ import { deref, listOperations, loadSpec } from '@useapi-minimax/spec';
 import { HEADER, buildOperationsTable, generateSchemaTypes, toSource } from './shared.mjs';
 
 /**
- * The creates that start an asynchronous job, and where the new job's id is in their JSON answer. The spec does
- * not link a create to the job it starts (see the client README's proposed `x-sdk.creates`), so it is written
- * here, once, and checked against the spec below. `fixed` inputs are forced by `<create>AndWait`.
+ * The creates that start an asynchronous job, from the spec's `x-sdk.creates`: the job kind, where the new job's id
+ * is in the JSON answer (`many` for a list of ids), and the inputs `<create>AndWait` forces (`fixed`).
  */
-const JOB_CREATORS = {
-  createVideo: { kind: 'video', idField: 'videoId' },
-  createImages: { kind: 'image', idField: 'imageIds', many: true },
-  createMusic: { kind: 'music', idField: 'musicId', fixed: { stream: false } },
-  createMusicLegacy: { kind: 'music', idField: 'musicId' },
-  createSpeech: { kind: 'speech', idField: 'audioId' },
-  runAgent: { kind: 'agent', idField: 'jobId', fixed: { async: true } },
-};
+function jobCreatorsOf(spec) {
+  return Object.fromEntries(
+    listOperations(spec)
+      .filter((o) => o.sdk.creates)
+      .map((o) => {
+        const { job, idField, many, fixed } = o.sdk.creates;
+        return [o.operationId, { kind: job, idField, ...(many ? { many: true } : {}), ...(fixed ? { fixed } : {}) }];
+      }),
+  );
+}
 
 /** Names of the helper methods, shared with the runtime (src/resources.ts uses the same rule). */
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
@@ -33,10 +34,10 @@ const doc = (lines, indent = '  ') =>
     ? `${indent}/** ${lines[0]} */`
     : `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */`;
 
-function checkJobCreators(spec, table) {
-  for (const [id, c] of Object.entries(JOB_CREATORS)) {
+function checkJobCreators(spec, table, creators) {
+  for (const [id, c] of Object.entries(creators)) {
     const op = table[id];
-    if (!op) throw new Error(`codegen(client): JOB_CREATORS names unknown operation ${id}`);
+    if (!op) throw new Error(`codegen(client): x-sdk.creates on unknown operation ${id}`);
     if (op.idempotent) throw new Error(`codegen(client): ${id} is idempotent; it cannot start a job`);
     if (!Object.values(table).some((o) => o.job === c.kind)) throw new Error(`codegen(client): no GET reads job kind ${c.kind}`);
     for (const k of Object.keys(c.fixed ?? {})) {
@@ -83,7 +84,7 @@ function methodSignatures(id, op, info) {
   return [head, sig(`Input<'${id}'>`, `Promise<Output<'${id}'>>`)];
 }
 
-function resourcesSource(spec, table) {
+function resourcesSource(spec, table, jobCreators) {
   const infos = Object.fromEntries(listOperations(spec).map((o) => [o.operationId, o]));
   const tags = [...new Set(Object.values(table).map((o) => o.tag))];
   const tagDocs = Object.fromEntries((spec.tags ?? []).map((t) => [t.name, oneLine(t.description)]));
@@ -113,7 +114,7 @@ function resourcesSource(spec, table) {
           `  poll(id: string, options?: PollOptions): AsyncIterableIterator<Snapshot<'${op.job}'>>;`,
         );
       }
-      const creator = JOB_CREATORS[id];
+      const creator = jobCreators[id];
       if (creator) {
         const req = Object.entries(op.fields).some(([k, f]) => f.in !== 'path' && f.required && !(k in (creator.fixed ?? {}))) ? '' : '?';
         const ret = creator.many ? `Promise<Snapshot<'${creator.kind}'>[]>` : `Promise<Snapshot<'${creator.kind}'>>`;
@@ -130,10 +131,11 @@ function resourcesSource(spec, table) {
     }
     out.push(`${doc([tagDocs[tag] ?? tag], '')}\nexport interface ${ifaceName(tag)} {\n${body.join('\n')}\n}`);
   }
-  const creators = Object.fromEntries(
-    Object.entries(JOB_CREATORS).map(([id, c]) => [id, { kind: c.kind, idField: c.idField, ...(c.many ? { many: true } : {}), ...(c.fixed ? { fixed: c.fixed } : {}) }]),
-  );
-  return `${HEADER}import type {
+  const creators = jobCreators;
+  // The schema of each event of a streaming operation (x-sdk.event), for `EventStream<T>`.
+  const events = listOperations(spec).filter((o) => o.sdk.event);
+  return `${HEADER}import type { components } from './schema.js';
+import type {
   AndWaitInput,
   EventData,
   EventStream,
@@ -156,6 +158,11 @@ ${tags.map((t) => `${doc([tagDocs[t] ?? t])}\n  ${t}: ${ifaceName(t)};`).join('\
 
 /** The creates that start a job: the job kind, the id field of their answer and the inputs \`<create>AndWait\` forces. */
 export const jobCreators = ${toSource(creators)} as const;
+
+/** The JSON data of each server-sent event, per streaming operation (the spec's \`x-sdk.event\`). */
+export interface EventDataMap {
+${events.map((o) => `  ${o.operationId}: components['schemas']['${o.sdk.event}'];`).join('\n')}
+}
 `;
 }
 
@@ -176,7 +183,8 @@ export const clientTarget = {
   async generate() {
     const spec = loadSpec();
     const table = buildOperationsTable();
-    checkJobCreators(spec, table);
+    const jobCreators = jobCreatorsOf(spec);
+    checkJobCreators(spec, table, jobCreators);
     const operations = `${HEADER}import type { OperationDescriptor } from '../operation-descriptor.js';
 
 /** Every operation of the API, derived from the spec: how to call it and how to validate its input. */
@@ -189,7 +197,7 @@ export type OperationId = keyof typeof operations;
       // Request fields with a `default` (e.g. `async`, `stream`) are optional to send: keep them optional.
       'schema.ts': await generateSchemaTypes({ defaultNonNullable: false }),
       'operations.ts': operations,
-      'resources.ts': resourcesSource(spec, table),
+      'resources.ts': resourcesSource(spec, table, jobCreators),
       'schemas.ts': schemasSource(spec),
     };
   },

@@ -21,6 +21,10 @@ export interface SdkInfo {
   /** The job kind this operation reads, for operations that poll a job. */
   job?: 'music' | 'video' | 'image' | 'agent' | 'speech';
   pagination?: PaginationInfo;
+  /** For creates that start a job: the job kind, where its id is in the answer, and inputs `…AndWait` forces. */
+  creates?: { job: 'music' | 'video' | 'image' | 'agent' | 'speech'; idField: string; many?: boolean; fixed?: Record<string, unknown> };
+  /** For streaming operations: the `components.schemas` name of each event's JSON data. */
+  event?: string;
 }
 
 /** One HTTP operation of the spec. */

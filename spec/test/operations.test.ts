@@ -155,3 +155,31 @@ describe('the operations table', () => {
     expect(schemas.ImageModel.enum).toHaveLength(9);
   });
 });
+
+describe('x-sdk links between operations', () => {
+  it('links every job-starting create to a job kind that a GET reads, with the id field its answer carries', () => {
+    const creators = operations.filter((o) => o.sdk.creates);
+    expect(creators.map((o) => o.operationId).sort()).toEqual(['createImages', 'createMusic', 'createMusicLegacy', 'createSpeech', 'createVideo', 'runAgent']);
+    const readers = new Set(operations.filter((o) => o.sdk.job).map((o) => o.sdk.job));
+    for (const op of creators) {
+      const c = op.sdk.creates!;
+      expect(readers, op.operationId).toContain(c.job);
+      expect(op.sdk.idempotent).toBe(false);
+      const responses = specOp(op).responses;
+      const carriesId = op.successStatuses.some((status) => {
+        const schema = deref(spec, deref(spec, responses[status]).content?.['application/json']?.schema ?? {});
+        return Boolean(schema.properties?.[c.idField]);
+      });
+      expect(carriesId, `${op.operationId} answers ${c.idField}`).toBe(true);
+      const fields = Object.keys(deref(spec, Object.values<any>(specOp(op).requestBody?.content ?? {})[0]?.schema ?? {}).properties ?? {});
+      for (const forced of Object.keys(c.fixed ?? {})) expect(fields, `${op.operationId} has ${forced}`).toContain(forced);
+    }
+  });
+
+  it('names an existing schema for the events of every streaming operation', () => {
+    for (const op of operations.filter((o) => o.successContentTypes.includes('text/event-stream'))) {
+      expect(op.sdk.event, op.operationId).toBeDefined();
+      expect(Object.keys(spec.components.schemas)).toContain(op.sdk.event);
+    }
+  });
+});

@@ -2,10 +2,9 @@
 // operations table. src/generated/resources.ts uses them to give every method a named, documented signature.
 import type { operations as OperationTypes } from './generated/schema.js';
 import type { operations as table } from './generated/operations.js';
-import type { jobCreators } from './generated/resources.js';
+import type { EventDataMap, jobCreators } from './generated/resources.js';
 import type { JobKind } from './operation-descriptor.js';
 import type { JobState } from './job-state.js';
-import type { LlmReply, Music, Video } from './generated/schemas.js';
 
 type Table = typeof table;
 /** An operationId of the API. */
@@ -89,15 +88,6 @@ export type Item<K extends OperationId> =
       : never
     : never;
 
-/**
- * The data of one server-sent event, per streaming operation. The spec types the stream only as text and
- * names the event objects in prose; these are those objects.
- */
-interface EventDataMap {
-  createAgentVideo: Video;
-  createMusic: Music;
-  sendLlmMessage: LlmReply;
-}
 /** The parsed `data` of the events of a streaming operation. */
 export type EventData<K extends OperationId> = K extends keyof EventDataMap ? EventDataMap[K] : unknown;
 

@@ -450,7 +450,11 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "create",
           "hook": "useCreateVideo",
-          "idempotent": false
+          "idempotent": false,
+          "creates": {
+            "job": "video",
+            "idField": "videoId"
+          }
         },
         "requestBody": {
           "required": true,
@@ -525,7 +529,8 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "agentCreate",
           "hook": "useCreateAgentVideo",
-          "idempotent": false
+          "idempotent": false,
+          "event": "Video"
         },
         "requestBody": {
           "required": true,
@@ -1047,7 +1052,12 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "create",
           "hook": "useCreateImages",
-          "idempotent": false
+          "idempotent": false,
+          "creates": {
+            "job": "image",
+            "idField": "imageIds",
+            "many": true
+          }
         },
         "requestBody": {
           "required": true,
@@ -1629,7 +1639,14 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "run",
           "hook": "useRunAgent",
-          "idempotent": false
+          "idempotent": false,
+          "creates": {
+            "job": "agent",
+            "idField": "jobId",
+            "fixed": {
+              "async": true
+            }
+          }
         },
         "requestBody": {
           "required": true,
@@ -1930,7 +1947,11 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "createLegacy",
           "hook": "useCreateMusicLegacy",
-          "idempotent": false
+          "idempotent": false,
+          "creates": {
+            "job": "music",
+            "idField": "musicId"
+          }
         },
         "parameters": [
           {
@@ -2043,7 +2064,15 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "create",
           "hook": "useCreateMusic",
-          "idempotent": false
+          "idempotent": false,
+          "event": "Music",
+          "creates": {
+            "job": "music",
+            "idField": "musicId",
+            "fixed": {
+              "stream": false
+            }
+          }
         },
         "requestBody": {
           "required": true,
@@ -3066,7 +3095,11 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "create",
           "hook": "useCreateSpeech",
-          "idempotent": false
+          "idempotent": false,
+          "creates": {
+            "job": "speech",
+            "idField": "audioId"
+          }
         },
         "requestBody": {
           "required": true,
@@ -3423,7 +3456,8 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "send",
           "hook": "useSendLlmMessage",
-          "idempotent": false
+          "idempotent": false,
+          "event": "LlmReply"
         },
         "requestBody": {
           "required": true,
