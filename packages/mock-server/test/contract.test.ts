@@ -7,11 +7,10 @@ import { createAccountJwt } from '@useapi-minimax/mock-server';
 import { MP3, PNG, esc, openHarness, specErrors, sseEvents, type Answer, type Call, type Harness, type TransportName } from './helpers.js';
 
 const spec = loadSpec();
-const SSE_SCHEMA: Record<string, string> = {
-  createAgentVideo: '#/components/schemas/Video',
-  createMusic: '#/components/schemas/Music',
-  sendLlmMessage: '#/components/schemas/LlmReply',
-};
+/** The schema of each stream's `data:` objects, from the spec's `x-sdk.event`. */
+const SSE_SCHEMA: Record<string, string> = Object.fromEntries(
+  operations.filter((o) => o.sdk.event).map((o) => [o.operationId, `#/components/schemas/${o.sdk.event}`]),
+);
 
 type Ids = Record<string, string>;
 interface Step {

@@ -57,3 +57,16 @@ describe('handler coverage', () => {
     expect(matchRoute('GET', '/videos/a/b')).toBeUndefined();
   });
 });
+
+describe('what the mock reads from x-sdk', () => {
+  it('knows the job every create starts, and the event schema of every stream', async () => {
+    const { JOB_KIND_OF } = await import('../src/engine/scenarios.js');
+    expect(JOB_KIND_OF).toEqual({
+      createVideo: 'video', createAgentVideo: 'video', createImages: 'image', runAgent: 'agent',
+      createMusicLegacy: 'music', createMusic: 'music', createSpeech: 'speech',
+    });
+    for (const op of operations.filter((o) => o.successContentTypes.includes('text/event-stream'))) {
+      expect((generated as Record<string, { event?: string }>)[op.operationId]!.event, op.operationId).toMatch(/^#\/components\/schemas\//);
+    }
+  });
+});

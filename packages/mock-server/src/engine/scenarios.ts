@@ -1,6 +1,7 @@
 // Scenarios and faults: what they do, where they apply by default, and how a request selects one
 // (`Prefer: scenario=<name>`, `?__scenario=<name>`, `[mock:<name>]` in a prompt, or the control calls).
 import { operations, type OperationId } from '../generated/operations.js';
+import { openapi } from '../generated/spec.js';
 import { declaredStatuses } from './validation.js';
 
 /** Every scenario and fault the mock can play. */
@@ -61,9 +62,31 @@ interface ScenarioDef {
   summary: string;
 }
 
+type OperationEntry = (typeof operations)[OperationId] & { job?: string; creates?: string; event?: string };
+const entries = Object.entries(operations) as [OperationId, OperationEntry][];
+
+/** The schema pointer of each job's `GET` object → the job kind (`#/components/schemas/Video` → `video`). */
+const JOB_SCHEMA_KIND = new Map<string, string>(
+  entries.filter(([, op]) => op.job).map(([, op]) => [
+    openapi.paths[op.path].get.responses['200'].content['application/json'].schema.$ref as string,
+    op.job as string,
+  ]),
+);
+
+/**
+ * The job kind each create starts, from the spec: `x-sdk.creates`, or a stream whose events are a job's
+ * object (`POST /videos/agent-create` streams `Video`s).
+ */
+export const JOB_KIND_OF: Partial<Record<OperationId, string>> = Object.fromEntries(
+  entries.flatMap(([id, op]) => {
+    const kind = op.creates ?? (op.event ? JOB_SCHEMA_KIND.get(op.event) : undefined);
+    return kind ? [[id, kind]] : [];
+  }),
+);
+
 /** Operations that create a job whose outcome a scenario can script. */
-export const JOB_CREATES: readonly OperationId[] = ['createVideo', 'createAgentVideo', 'createImages', 'runAgent', 'createMusic', 'createMusicLegacy', 'createSpeech'];
-const GENERATIONS: readonly OperationId[] = ['createVideo', 'createAgentVideo', 'createImages', 'createMusic', 'createMusicLegacy'];
+export const JOB_CREATES: readonly OperationId[] = Object.keys(JOB_KIND_OF) as OperationId[];
+const GENERATIONS: readonly OperationId[] = JOB_CREATES.filter((id) => ['video', 'image', 'music'].includes(JOB_KIND_OF[id] as string));
 
 /** What each scenario does (the README's table is written from this). */
 export const SCENARIOS: Record<ScenarioName, ScenarioDef> = {
@@ -100,7 +123,7 @@ export function inScope(name: ScenarioName, operationId: OperationId): boolean {
     case 'any': return true;
     case 'jobs': return JOB_CREATES.includes(operationId);
     case 'generations': return GENERATIONS.includes(operationId);
-    case 'agent': return operationId === 'runAgent';
+    case 'agent': return JOB_KIND_OF[operationId] === 'agent';
     case 'declares': return def.status !== undefined && declaredStatuses(operationId).includes(def.status) && (def.status !== 404 || operations[operationId].method !== 'POST');
   }
 }

@@ -1,9 +1,11 @@
 // llm (legacy chat, decommissioned 2025-11-24): send (JSON or SSE), list, get, delete.
+import { operations } from '../generated/operations.js';
 import { errorReply, jsonReply } from '../engine/reply.js';
 import { newestFirst, pageAfter, type ChatRecord } from '../engine/state.js';
 import { isReply, type HandlerTable } from './types.js';
 
-const REPLY_SCHEMA = '#/components/schemas/LlmReply';
+/** The schema of the reply stream's events (`x-sdk.event`). */
+const REPLY_SCHEMA = operations.sendLlmMessage.event;
 
 function chatView(c: ChatRecord): Record<string, unknown> {
   const last = c.messages[c.messages.length - 1];

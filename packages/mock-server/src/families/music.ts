@@ -1,5 +1,6 @@
 // music: POST /music/create (JSON or SSE), the legacy GET /music/create (one at a time per account),
 // the legacy styles, GET /music/{musicId} and the list (moderated songs hidden).
+import { operations } from '../generated/operations.js';
 import { errorReply, jsonReply } from '../engine/reply.js';
 import { makeId } from '../engine/ids.js';
 import { musicView, songAudioUrl, songPhase } from '../engine/lifecycle.js';
@@ -7,7 +8,8 @@ import { MUSIC_STYLES } from '../engine/seed-data.js';
 import { newestFirst, pageAfter, type SongRecord } from '../engine/state.js';
 import { isReply, type HandlerTable } from './types.js';
 
-const MUSIC_SCHEMA = '#/components/schemas/Music';
+/** The schema of the song stream's events (`x-sdk.event`). */
+const MUSIC_SCHEMA = operations.createMusic.event;
 
 function styleName(styleId: string): string | undefined {
   for (const group of MUSIC_STYLES) for (const s of group.styles) if (s.styleId === styleId) return `${group.name} / ${s.name}`;

@@ -1,5 +1,6 @@
 // videos: create (with load balancing and maxJobs), agent-create (SSE), cancel, get, delete, list,
 // agent templates and characters.
+import { operations } from '../generated/operations.js';
 import { errorReply, jsonReply, type MockReply } from '../engine/reply.js';
 import { makeId, parseId } from '../engine/ids.js';
 import { newestFirst, pageAfter, type AccountRecord, type TemplateRecord, type VideoRecord } from '../engine/state.js';
@@ -133,7 +134,8 @@ function templateView(t: TemplateRecord): Record<string, any> {
   };
 }
 
-const VIDEO_SCHEMA = '#/components/schemas/Video';
+/** The schema of the agent-create stream's events (`x-sdk.event`). */
+const VIDEO_SCHEMA = operations.createAgentVideo.event;
 
 export const videosHandlers: Pick<HandlerTable, 'createVideo' | 'createAgentVideo' | 'cancelVideo' | 'getVideo' | 'deleteVideo' | 'listVideos' | 'listAgentTemplates' | 'listCharacters'> = {
   createVideo: (ctx) => {
