@@ -57,3 +57,15 @@ describe('CORS on the standalone server', () => {
       expect(a.headers.get('access-control-expose-headers')).toContain('retry-after');
     }));
 });
+
+describe('base URLs', () => {
+  it('serves a configured base URL in addition to the real one', () =>
+    withHarness('msw', { baseUrl: 'http://localhost:8787/proxy/minimax/' }, async (h) => {
+      expect(h.mock.baseUrls).toEqual(['http://localhost:8787/proxy/minimax', 'https://api.useapi.net/v1/minimax']);
+      expect((await h.call({ path: '/accounts' })).status).toBe(200);
+      const real = await fetch('https://api.useapi.net/v1/minimax/accounts', { headers: { authorization: 'Bearer user:1-a' } });
+      expect(real.status).toBe(200);
+      expect(h.mock.serves('http://localhost:8787/proxy/minimax/videos')).toBe(true);
+      expect(h.mock.serves('http://localhost:8787/other')).toBe(false);
+    }));
+});

@@ -51,7 +51,7 @@ export interface MiniMaxMockOptions {
   validateRequests?: boolean;
   /** Real delay before every answer: a number, or `[min, max]` drawn from the seed. Default 0. */
   latencyMs?: number | readonly [number, number];
-  /** Base URL(s) the API is served under. Default `https://api.useapi.net/v1/minimax`. */
+  /** Base URL(s) to serve in addition to `https://api.useapi.net/v1/minimax` (the first becomes `mock.baseUrl`). */
   baseUrl?: string | readonly string[];
   /** Seed sample history into each account. Default true. */
   sampleData?: boolean;
@@ -110,7 +110,9 @@ export function resolveOptions(options: MiniMaxMockOptions, isTest: boolean): Re
     ? Array.from({ length: options.accounts ?? 1 }, () => ({}))
     : [...options.accounts];
   if (!Number.isInteger(accounts.length) || accounts.length < 0) throw new RangeError('accounts must be a count >= 0 or a list');
-  const baseUrls = (typeof options.baseUrl === 'string' ? [options.baseUrl] : options.baseUrl ? [...options.baseUrl] : [DEFAULT_BASE_URL]).map((u) => u.replace(/\/+$/, ''));
+  // Configured base URLs come first (the first is `mock.baseUrl`); the real API's URL is always served too.
+  const configured = typeof options.baseUrl === 'string' ? [options.baseUrl] : options.baseUrl ? [...options.baseUrl] : [];
+  const baseUrls = [...new Set([...configured, DEFAULT_BASE_URL].map((u) => u.replace(/\/+$/, '')))];
   const basePaths = [...new Set(baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, '')))];
   const latency = options.latencyMs;
   const scenarios = options.scenarios === undefined ? [] : (Array.isArray(options.scenarios) ? options.scenarios : [options.scenarios]) as (ScenarioName | ScenarioSpec)[];
