@@ -320,9 +320,18 @@ export class Engine {
     // Parameters and body (400 naming the field).
     const validate = this.options.validateRequests;
     const params = readParams(operationId, url, match.params, validate);
-    if (isReply(params)) return params;
+    if (isReply(params)) return this.invalid(operationId, params, match.params);
     if (operations[operationId].body === 'none') return this.handle(operationId, incoming, entry, selected, params, NO_BODY);
-    return readBody(operationId, incoming, validate).then((body) => (isReply(body) ? body : this.handle(operationId, incoming, entry, selected, params, body)));
+    return readBody(operationId, incoming, validate).then((body) => (isReply(body) ? this.invalid(operationId, body, match.params) : this.handle(operationId, incoming, entry, selected, params, body)));
+  }
+
+  /**
+   * A request that failed validation: 400 naming the field, or, for the operations that declare no 400
+   * (`GET`/`DELETE /accounts/{account}`), their documented 404 (an over-long id is simply not found).
+   */
+  private invalid(operationId: OperationId, reply: MockReply, pathParams: Record<string, string>): MockReply {
+    if (declaredStatuses(operationId).includes(400)) return this.checked(operationId, reply, false);
+    return this.checked(operationId, this.notFound(operationId, pathParams), false);
   }
 
   private handle(operationId: OperationId, incoming: IncomingRequest, entry: JournalEntry, picked: Selected | undefined, params: Record<string, unknown>, body: ParsedBody): MockReply | Promise<MockReply> {
