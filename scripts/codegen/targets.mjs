@@ -3,3 +3,4 @@ import { clientTarget } from './client.mjs';
 import { mockServerTarget } from './mock-server.mjs';
 
 export const targets = [clientTarget, mockServerTarget];
+targets.push((await import('./react.mjs')).reactTarget);

@@ -1,0 +1,73 @@
+// What a mutation does to the cache once it succeeded, declared per operation as data (see the generated
+// `…MutationOptions`): remove a deleted item from the cached lists and its own query, seed a job's query with
+// the create's answer, and invalidate key prefixes. Runs in this order: removals, seeds, then invalidations
+// (awaited, so the mutation settles once the active lists have refetched).
+import type { QueryClient } from '@tanstack/react-query';
+import { MINIMAX_KEY_ROOT } from './keys.js';
+
+/** `[tag]` or `[tag, operationId]`: a key prefix under `'useapi-minimax'`. */
+export type KeyPrefix = readonly [string] | readonly [string, string];
+
+/** One cache update of a mutation. `from` names the variable that holds the id. */
+export type CacheEffect =
+  /** Invalidate every query under a prefix (regular and infinite lists alike). */
+  | { readonly invalidate: KeyPrefix }
+  /** Invalidate the query of one item: `[tag, operationId, { [param]: variables[from] }]`. */
+  | { readonly invalidateItem: readonly [string, string]; readonly param: string; readonly from: string }
+  /** Drop the item whose `idField` is `variables[from]` from every cached page of a list (`items`: '' = the body is the array). */
+  | { readonly removeFromList: readonly [string, string]; readonly items: string; readonly idField: string; readonly from: string }
+  /** Cancel and remove the query of one item. */
+  | { readonly removeItem: readonly [string, string]; readonly param: string; readonly from: string }
+  /** Put the mutation's answer in the query of the item whose id is `data[idField]`. */
+  | { readonly seed: readonly [string, string]; readonly param: string; readonly idField: string };
+
+const idOf = (source: unknown, field: string): string | undefined => {
+  const value = (source as Record<string, unknown> | null | undefined)?.[field];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+const itemKey = (prefix: readonly [string, string], param: string, id: string) => [MINIMAX_KEY_ROOT, ...prefix, { [param]: id }];
+
+/** The list (or infinite list) data without the item, or `undefined` when it was not there. */
+function withoutItem(data: unknown, items: string, idField: string, id: string): unknown {
+  const keep = (item: unknown) => (item as Record<string, unknown> | null)?.[idField] !== id;
+  const page = (body: unknown): unknown => {
+    const list = items ? (body as Record<string, unknown> | null)?.[items] : body;
+    if (!Array.isArray(list) || list.every(keep)) return body;
+    const filtered = list.filter(keep);
+    return items ? { ...(body as object), [items]: filtered } : filtered;
+  };
+  if (data && typeof data === 'object' && Array.isArray((data as { pages?: unknown }).pages)) {
+    const infinite = data as { pages: unknown[]; pageParams: unknown[] };
+    const pages = infinite.pages.map(page);
+    return pages.some((p, i) => p !== infinite.pages[i]) ? { ...infinite, pages } : undefined;
+  }
+  const next = page(data);
+  return next === data ? undefined : next;
+}
+
+/** Applies a mutation's cache effects. */
+export async function applyCacheEffects(client: QueryClient, effects: readonly CacheEffect[], variables: unknown, data: unknown): Promise<void> {
+  const invalidations: Promise<void>[] = [];
+  for (const effect of effects) {
+    if ('removeFromList' in effect) {
+      const id = idOf(variables, effect.from);
+      if (id) client.setQueriesData({ queryKey: [MINIMAX_KEY_ROOT, ...effect.removeFromList] }, (old: unknown) => withoutItem(old, effect.items, effect.idField, id));
+    } else if ('removeItem' in effect) {
+      const id = idOf(variables, effect.from);
+      if (!id) continue;
+      const filters = { queryKey: itemKey(effect.removeItem, effect.param, id), exact: true };
+      await client.cancelQueries(filters);
+      client.removeQueries(filters);
+    } else if ('seed' in effect) {
+      const id = idOf(data, effect.idField);
+      if (id) client.setQueryData(itemKey(effect.seed, effect.param, id), data);
+    } else if ('invalidateItem' in effect) {
+      const id = idOf(variables, effect.from);
+      if (id) invalidations.push(client.invalidateQueries({ queryKey: itemKey(effect.invalidateItem, effect.param, id), exact: true }));
+    } else {
+      invalidations.push(client.invalidateQueries({ queryKey: [MINIMAX_KEY_ROOT, ...effect.invalidate] }));
+    }
+  }
+  await Promise.all(invalidations);
+}

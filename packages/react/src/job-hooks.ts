@@ -1,0 +1,119 @@
+// The hooks under `useMusic`, `useVideo`, `useImage`, `useSpeech`, `useAgentJob` (and their suspense variants):
+// a job query plus callbacks for the outcome, fired once per job id per hook.
+import {
+  skipToken,
+  useQuery,
+  useQueryClient,
+  useSuspenseQuery,
+  type DataTag,
+  type OmitKeyof,
+  type QueryClient,
+  type QueryKey,
+  type SkipToken,
+  type UseQueryOptions,
+  type UseQueryResult,
+  type UseSuspenseQueryOptions,
+  type UseSuspenseQueryResult,
+} from '@tanstack/react-query';
+import { describeJob, type JobKind, type MiniMaxError, type Snapshot } from '@useapi-minimax/client';
+import { useEffect, useRef } from 'react';
+import { isTransientError, type JobPollOptions } from './polling.js';
+
+/** Callbacks for the outcome of a followed job; each hook calls them at most once per job id. */
+export interface JobCallbacks<J extends JobKind> {
+  /** The job succeeded: its final snapshot. */
+  onSuccess?: ((snapshot: Snapshot<J>) => void) | undefined;
+  /**
+   * Polling stopped on an error: `JobFailedError` / `JobModeratedError` (the final snapshot is `error.snapshot`),
+   * `JobTimeoutError` (`maxPollMs`), `AccountOnHoldError`, `NotFoundError`, … The snapshot is the last one read.
+   */
+  onFailure?: ((error: MiniMaxError, snapshot: Snapshot<J> | undefined) => void) | undefined;
+  /** After `onSuccess` or `onFailure`. */
+  onSettled?: ((snapshot: Snapshot<J> | undefined, error: MiniMaxError | null) => void) | undefined;
+}
+
+/** Options of a job hook: TanStack's query options (minus the ones it owns), polling options and outcome callbacks. */
+export type JobQueryHookOptions<J extends JobKind, TData = Snapshot<J>, TKey extends QueryKey = QueryKey> = OmitKeyof<
+  UseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>,
+  'queryKey' | 'queryFn' | 'refetchInterval'
+> &
+  JobPollOptions &
+  JobCallbacks<J>;
+
+/** Options of a suspense job hook. */
+export type SuspenseJobQueryHookOptions<J extends JobKind, TData = Snapshot<J>, TKey extends QueryKey = QueryKey> = OmitKeyof<
+  UseSuspenseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>,
+  'queryKey' | 'queryFn' | 'refetchInterval'
+> &
+  JobPollOptions &
+  JobCallbacks<J>;
+
+type BaseOptions<J extends JobKind, TKey extends QueryKey> = UseQueryOptions<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey> & {
+  queryKey: DataTag<TKey, Snapshot<J>, MiniMaxError>;
+};
+
+/** Splits a hook's options into TanStack's and ours. */
+function split<J extends JobKind>(options: (JobPollOptions & JobCallbacks<J>) | undefined) {
+  const { pollIntervalMs: _i, maxPollMs: _m, maxBackoffMs: _b, onSuccess, onFailure, onSettled, ...query } = options ?? {};
+  return { query, callbacks: { onSuccess, onFailure, onSettled } };
+}
+
+/** Calls the outcome callbacks once per job id when the job is final or polling stopped on an error. */
+function useOutcome<J extends JobKind>(
+  kind: J,
+  id: string | SkipToken,
+  queryKey: QueryKey,
+  error: MiniMaxError | null,
+  dataUpdatedAt: number,
+  callbacks: JobCallbacks<J>,
+  queryClient: QueryClient | undefined,
+): void {
+  const client = useQueryClient(queryClient);
+  const latest = useRef(callbacks);
+  latest.current = callbacks;
+  const fired = useRef(new Set<string>());
+  useEffect(() => {
+    if (id === skipToken || fired.current.has(id)) return;
+    const snapshot = client.getQueryData<Snapshot<J>>(queryKey);
+    const { onSuccess, onFailure, onSettled } = latest.current;
+    if (error && !isTransientError(error)) {
+      fired.current.add(id);
+      onFailure?.(error, snapshot);
+      onSettled?.(snapshot, error);
+    } else if (!error && snapshot !== undefined && describeJob(kind, snapshot).state === 'succeeded') {
+      fired.current.add(id);
+      onSuccess?.(snapshot);
+      onSettled?.(snapshot, null);
+    }
+    // queryKey follows id; the callbacks are read through the ref.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, error, dataUpdatedAt, client]);
+}
+
+/** `useQuery` over job query options, with the outcome callbacks. */
+export function useJobQuery<J extends JobKind, TData, TKey extends QueryKey>(
+  kind: J,
+  id: string | SkipToken,
+  base: BaseOptions<J, TKey>,
+  options: JobQueryHookOptions<J, TData, TKey> | undefined,
+  queryClient?: QueryClient,
+): UseQueryResult<TData, MiniMaxError> {
+  const { query, callbacks } = split(options);
+  const result = useQuery({ ...base, ...query } as UseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
+  useOutcome(kind, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
+  return result;
+}
+
+/** `useSuspenseQuery` over job query options, with the outcome callbacks. */
+export function useSuspenseJobQuery<J extends JobKind, TData, TKey extends QueryKey>(
+  kind: J,
+  id: string,
+  base: BaseOptions<J, TKey>,
+  options: SuspenseJobQueryHookOptions<J, TData, TKey> | undefined,
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, MiniMaxError> {
+  const { query, callbacks } = split(options);
+  const result = useSuspenseQuery({ ...base, ...query } as UseSuspenseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
+  useOutcome(kind, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
+  return result;
+}

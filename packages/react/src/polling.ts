@@ -1,0 +1,159 @@
+// Job queries: the GET of a job, polled by TanStack's `refetchInterval` until `describeJob(kind, data).final`.
+// One query per job id, so every component watching it shares one polling stream. The job rules (final
+// states, failed and moderated outcomes) are the client's `describeJob` and `jobErrorFor`; this file only
+// decides when to poll next: the interval, backoff after transient errors, and the deadline.
+import { hashKey, queryOptions, skipToken, type Query, type QueryClient, type QueryKey, type SkipToken } from '@tanstack/react-query';
+import {
+  ApiError,
+  ConnectionError,
+  JobModeratedError,
+  JobTimeoutError,
+  NotFoundError,
+  RateLimitedError,
+  TimeoutError,
+  describeJob,
+  jobErrorFor,
+  jobKinds,
+  type JobKind,
+  type MiniMaxError,
+  type RequestOptions,
+  type Snapshot,
+} from '@useapi-minimax/client';
+
+/** Longest pause between polls after consecutive errors, unless `maxBackoffMs` says otherwise (or the interval is longer). */
+export const MAX_POLL_BACKOFF_MS = 60_000;
+
+/** How a job query polls. Defaults per kind come from the client's `jobKinds`. */
+export interface JobPollOptions {
+  /**
+   * Pause between polls, in ms. Defaults: speech 3 000, music 5 000, video, image and agent 10 000.
+   * When several components watch one job with different values, the shortest wins (they share one query).
+   */
+  pollIntervalMs?: number | undefined;
+  /**
+   * Give up after polling this long without a final state: the query fails with `JobTimeoutError` (the job itself
+   * may still finish; `refetch()` starts a new watch). Defaults: speech 10 min, music and image 15 min, agent
+   * 17 min, video 30 min.
+   */
+  maxPollMs?: number | undefined;
+  /** Longest pause after consecutive transient errors (the pause doubles per error), in ms. Default 60 000. */
+  maxBackoffMs?: number | undefined;
+}
+
+/** What one job query remembers between polls (per `Query`, so it goes when the query is garbage-collected). */
+interface PollState {
+  /** When the current watch started (first poll after a final state, a timeout or a pause). */
+  startedAt?: number | undefined;
+  /** When the last poll started. */
+  lastAt?: number | undefined;
+  /** Consecutive failed polls. */
+  failures: number;
+  /** The last poll ended with `JobTimeoutError`. */
+  timedOut: boolean;
+}
+
+const pollStates = new WeakMap<object, PollState>();
+
+function pollStateOf(query: object | undefined): PollState {
+  if (!query) return { failures: 0, timedOut: false };
+  let state = pollStates.get(query);
+  if (!state) pollStates.set(query, (state = { failures: 0, timedOut: false }));
+  return state;
+}
+
+function findQuery(client: QueryClient, queryKey: QueryKey): Query | undefined {
+  const cache = client.getQueryCache();
+  return cache.get(hashKey(queryKey)) ?? cache.find({ queryKey, exact: true });
+}
+
+/**
+ * Errors worth polling through (the same rule as the client's `waitFor`): connection errors, request timeouts,
+ * 408, 429 and 5xx other than 596. Anything else (596 account on hold, 401, 404, a failed or moderated job, …)
+ * stops polling.
+ */
+export function isTransientError(error: unknown): boolean {
+  return (
+    error instanceof ConnectionError ||
+    error instanceof TimeoutError ||
+    (error instanceof ApiError && (error.status === 408 || error.status === 429 || (error.status >= 500 && error.status !== 596)))
+  );
+}
+
+/** Reads one snapshot of a job: `client.music.get(id, options)` and the like. */
+export type JobGetter<J extends JobKind> = (id: string, options: RequestOptions) => Promise<Snapshot<J>>;
+
+/**
+ * Query options that poll a job of `kind` until it is final: the data is the latest snapshot; a failed or
+ * moderated job fails the query with `JobFailedError` / `JobModeratedError`, the deadline with `JobTimeoutError`.
+ * Transient errors keep polling, the pause doubling per consecutive error (up to `maxBackoffMs`, at least the
+ * server's `Retry-After`); any other error stops polling. Snapshots stay fresh for one interval (`staleTime`), and
+ * the query does not retry on its own (`retry: false`): both can be overridden.
+ */
+export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
+  kind: J,
+  queryKey: TKey,
+  id: string | SkipToken,
+  get: JobGetter<J>,
+  options: JobPollOptions = {},
+) {
+  const info = jobKinds[kind];
+  const interval = options.pollIntervalMs ?? info.intervalMs;
+  const maxPollMs = options.maxPollMs ?? info.timeoutMs;
+  const maxBackoff = Math.max(options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS, interval);
+
+  const poll = async (jobId: string, client: QueryClient, key: QueryKey, signal: AbortSignal): Promise<Snapshot<J>> => {
+    const query = findQuery(client, key);
+    const state = pollStateOf(query);
+    const now = Date.now();
+    // A new watch after a timeout (an explicit refetch) or after a pause longer than any scheduled poll.
+    if (state.timedOut || (state.lastAt !== undefined && now - state.lastAt > 2 * maxBackoff)) state.startedAt = undefined;
+    state.timedOut = false;
+    state.startedAt ??= now;
+    state.lastAt = now;
+    const last = query?.state.data as Snapshot<J> | undefined;
+    if (now - state.startedAt >= maxPollMs) {
+      state.timedOut = true;
+      state.startedAt = undefined;
+      throw new JobTimeoutError(`${kind} job ${jobId} was not final after ${maxPollMs} ms`, kind, jobId, last, last === undefined ? undefined : describeJob(kind, last));
+    }
+    let snapshot: Snapshot<J>;
+    try {
+      snapshot = await get(jobId, { signal });
+    } catch (error) {
+      state.failures += 1;
+      // A followed video that starts answering 404 was moderated and removed after generation (as in `waitFor`).
+      if (kind === 'video' && last !== undefined && error instanceof NotFoundError) {
+        throw new JobModeratedError(`video job ${jobId} was removed (404): moderated after generation`, kind, jobId, last, describeJob(kind, last), { cause: error });
+      }
+      throw error;
+    }
+    state.failures = 0;
+    if (describeJob(kind, snapshot).final) {
+      state.startedAt = undefined;
+      const failure = jobErrorFor(kind, snapshot);
+      if (failure) throw failure;
+    }
+    return snapshot;
+  };
+
+  return queryOptions<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey>({
+    queryKey,
+    queryFn: id === skipToken ? skipToken : ({ client, queryKey: key, signal }) => poll(id, client, key, signal),
+    refetchInterval: (query) => {
+      const { data, error } = query.state;
+      if (data !== undefined && describeJob(kind, data).final) return false;
+      const state = pollStates.get(query);
+      let delay = interval;
+      if (error) {
+        if (!isTransientError(error)) return false;
+        delay = Math.min(interval * 2 ** Math.max(1, state?.failures ?? 1), maxBackoff);
+        if (error instanceof RateLimitedError && error.retryAfterMs !== undefined) delay = Math.max(delay, error.retryAfterMs);
+      }
+      // Poll at the deadline at the latest, so `JobTimeoutError` comes on time (without a request).
+      if (state?.startedAt !== undefined) delay = Math.min(delay, state.startedAt + maxPollMs - Date.now());
+      return Math.max(1, Math.round(delay));
+    },
+    retry: false,
+    staleTime: interval,
+  });
+}
