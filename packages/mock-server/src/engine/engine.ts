@@ -6,7 +6,7 @@ import { isReply, type HandlerContext, type JobKind } from '../families/types.js
 import { Clock } from './clock.js';
 import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
 import { readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
-import { AGENT_RETENTION_MS, agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
+import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
 import { errorReply, jsonReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
@@ -801,11 +801,3 @@ export class Engine {
     }
   }
 }
-
-/** Agent records older than the retention are gone. */
-export function agentExpired(createdAt: number, now: number): boolean {
-  return now - createdAt >= AGENT_RETENTION_MS;
-}
-
-/** Operations by id (re-exported for the families). */
-export { operations };

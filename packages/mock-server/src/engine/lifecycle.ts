@@ -48,12 +48,6 @@ export interface Phase {
   removed?: boolean;
 }
 
-/** True when a job (of any kind) has reached its final state at `now`. */
-export function finalAt(job: JobBase & { cancelledAt?: number }): number {
-  const end = job.createdAt + job.durationMs;
-  return job.cancelledAt !== undefined ? Math.min(job.cancelledAt, end) : end;
-}
-
 function progress(t: number, d: number, from: number): number {
   if (d <= 0) return 99;
   return Math.max(1, Math.min(99, Math.floor(((t / d - from) / (1 - from)) * 100)));

@@ -71,13 +71,3 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
   }
   return undefined;
 }
-
-/** Every path template the router knows, with its methods (for "method not allowed" answers). */
-export function knownPath(path: string): boolean {
-  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  for (const op of Object.values(operations)) {
-    const re = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    if (re.test(p)) return true;
-  }
-  return false;
-}

@@ -7,7 +7,7 @@ type Voice = components['schemas']['Voice'];
 /** The `Voice` object of a record. */
 export function voiceView(v: VoiceRecord): Voice {
   const slug = v.voiceId.replace(/[^A-Za-z0-9]/g, '').slice(-12);
-  const view: Voice = {
+  return {
     voice_id: v.voiceId,
     parent_voice_id: '0',
     voice_name: v.name,
@@ -19,10 +19,9 @@ export function voiceView(v: VoiceRecord): Voice {
     collected: false,
     voice_status: 2,
     sample_audio: v.account ? '' : `https://cdn.hailuoai.video/moss/prod/voice_sample/${slug}.mp3`,
-    uniq_id: v.account ? v.voiceId : v.voiceId,
+    uniq_id: v.voiceId,
     group_id: '0',
   };
-  return view;
 }
 
 /** Voices whose tags include every requested tag; tags outside `vocabulary` are ignored when given. */
