@@ -33,7 +33,7 @@ describe.each(TRANSPORTS)('llm (legacy) via %s', (t) => {
       expect((await h.call({ method: 'DELETE', path: `/llm?msgIDs=${msgID}` })).status).toBe(200);
       expect((await h.call({ path: `/llm/${chatID}` })).json.messages).toHaveLength(1);
       expect((await h.call({ method: 'DELETE', path: `/llm?chatIDs=${chatID}` })).status).toBe(200);
-      expect((await h.call({ path: `/llm/${chatID}` })).status).toBe(400);
+      expect((await h.call({ path: `/llm/${chatID}` })).status).toBe(404);
       expect((await h.call({ method: 'DELETE', path: '/llm?chatIDs=all' })).status).toBe(200);
       expect((await h.call({ path: '/llm' })).json.items).toEqual([]);
     }));

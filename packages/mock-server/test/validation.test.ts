@@ -24,15 +24,18 @@ describe.each(TRANSPORTS)('request validation via %s', (t) => {
       expect((await h.call({ path: '/videos/create', json: { prompt: 'x', replyUrl: 'not a url' } })).json.error).toBe('Parameter replyUrl must be a valid uri');
     }));
 
-  it('names path parameters too, except where the spec declares no 400 (the documented 404 instead)', () =>
+  it('names path parameters too (an unknown id is a 404, an invalid one a 400 naming it)', () =>
     withHarness(t, {}, async (h) => {
       expect((await h.call({ path: `/videos/${'9'.repeat(5)}?limit=0` })).status).toBe(404);
       expect((await h.call({ path: `/agent/x?unknown=1` })).status).toBe(404);
       const long = await h.call({ path: `/accounts/${'9'.repeat(65)}` });
-      expect([long.status, long.json]).toEqual([404, { error: 'Configuration not found', code: 404 }]);
+      expect(long.status).toBe(400);
+      expect(long.json.error).toMatch(/account/);
       const del = await h.call({ method: 'DELETE', path: `/accounts/${'9'.repeat(65)}` });
-      expect(del.status).toBe(404);
-      expect(del.json.errorDetails).toMatch(/is not configured$/);
+      expect(del.status).toBe(400);
+      const unknown = await h.call({ method: 'DELETE', path: `/accounts/${'9'.repeat(12)}` });
+      expect(unknown.status).toBe(404);
+      expect(unknown.json.errorDetails).toMatch(/is not configured$/);
     }));
 
   it('can be switched off (the handlers\' own rules still apply)', () =>

@@ -326,8 +326,8 @@ export class Engine {
   }
 
   /**
-   * A request that failed validation: 400 naming the field, or, for the operations that declare no 400
-   * (`GET`/`DELETE /accounts/{account}`), their documented 404 (an over-long id is simply not found).
+   * A request that failed validation: 400 naming the field, or, for an operation that declares no 400, its
+   * documented 404 (an invalid id is simply not found).
    */
   private invalid(operationId: OperationId, reply: MockReply, pathParams: Record<string, string>): MockReply {
     if (declaredStatuses(operationId).includes(400)) return this.checked(operationId, reply, false);

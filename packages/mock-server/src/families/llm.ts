@@ -82,7 +82,7 @@ export const llmHandlers: Pick<HandlerTable, 'sendLlmMessage' | 'listLlmChats' |
     const a = engine.accountRule(params.account);
     if (isReply(a)) return a;
     const chat = engine.state.chats.get(params.chatID);
-    if (!chat || chat.account !== a.account) return errorReply(400, `Parameter chatID: chat ${params.chatID} not found`);
+    if (!chat || chat.account !== a.account) return engine.notFound('getLlmChat', params);
     return jsonReply(200, {
       messages: chat.messages.map((m) => ({
         msgID: m.msgID, createTime: m.createdAt, content: m.content, msgType: m.msgType, requestStatus: 0, isEnd: 1, chatID: chat.chatID,

@@ -1113,7 +1113,7 @@ export interface paths {
         /**
          * (Legacy) Get a chat's messages
          * @deprecated
-         * @description **Decommissioned 2025-11-24.** Returns the messages of the chat. Follows the `account` rule.
+         * @description **Decommissioned 2025-11-24.** Returns the messages of the chat. Follows the `account` rule. *Decision:* an unknown `chatID` answers 404 (not documented).
          */
         get: operations["getLlmChat"];
         put?: never;
@@ -2661,6 +2661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description No configuration for this account ("Configuration not found"). */
             404: {
@@ -2698,6 +2699,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description No configuration for this account. */
             404: {
@@ -4772,6 +4774,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     videoProgressWebhook: {

@@ -298,6 +298,9 @@ export const openapi: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -332,6 +335,9 @@ export const openapi: Record<string, any> = {
         "responses": {
           "204": {
             "description": "Deleted."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -3683,7 +3689,7 @@ export const openapi: Record<string, any> = {
         ],
         "deprecated": true,
         "summary": "(Legacy) Get a chat's messages",
-        "description": "**Decommissioned 2025-11-24.** Returns the messages of the chat. Follows the `account` rule.",
+        "description": "**Decommissioned 2025-11-24.** Returns the messages of the chat. Follows the `account` rule. *Decision:* an unknown `chatID` answers 404 (not documented).",
         "x-sdk": {
           "method": "get",
           "hook": "useLlmChat",
@@ -3734,6 +3740,9 @@ export const openapi: Record<string, any> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
           }
         }
       }
