@@ -8,7 +8,7 @@ import { type LogLevel, type Logger, createLog, enabled } from './logger.js';
 import type { OperationDescriptor } from './operation-descriptor.js';
 import { serializePath } from './path-serializer.js';
 import { buildResources } from './resources.js';
-import { type ClientHooks, type Env, newCall, run } from './transport.js';
+import { type ClientHooks, type Env, newCall, requestClass, run } from './transport.js';
 
 /** The production base URL. */
 export const DEFAULT_BASE_URL = 'https://api.useapi.net/v1/minimax';
@@ -67,8 +67,6 @@ export function createMiniMaxClient(options: ClientOptions = {}): MiniMaxClient 
   const middleware: Middleware[] = [];
   const env: Env = {
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
-    baseUrl: baseUrl.replace(/\/$/, ''),
-    headers: token ? { authorization: `Bearer ${token}` } : {},
     debug: enabled('debug', level),
     middleware,
     maxRetries: options.maxRetries ?? 2,
@@ -102,7 +100,7 @@ export function createMiniMaxClient(options: ClientOptions = {}): MiniMaxClient 
       const [id, op] = routes.get(`${method} ${path}`) ?? [];
       const call = newCall(env, id, method, path, op ? op.idempotent : method !== 'POST', init);
       call.oneShot = typeof ReadableStream !== 'undefined' && init.body instanceof ReadableStream;
-      return run(env, call, (signal, fetch) => (api as any)[method](path, { ...init, signal, fetch }));
+      return run(env, call, (signal, fetch) => (api as any)[method](path, { Request: requestClass(env, init.middleware), ...init, signal, fetch }));
     };
 
   return {

@@ -1,6 +1,6 @@
 // The resource methods, built from the operations table: `client.<tag>.<name>(...pathParams, input?, options?)`.
 // One generic call path for all 50 operations; the table is the only per-operation data.
-import { createQuerySerializer, type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { ApiError, ValidationError, apiErrorClass, type ValidationIssue } from './errors.js';
 import { operations } from './generated/operations.js';
 import { jobCreators } from './generated/resources.js';
@@ -10,9 +10,8 @@ import { paginate } from './pagination.js';
 import { applyAliases, toFormData, toRawBody } from './request-body.js';
 import type { RequestOptions } from './resource-types.js';
 import { parseEventStream } from './sse.js';
-import { type Env, newCall, release, rearm, run, scrub } from './transport.js';
+import { type Env, newCall, release, rearm, requestClass, run, scrub } from './transport.js';
 import { validate } from './validate.js';
-import { serializePath } from './path-serializer.js';
 
 type AnyClient = Client<any>;
 type Method = (...args: any[]) => any;
@@ -37,29 +36,7 @@ export function apiError(env: Env, op: string | undefined, method: string, path:
   return scrub(env, new Ctor({ status, body: parsed, operation: op, method, path, headers: Object.fromEntries(response.headers) }, message));
 }
 
-const querySerializer = createQuerySerializer();
-type FetchFn = (input: Request | string, init?: RequestInit) => Promise<Response>;
 type Result = { data?: unknown; error?: unknown; response: Response };
-
-/**
- * A call without middleware, built the way openapi-fetch builds it (same path and query serializers, JSON
- * bodies, answer parsing) but straight to the transport with a URL and init: no Request/Headers objects to
- * build and copy. With middleware registered, calls go through openapi-fetch so the middleware runs.
- */
-async function direct(fetch: FetchFn, url: string, init: RequestInit, stream: boolean): Promise<Result> {
-  const response = await fetch(url, init);
-  if (response.status === 204 || response.headers.get('content-length') === '0') return { response };
-  if (response.ok && stream) return { data: response.body, response };
-  const text = await response.text();
-  if (response.ok) return { data: text ? JSON.parse(text) : undefined, response };
-  let error: unknown = text;
-  try {
-    error = JSON.parse(text);
-  } catch {
-    // a text body
-  }
-  return { error, response };
-}
 
 /** Issues one operation from a resource method's arguments. */
 async function callOperation(env: Env, api: AnyClient, id: string, op: OperationDescriptor, hasInput: boolean, args: any[]): Promise<unknown> {
@@ -114,29 +91,13 @@ async function callOperation(env: Env, api: AnyClient, id: string, op: Operation
   }
   const streaming = op.success === 'sse' || (op.success === 'json|sse' && input.stream === true);
   if (streaming) init.parseAs = 'stream';
-  const viaOpenapiFetch = env.middleware.length > 0;
-  let url = '';
-  let directInit: RequestInit = {};
-  if (!viaOpenapiFetch) {
-    const search = querySerializer(query);
-    url = `${env.baseUrl}${serializePath(op.path, path)}${search ? `?${search}` : ''}`;
-    const h: Record<string, string> = { ...env.headers };
-    if (op.body === 'json') h['content-type'] = 'application/json';
-    for (const name in headers) h[name.toLowerCase()] = headers[name]!;
-    directInit = { method: op.method, headers: h, body: op.body === 'json' ? JSON.stringify(body) : init.body };
-    if (init.duplex) (directInit as { duplex?: string }).duplex = init.duplex;
-  }
+  // One request path: openapi-fetch builds the request (a Draft unless middleware must see a real Request).
+  init.Request = requestClass(env);
 
   const long = op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
   const call = newCall(env, id, op.method, op.path, op.idempotent, options, long ? LONG_TIMEOUT_MS : 0);
   call.oneShot = !!raw?.stream;
-  const result: Result = await run(
-    env,
-    call,
-    (signal, fetch) =>
-      viaOpenapiFetch ? (api as any).request(op.method, op.path, { ...init, signal, fetch }) : direct(fetch, url, { ...directInit, signal }, streaming),
-    streaming,
-  );
+  const result: Result = await run(env, call, (signal, fetch) => (api as any).request(op.method, op.path, { ...init, signal, fetch }), streaming);
   const { response } = result;
   if (!response.ok) {
     release(call);

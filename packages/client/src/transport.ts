@@ -47,9 +47,6 @@ export interface ClientHooks {
 /** What the transport needs from the client. */
 export interface Env {
   fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
-  /** Base URL (no trailing slash) and default headers (lower-case names), for calls built without openapi-fetch. */
-  baseUrl: string;
-  headers: Record<string, string>;
   /** Whether debug lines are wanted (skips building them otherwise). */
   debug: boolean;
   maxRetries: number;
@@ -59,8 +56,41 @@ export interface Env {
   redact: (text: string) => string;
   account: string | undefined;
   validate: boolean;
-  /** The middleware registered on the client (calls go through openapi-fetch while there is any). */
+  /** The middleware registered on the client (while there is any, openapi-fetch builds real Requests). */
   middleware: readonly unknown[];
+}
+
+/**
+ * What openapi-fetch builds instead of a `Request` when no middleware can see it (its `Request` option): the URL
+ * and the `RequestInit` it computed (method, headers as a real `Headers`, serialized body, signal, duplex, …),
+ * which the transport sends as `fetch(url, init)`. A real `Request` would be built here and then copied again
+ * by undici inside `fetch`; this skips both copies. Same URL, headers and body either way (tested per operation).
+ */
+export class Draft {
+  constructor(
+    readonly url: string,
+    readonly init: RequestInit,
+  ) {}
+  get method(): string {
+    return this.init.method ?? 'GET';
+  }
+  get headers(): Headers {
+    return this.init.headers as Headers;
+  }
+  get body(): BodyInit | null | undefined {
+    return this.init.body;
+  }
+  get signal(): AbortSignal | null | undefined {
+    return this.init.signal;
+  }
+}
+
+/**
+ * openapi-fetch's `Request` option for one call: a {@link Draft} unless middleware (the client's, or the call's
+ * own `middleware`) may read the request or rebuild it with `new Request(request, …)`; then the real one.
+ */
+export function requestClass(env: Env, callMiddleware?: readonly unknown[]): typeof Draft | undefined {
+  return env.middleware.length || callMiddleware?.length ? undefined : Draft;
 }
 
 /** The state of one call (all its attempts). */
@@ -189,7 +219,7 @@ export function scrub<E>(env: Env, error: E): E {
 export async function run<T>(
   env: Env,
   call: Call,
-  start: (signal: AbortSignal, fetch: (input: Request | string, init?: RequestInit) => Promise<Response>) => Promise<T>,
+  start: (signal: AbortSignal, fetch: (input: Request | Draft | string, init?: RequestInit) => Promise<Response>) => Promise<T>,
   keep = false,
 ): Promise<T> {
   const { signal } = call;
@@ -229,14 +259,21 @@ function event(call: Call, input: Request | string, attempt: number, env: Env): 
 }
 
 /**
- * The retry loop. `input` is the Request openapi-fetch built (its body is cloned before each attempt that may
- * be followed by another), or a URL with its `init` (resource calls without middleware: the body is a string,
- * Blob, buffer or FormData that fetch can send again, or a stream that makes the call one-shot).
+ * The retry loop. `first` is what openapi-fetch built: a {@link Draft}, sent as `fetch(url, init)` (its body is
+ * a string, Blob, buffer or FormData that fetch can send again, or a stream that makes the call one-shot), or a
+ * real Request (with middleware: its body is cloned before each attempt that may be followed by another).
  */
-async function send(env: Env, call: Call, first: Request | string, firstInit?: RequestInit): Promise<Response> {
+async function send(env: Env, call: Call, first: Request | Draft | string, firstInit?: RequestInit): Promise<Response> {
   const { hooks } = env;
-  let input = first;
-  let init = typeof first === 'string' ? firstInit : undefined;
+  let input: Request | string;
+  let init: RequestInit | undefined;
+  if (first instanceof Draft) {
+    input = first.url;
+    init = first.init;
+  } else {
+    input = first;
+    init = typeof first === 'string' ? firstInit : undefined;
+  }
   for (let attempt = 0; ; attempt++) {
     const more = attempt < call.maxRetries && !call.oneShot;
     // A Request body can be read once: keep a copy for the next attempt before this one consumes it.

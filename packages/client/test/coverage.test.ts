@@ -3,7 +3,7 @@ import { operations as specOperations } from '@useapi-minimax/spec';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../src/index.js';
 import { listAllName } from '../src/resources.js';
-import { fakeFetch, json, route, testClient } from './helpers.js';
+import { TOKEN, fakeFetch, json, route, testClient } from './helpers.js';
 
 type Fn = (...args: unknown[]) => Promise<unknown>;
 
@@ -48,9 +48,18 @@ describe('every operation of the spec', () => {
     expect(result).toEqual(operations[id as keyof typeof operations].success === 'empty' ? undefined : {});
   });
 
+  /** What a request puts on the wire (the multipart boundary aside). */
+  const wireOf = async (request: Request) => {
+    const type = request.headers.get('content-type');
+    const body = type?.startsWith('multipart/')
+      ? JSON.stringify(await Promise.all([...(await request.formData()).entries()].map(async ([k, v]) => [k, typeof v === 'string' ? v : await v.text()])))
+      : await request.text();
+    return { method: request.method, url: request.url, type: type?.replace(/boundary=.*/, ''), auth: request.headers.get('authorization'), trace: request.headers.get('x-trace'), body };
+  };
+
   it.each(specOperations.map((o) => [o.operationId, o] as const))('%s: sends the same request with and without middleware', async (id, op) => {
-    // Without middleware a resource call skips openapi-fetch's Request building; with it, openapi-fetch builds
-    // the request. Both must put the same bytes on the wire.
+    // Without middleware openapi-fetch builds a Draft that reaches fetch as (url, init); with middleware it builds
+    // a real Request that middleware may read or replace. Both must put the same bytes on the wire.
     const wire = async (middleware: boolean) => {
       const fake = fakeFetch().queue(json(200, {}));
       const client = testClient(fake, { validate: false, ...(middleware ? { middleware: [{ onRequest() {} }] } : {}) }) as unknown as Record<string, Record<string, Fn>>;
@@ -59,16 +68,36 @@ describe('every operation of the spec', () => {
       if (ops.body === 'multipart') extra.file = [new Blob(['f1']), new Blob(['f2'])];
       const { args } = argsFor(id, extra);
       await client[op.tag]![op.sdk.method]!(...args, { headers: { 'X-Trace': 't-1' } });
-      const [request] = fake.requests;
-      const type = request!.headers.get('content-type');
-      const body = type?.startsWith('multipart/')
-        ? JSON.stringify(await Promise.all([...(await request!.formData()).entries()].map(async ([k, v]) => [k, typeof v === 'string' ? v : await v.text()])))
-        : await request!.text();
-      return { method: request!.method, url: request!.url, type: type?.replace(/boundary=.*/, ''), auth: request!.headers.get('authorization'), trace: request!.headers.get('x-trace'), body };
+      expect(fake.kinds).toEqual([middleware ? 'request' : 'url']);
+      return wireOf(fake.requests[0]!);
     };
-    const direct = await wire(false);
-    expect(direct.trace).toBe('t-1');
-    expect(direct).toEqual(await wire(true));
+    const draft = await wire(false);
+    expect(draft.trace).toBe('t-1');
+    expect(draft.auth).toBe(`Bearer ${TOKEN}`);
+    expect(draft).toEqual(await wire(true));
+  });
+
+  it.each(specOperations.map((o) => [o.operationId, o] as const))('%s: the low-level call sends the same request with and without middleware', async (id, op) => {
+    const method = op.method as 'GET' | 'POST' | 'DELETE';
+    const ops = operations[id as keyof typeof operations];
+    const wire = async (middleware: 'client' | 'call' | false) => {
+      const fake = fakeFetch().queue(json(200, {}));
+      const mw = [{ onRequest() {} }];
+      const client = testClient(fake, middleware === 'client' ? { middleware: mw } : {}) as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;
+      const params = { path: Object.fromEntries(ops.pathParams.map((p: string) => [p, `user:1-minimax:2-${p}:3`])), query: { account: 'acc:1' } };
+      const body = ops.body === 'json' ? { prompt: 'x', n: 3 } : ops.body === 'raw' ? new Blob(['bytes'], { type: ops.contentTypes[0] }) : undefined;
+      const init: Record<string, unknown> = { params, headers: { 'X-Trace': 't-1', ...(ops.body === 'raw' ? { 'Content-Type': ops.contentTypes[0] } : {}) } };
+      if (body !== undefined) init.body = body;
+      if (ops.body === 'raw') init.bodySerializer = (b: unknown) => b;
+      if (middleware === 'call') init.middleware = mw;
+      await client[method]!(op.path, init);
+      expect(fake.kinds).toEqual([middleware ? 'request' : 'url']);
+      return wireOf(fake.requests[0]!);
+    };
+    const draft = await wire(false);
+    expect(draft.trace).toBe('t-1');
+    expect(draft).toEqual(await wire('client'));
+    expect(draft).toEqual(await wire('call'));
   });
 
   it.each(specOperations.map((o) => [o.operationId, o] as const))('%s: the low-level call reaches the same route', async (id, op) => {

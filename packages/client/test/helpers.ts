@@ -10,6 +10,8 @@ export interface FakeFetch {
   fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   /** Every request received, in order. */
   requests: Request[];
+  /** How each request arrived: `fetch(url, init)` (a Draft, no middleware) or `fetch(request)`. */
+  kinds: ('url' | 'request')[];
   /** Queues answers (a Response, an Error to throw, or a function of the request). */
   queue: (...answers: Answer[]) => FakeFetch;
 }
@@ -18,11 +20,14 @@ export interface FakeFetch {
 export function fakeFetch(): FakeFetch {
   const answers: Answer[] = [];
   const requests: Request[] = [];
+  const kinds: ('url' | 'request')[] = [];
   const fake: FakeFetch = {
     requests,
+    kinds,
     async fetch(input, init) {
       const request = typeof input === 'string' ? new Request(input, init) : input;
       requests.push(request);
+      kinds.push(typeof input === 'string' ? 'url' : 'request');
       const next = answers.shift() ?? json(200, {});
       if (next instanceof Error) throw next;
       return typeof next === 'function' ? next(request) : next;
