@@ -1,0 +1,18 @@
+import type { MiniMaxClient, MiniMaxError } from '@useapi-minimax/client';
+import { useQuery, useMutation } from '@tanstack/react-query';
+import { describe, expectTypeOf, it } from 'vitest';
+import { MiniMaxProvider, useMiniMaxClient } from '../src/index.js';
+
+describe('provider types', () => {
+  it('MiniMaxProvider needs a client; useMiniMaxClient returns it', () => {
+    expectTypeOf(useMiniMaxClient()).toEqualTypeOf<MiniMaxClient>();
+    // @ts-expect-error client is required
+    void (<MiniMaxProvider>{null}</MiniMaxProvider>);
+    void (<MiniMaxProvider client={{} as MiniMaxClient}>{null}</MiniMaxProvider>);
+  });
+
+  it("registers MiniMaxError as TanStack's default error type", () => {
+    expectTypeOf(useQuery({ queryKey: ['x'], queryFn: () => 1 }).error).toEqualTypeOf<MiniMaxError | null>();
+    expectTypeOf(useMutation({ mutationFn: async () => 1 }).error).toEqualTypeOf<MiniMaxError | null>();
+  });
+});

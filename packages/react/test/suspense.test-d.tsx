@@ -1,0 +1,72 @@
+// Every suspense read hook, table-style: data is never undefined.
+import type { UseSuspenseQueryResult } from '@tanstack/react-query';
+import type { MiniMaxError, Output } from '@useapi-minimax/client';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  useSuspenseAccount,
+  useSuspenseAccounts,
+  useSuspenseAgentJob,
+  useSuspenseAgentJobs,
+  useSuspenseAgentTemplates,
+  useSuspenseAudio,
+  useSuspenseAudioConfig,
+  useSuspenseAudioList,
+  useSuspenseAudioVoices,
+  useSuspenseCharacters,
+  useSuspenseFeatures,
+  useSuspenseFiles,
+  useSuspenseImage,
+  useSuspenseImages,
+  useSuspenseLlmChat,
+  useSuspenseLlmChats,
+  useSuspenseMusic,
+  useSuspenseMusicList,
+  useSuspenseMusicStyles,
+  useSuspenseScheduler,
+  useSuspenseSchedulerAvailable,
+  useSuspenseSpeech,
+  useSuspenseSpeechList,
+  useSuspenseVideo,
+  useSuspenseVideos,
+  useSuspenseVoices,
+} from '../src/index.js';
+
+describe('suspense hooks', () => {
+  it('data: Output<operation>, error: MiniMaxError | null', () => {
+    expectTypeOf(useSuspenseAccounts()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listAccounts'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAccount('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getAccount'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseFeatures()).toEqualTypeOf<UseSuspenseQueryResult<Output<'getFeatures'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseVideo('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getVideo'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseVideos()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listVideos'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAgentTemplates()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listAgentTemplates'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseCharacters()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listCharacters'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseImage('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getImage'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseImages()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listImages'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseFiles()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listFiles'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseScheduler()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listScheduledJobs'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseSchedulerAvailable()).toEqualTypeOf<UseSuspenseQueryResult<Output<'getSchedulerAvailable'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAgentJobs()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listAgentJobs'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAgentJob('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getAgentJob'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseMusicStyles()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listMusicStyles'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseMusic('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getMusic'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseMusicList()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listMusic'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAudioList()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listAudio'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAudioConfig()).toEqualTypeOf<UseSuspenseQueryResult<Output<'getAudioConfig'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAudioVoices()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listAudioVoices'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseAudio('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getAudio'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseSpeechList()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listSpeech'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseVoices()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listSpeechVoices'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseSpeech('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getSpeech'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseLlmChats()).toEqualTypeOf<UseSuspenseQueryResult<Output<'listLlmChats'>, MiniMaxError>>();
+    expectTypeOf(useSuspenseLlmChat('id')).toEqualTypeOf<UseSuspenseQueryResult<Output<'getLlmChat'>, MiniMaxError>>();
+  });
+
+  it('data is defined, select applies, ids are required strings', () => {
+    expectTypeOf(useSuspenseMusic('id').data).toEqualTypeOf<Output<'getMusic'>>();
+    expectTypeOf(useSuspenseMusicList(undefined, { select: (s) => s.length }).data).toEqualTypeOf<number>();
+    // @ts-expect-error suspense hooks cannot be skipped
+    useSuspenseMusic(undefined);
+    // @ts-expect-error the hook owns refetchInterval (polling)
+    useSuspenseMusic('id', { refetchInterval: 1000 });
+  });
+});
