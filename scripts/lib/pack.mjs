@@ -6,16 +6,24 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The packages that are published, with their folders. */
+/**
+ * The packages that are published, with their folders.
+ * @type {Record<string, string>}
+ */
 export const PUBLISHED = {
   '@useapi-minimax/client': 'packages/client',
   '@useapi-minimax/react': 'packages/react',
   '@useapi-minimax/mock-server': 'packages/mock-server',
 };
 
-/** Packs every published package into `dest` and returns package name → tarball path. */
+/**
+ * Packs every published package into `dest` and returns package name → tarball path.
+ * @param {string} dest
+ * @returns {Record<string, string>}
+ */
 export function packTarballs(dest) {
   mkdirSync(dest, { recursive: true });
+  /** @type {Record<string, string>} */
   const result = {};
   for (const [name, dir] of Object.entries(PUBLISHED)) {
     const before = new Set(readdirSync(dest));
