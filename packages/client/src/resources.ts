@@ -97,7 +97,17 @@ async function callOperation(env: Env, api: AnyClient, id: string, op: Operation
   const long = op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
   const call = newCall(env, id, op.method, op.path, op.idempotent, options, long ? LONG_TIMEOUT_MS : 0);
   call.oneShot = !!raw?.stream;
-  const result: Result = await run(env, call, (signal, fetch) => (api as any).request(op.method, op.path, { ...init, signal, fetch }), streaming);
+  const result: Result = await run(
+    env,
+    call,
+    (signal, fetch) => {
+      // `init` is this call's own object: no copy needed (openapi-fetch copies it once more anyway).
+      init.signal = signal;
+      init.fetch = fetch;
+      return (api as any).request(op.method, op.path, init);
+    },
+    streaming,
+  );
   const { response } = result;
   if (!response.ok) {
     release(call);

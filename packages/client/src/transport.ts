@@ -219,7 +219,7 @@ export function scrub<E>(env: Env, error: E): E {
 export async function run<T>(
   env: Env,
   call: Call,
-  start: (signal: AbortSignal, fetch: (input: Request | Draft | string, init?: RequestInit) => Promise<Response>) => Promise<T>,
+  start: (signal: AbortSignal, fetch: (input: Request | Draft) => Promise<Response>) => Promise<T>,
   keep = false,
 ): Promise<T> {
   const { signal } = call;
@@ -238,7 +238,7 @@ export async function run<T>(
     // Settles with the call, or earlier through `call.fail` (abort; a body that outlives its budget).
     const result = await new Promise<T>((resolve, reject) => {
       call.fail = reject;
-      start(call.sig, (input, init) => send(env, call, input, init)).then(resolve, reject);
+      start(call.sig, (input) => send(env, call, input)).then(resolve, reject);
     });
     if (keep) {
       call.guard = new Promise<never>((_, reject) => (call.fail = reject));
@@ -263,17 +263,11 @@ function event(call: Call, input: Request | string, attempt: number, env: Env): 
  * a string, Blob, buffer or FormData that fetch can send again, or a stream that makes the call one-shot), or a
  * real Request (with middleware: its body is cloned before each attempt that may be followed by another).
  */
-async function send(env: Env, call: Call, first: Request | Draft | string, firstInit?: RequestInit): Promise<Response> {
+async function send(env: Env, call: Call, first: Request | Draft): Promise<Response> {
   const { hooks } = env;
-  let input: Request | string;
-  let init: RequestInit | undefined;
-  if (first instanceof Draft) {
-    input = first.url;
-    init = first.init;
-  } else {
-    input = first;
-    init = typeof first === 'string' ? firstInit : undefined;
-  }
+  const draft = first instanceof Draft;
+  let input: Request | string = draft ? first.url : first;
+  let init: RequestInit | undefined = draft ? first.init : undefined;
   for (let attempt = 0; ; attempt++) {
     const more = attempt < call.maxRetries && !call.oneShot;
     // A Request body can be read once: keep a copy for the next attempt before this one consumes it.
