@@ -2,7 +2,7 @@
 // <QueryClientProvider>, so the hooks share the app's cache, defaults and devtools.
 import type { MiniMaxClient } from '@useapi-minimax/client';
 import { MiniMaxError } from '@useapi-minimax/client';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, type ReactElement, type ReactNode } from 'react';
 
 const MiniMaxContext = createContext<MiniMaxClient | undefined>(undefined);
 
@@ -15,7 +15,7 @@ export interface MiniMaxProviderProps {
 }
 
 /** Gives the hooks below it a MiniMax client; render it inside your `QueryClientProvider`. */
-export function MiniMaxProvider({ client, children }: MiniMaxProviderProps): ReactNode {
+export function MiniMaxProvider({ client, children }: MiniMaxProviderProps): ReactElement {
   return <MiniMaxContext.Provider value={client}>{children}</MiniMaxContext.Provider>;
 }
 
