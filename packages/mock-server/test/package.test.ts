@@ -48,7 +48,8 @@ describe('package.json', () => {
       if (key === './package.json') continue;
       expect(Object.keys(value)[0]).toBe('types');
     }
-    expect(pkg.bin['useapi-minimax-mock']).toBe('./dist/cli.js');
+    expect(pkg.bin['useapi-minimax-mock']).toBe('./bin/useapi-minimax-mock.js');
+    expect(readFileSync(join(root, 'bin/useapi-minimax-mock.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n[\s\S]*import '\.\.\/dist\/cli\.js';/);
     expect(readFileSync(join(root, 'src/cli.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
@@ -63,7 +64,7 @@ describe('package.json', () => {
 
 describe.runIf(existsSync(join(root, 'dist/cli.js')))('the CLI', () => {
   it('prints the base URL and serves the API', async () => {
-    const child = spawn(process.execPath, [join(root, 'dist/cli.js'), '--port', '0', '--seed', '3', '--job-ms', '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin/useapi-minimax-mock.js'), '--port', '0', '--seed', '3', '--job-ms', '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const firstLine = await new Promise<string>((resolveLine, reject) => {
         let out = '';
@@ -84,7 +85,7 @@ describe.runIf(existsSync(join(root, 'dist/cli.js')))('the CLI', () => {
   });
 
   it('rejects unknown options', async () => {
-    const child = spawn(process.execPath, [join(root, 'dist/cli.js'), '--nope'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin/useapi-minimax-mock.js'), '--nope'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(2);
   });
