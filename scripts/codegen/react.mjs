@@ -115,9 +115,10 @@ function checkEffects(ops) {
     };
     for (const e of effects) {
       if (e.invalidate) target(e.invalidate);
-      if (e.invalidateItem) (target(e.invalidateItem), variable(e.from));
-      if (e.removeItem) (target(e.removeItem), variable(e.from));
-      if (e.seed && !target(e.seed).op.pathParams.includes(e.param)) throw new Error(`codegen(react): ${id}: seed param ${e.param}`);
+      for (const item of [e.invalidateItem, e.removeItem, e.seed].filter(Boolean)) {
+        if (!target(item).op.pathParams.includes(e.param)) throw new Error(`codegen(react): ${id}: ${item.join('/')} has no path parameter ${e.param}`);
+      }
+      if (e.invalidateItem || e.removeItem) variable(e.from);
       if (e.removeFromList) {
         const list = target(e.removeFromList);
         variable(e.from);

@@ -27,7 +27,7 @@ export type FlowStatus = 'idle' | 'submitting' | 'polling' | 'succeeded' | 'fail
 export interface FlowOptions<J extends JobKind> extends JobPollOptions, JobCallbacks<J> {}
 
 /** What a flow hook returns. */
-export interface JobFlow<J extends JobKind, TInput, TCreated> {
+export interface JobFlow<J extends JobKind, TInput, TCreated, TVariables = TInput> {
   /** Sends the create (a new submit replaces the job being followed). */
   submit: (input: TInput) => void;
   /** Like `submit`, resolving with the create's answer (rejects on a failed create). */
@@ -47,7 +47,7 @@ export interface JobFlow<J extends JobKind, TInput, TCreated> {
   /** Back to `idle` (the job is no longer followed). */
   reset: () => void;
   /** The underlying create mutation. */
-  mutation: UseMutationResult<TCreated, MiniMaxError, never, unknown>;
+  mutation: UseMutationResult<TCreated, MiniMaxError, TVariables, unknown>;
   /** The underlying job query. */
   query: UseQueryResult<Snapshot<J>, MiniMaxError>;
 }
@@ -58,7 +58,7 @@ export type GenerateMusicInput = CreateMusicVariables;
 /** Input of `useAgent().submit`: `POST /agent` without `async` (always `true`). */
 export type AgentInput = Omit<Input<'runAgent'>, 'async'>;
 
-function statusOf(kind: JobKind, mutation: UseMutationResult<unknown, MiniMaxError, never>, query: UseQueryResult<unknown, MiniMaxError>, error: MiniMaxError | null): FlowStatus {
+function statusOf(kind: JobKind, mutation: UseMutationResult<unknown, MiniMaxError, never, unknown>, query: UseQueryResult<unknown, MiniMaxError>, error: MiniMaxError | null): FlowStatus {
   if (mutation.isIdle) return 'idle';
   if (mutation.isPending) return 'submitting';
   if (error && !isTransientError(error)) return error instanceof JobModeratedError || error instanceof ModeratedError ? 'moderated' : 'failed';
@@ -72,13 +72,13 @@ function useFlow<J extends JobKind, TInput, TVariables, TCreated>(
   query: UseQueryResult<Snapshot<J>, MiniMaxError>,
   jobId: string | undefined,
   toVariables: (input: TInput) => TVariables,
-): JobFlow<J, TInput, TCreated> {
+): JobFlow<J, TInput, TCreated, TVariables> {
   const missingId = useMemo(
     () => (mutation.isSuccess && !jobId ? new MiniMaxError(`The create answered without a job id: cannot follow the ${kind} job`) : null),
     [mutation.isSuccess, jobId, kind],
   );
   const error = mutation.error ?? missingId ?? query.error ?? null;
-  const status = statusOf(kind, mutation as never, query, error);
+  const status = statusOf(kind, mutation as unknown as UseMutationResult<unknown, MiniMaxError, never, unknown>, query, error);
   const { mutate, mutateAsync, reset } = mutation;
   const submit = useCallback((input: TInput) => mutate(toVariables(input)), [mutate, toVariables]);
   const submitAsync = useCallback((input: TInput) => mutateAsync(toVariables(input)), [mutateAsync, toVariables]);
@@ -93,7 +93,7 @@ function useFlow<J extends JobKind, TInput, TVariables, TCreated>(
     isPolling: status === 'polling',
     error,
     reset,
-    mutation: mutation as unknown as UseMutationResult<TCreated, MiniMaxError, never, unknown>,
+    mutation,
     query,
   };
 }
@@ -102,7 +102,7 @@ const musicVariables = (input: GenerateMusicInput) => input;
 const agentVariables = (input: AgentInput): RunAgentVariables => ({ ...input, async: true });
 
 /** Generates a song (`POST /music/create`), then follows it with `useMusic` until it is final. */
-export function useGenerateMusic(options?: FlowOptions<'music'>): JobFlow<'music', GenerateMusicInput, Output<'createMusic'>> {
+export function useGenerateMusic(options?: FlowOptions<'music'>): JobFlow<'music', GenerateMusicInput, Output<'createMusic'>, CreateMusicVariables> {
   const client = useMiniMaxClient();
   const mutation = useMutation({
     ...createMusicMutationOptions(client),
@@ -117,7 +117,7 @@ export function useGenerateMusic(options?: FlowOptions<'music'>): JobFlow<'music
 }
 
 /** Runs MiniMax Agent asynchronously (`POST /agent`, `async: true`), then follows the job with `useAgentJob`. */
-export function useAgent(options?: FlowOptions<'agent'>): JobFlow<'agent', AgentInput, Output<'runAgent'>> {
+export function useAgent(options?: FlowOptions<'agent'>): JobFlow<'agent', AgentInput, Output<'runAgent'>, RunAgentVariables> {
   const client = useMiniMaxClient();
   const mutation = useMutation({
     ...runAgentMutationOptions(client),
