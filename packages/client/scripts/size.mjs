@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 /** Budget of `import { createMiniMaxClient }`, min+gzip bytes (the goal was 6 144; see the README's "Size"). */
-export const BUDGET_BYTES = 13_351;
+export const BUDGET_BYTES = 13_367;
 const GOAL_BYTES = 6_144;
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -158,8 +158,12 @@ export function newCall(
 
 /** Starts (or restarts) the timer of one attempt, with a fresh controller. */
 function arm(call: Call): void {
+  if (call.onAbort) (call.sig as AbortSignal | undefined)?.removeEventListener('abort', call.onAbort);
   call.ctl = new AbortController();
   call.sig = call.signal ? AbortSignal.any([call.signal, call.ctl.signal]) : call.ctl.signal;
+  // The caller's abort is heard through this attempt's own signal, never through a listener on the caller's:
+  // one signal shared by many concurrent calls collects no listeners (nor Node's MaxListenersExceededWarning).
+  if (call.onAbort) call.sig.addEventListener('abort', call.onAbort);
   call.timedOut = false;
   rearm(call);
 }
@@ -179,7 +183,7 @@ export function rearm(call: Call): void {
 /** Stops the timer and the abort listener of a finished call. */
 export function release(call: Call): void {
   clearTimeout(call.timer);
-  if (call.onAbort) call.signal?.removeEventListener('abort', call.onAbort);
+  if (call.onAbort) call.sig?.removeEventListener('abort', call.onAbort);
 }
 
 /** Maps whatever a call threw onto the error hierarchy (middleware's own errors pass through). */
@@ -226,11 +230,12 @@ export async function run<T>(
   if (signal?.aborted) throw new AbortError({ cause: signal.reason });
   if (signal) {
     call.onAbort = () => {
+      // The attempt's signal also aborts on its timeout: only the caller's abort is an AbortError.
+      if (!signal.aborted) return;
       const error = new AbortError({ cause: signal.reason });
       call.fail(error);
       call.failAttempt?.(error);
     };
-    signal.addEventListener('abort', call.onAbort, { once: true });
   }
   arm(call);
   let ok = false;
@@ -310,7 +315,8 @@ async function send(env: Env, call: Call, first: Request | Draft): Promise<Respo
     if (hooks.onRetry) hooks.onRetry({ ...event(call, input, attempt + 1, env), delayMs: delay, status: response?.status, error: failure });
     env.log('info', `${call.method} ${call.path}: ${response ? response.status : failure?.message}; retry ${attempt + 1}/${call.maxRetries} in ${Math.round(delay)} ms`);
     try {
-      await sleep(delay, call.signal);
+      // A signal of this sleep's own (see arm): no listener on the caller's.
+      await sleep(delay, call.signal && AbortSignal.any([call.signal]));
     } catch (reason) {
       throw new AbortError({ cause: reason });
     }

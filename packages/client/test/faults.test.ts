@@ -4,8 +4,10 @@
 // rejection, no hang past the timeout (each test's vitest timeout is its own worst case plus a margin: a hang
 // fails it), requests counted at the server (a create is never sent twice, except after a 429, which the README
 // documents: nothing was queued), and the token absent from the error.
+import { getEventListeners } from 'node:events';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  AbortError,
   AccountOnHoldError,
   ApiError,
   ConnectionError,
@@ -270,5 +272,29 @@ describe('the fault server itself', () => {
     const c = client({ fault: '', answers: () => [], timeoutMs: SHORT_TIMEOUT_MS, get: { requests: 0, retries: 0 }, create: { requests: 0, retries: 0 } }, []);
     await expect(c.music.get(MUSIC, { maxRetries: 0 })).rejects.toBeInstanceOf(TimeoutError);
     await vi.waitFor(() => expect(server.received[0]?.abandoned).toBe(true), { timeout: 2_000 });
+  });
+});
+
+describe('one AbortSignal shared by many concurrent calls (found by the soak test)', () => {
+  it('adds no listener to it, warns nothing, and aborts every call', { timeout: 10_000 }, async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      server.script(faults.neverHeaders());
+      const c = client({ fault: '', answers: () => [], get: { requests: 0, retries: 0 }, create: { requests: 0, retries: 0 } }, []);
+      const shutdown = new AbortController();
+      const calls = Array.from({ length: 50 }, () => c.music.get(MUSIC, { signal: shutdown.signal }).catch((e: unknown) => e));
+      await vi.waitFor(() => expect(server.received).toHaveLength(50), { timeout: 5_000 });
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+      shutdown.abort(new Error('shutting down'));
+      const errors = await Promise.all(calls);
+      for (const e of errors) expect(e).toBeInstanceOf(AbortError);
+      await vi.waitFor(() => expect(server.received.filter((r) => r.abandoned)).toHaveLength(50), { timeout: 2_000 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
