@@ -113,18 +113,20 @@ describe('MiniMax Studio in Chromium, on the in-browser mock', () => {
     const first = page.locator(tiles).first();
     const id = await first.getAttribute('data-id');
     expect(id).toBeTruthy();
+    const listsBefore = await mockCalls('listImages');
     await first.getByRole('button', { name: 'Delete image' }).click();
     await page.locator(`${tiles}[data-id="${id}"]`).waitFor({ state: 'detached', ...WAIT });
     expect(await count(tiles)).toBe(seeded + 3);
     expect(await mockCalls('deleteImage')).toBe(1);
     // The lists are refetched after the delete (invalidation), and the image stays gone.
-    const listsBefore = await mockCalls('listImages');
     await page.waitForFunction(
       (n) => (globalThis as unknown as { mock: { calls(id: string): unknown[] } }).mock.calls('listImages').length > n,
-      listsBefore - 1,
+      listsBefore,
       WAIT,
     );
+    await page.getByTestId('gallery-end').filter({ hasText: 'That is everything.' }).waitFor(WAIT);
     expect(await page.locator(`${tiles}[data-id="${id}"]`).count()).toBe(0);
+    expect(await count(tiles)).toBe(seeded + 3);
   });
 
   it('explains a moderated prompt without a console error', async () => {
