@@ -22,7 +22,18 @@ export async function generateSchemaTypes(options = {}) {
     alphabetize: false,
     silent: true,
   });
-  return `${HEADER}/* eslint-disable */\n${astToString(ast)}`;
+  // openapi-typescript leaves its root interfaces undocumented; say what each holds (TSDoc, API reference).
+  const rootDocs = {
+    paths: 'Every HTTP path of the API with its operations, as openapi-fetch types them.',
+    webhooks: 'What `replyUrl` receives, per webhook of the spec.',
+    components: 'The named schemas, parameters, responses and headers of the spec.',
+    operations: 'Every operation of the API by operationId: parameters, request body and responses.',
+  };
+  let source = `\n${astToString(ast)}`;
+  for (const [name, text] of Object.entries(rootDocs)) {
+    source = source.replace(`\nexport interface ${name} {`, `\n/** ${text} */\nexport interface ${name} {`);
+  }
+  return `${HEADER}/* eslint-disable */${source}`;
 }
 
 const CONSTRAINT_KEYS = ['enum', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'minItems', 'maxItems'];

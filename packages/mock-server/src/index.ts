@@ -8,7 +8,7 @@ export type { MockClock, ClockMode } from './engine/clock.js';
 export { DEFAULT_START } from './engine/clock.js';
 export { MockDriftError, type JournalEntry } from './engine/engine.js';
 export type { BodySummary } from './engine/input.js';
-export { SCENARIO_NAMES, SCENARIOS, type ScenarioName, type ScenarioParams, type ScenarioSpec, type ActiveScenario } from './engine/scenarios.js';
+export { SCENARIO_NAMES, SCENARIOS, type ScenarioName, type ScenarioParams, type ScenarioSpec, type ActiveScenario, type ScenarioDef, type ScenarioStage } from './engine/scenarios.js';
 export type { WebhookDelivery, WebhookEvent } from './engine/webhooks.js';
 export type {
   MockState, JobOutcome, JobBase, AccountRecord, VideoRecord, ImageRecord, SongRecord, AgentJobRecord, AgentFileMeta, SpeechRecord,

@@ -69,7 +69,14 @@ export interface MiniMaxMock {
   /** What `GET` answers for a job right now, or `undefined` (404). */
   view(kind: JobKindName, id: string): Record<string, unknown> | undefined;
   /** The webhooks emitted so far, and a way to wait for deliveries in flight. */
-  readonly webhooks: { readonly deliveries: readonly WebhookDelivery[]; settled(): Promise<void>; clear(): void };
+  readonly webhooks: {
+    /** Every webhook emitted so far, in order (delivered or recorded). */
+    readonly deliveries: readonly WebhookDelivery[];
+    /** Resolves when every delivery in flight has been answered or has failed. */
+    settled(): Promise<void>;
+    /** Forgets the recorded deliveries. */
+    clear(): void;
+  };
   /** Spec mismatches the mock found in its own answers (test mode throws as well). */
   readonly driftErrors: readonly string[];
   /** How long a generation takes (virtual ms). */

@@ -19,7 +19,8 @@ export {
   type TagOf,
 } from './keys.js';
 export { MAX_POLL_BACKOFF_MS, isTransientError, jobQueryOptions, type JobGetter, type JobPollOptions } from './polling.js';
-export { useJobQuery, useSuspenseJobQuery, type JobCallbacks, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from './job-hooks.js';
+export { useJobQuery, useSuspenseJobQuery, type BaseOptions, type JobCallbacks, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from './job-hooks.js';
+export type { MiniMaxInfiniteQueryOptions, MiniMaxMutationOptions, MiniMaxQueryOptions } from './option-types.js';
 export type { InfiniteQueryHookOptions, QueryHookOptions, SuspenseQueryHookOptions } from './query-hooks.js';
 export type { CacheUpdateOptions, MutationHookOptions } from './mutations.js';
 export type { CacheEffect, KeyPrefix } from './cache-effects.js';

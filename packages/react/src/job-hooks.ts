@@ -48,7 +48,8 @@ export type SuspenseJobQueryHookOptions<J extends JobKind, TData = Snapshot<J>, 
   JobPollOptions &
   JobCallbacks<J>;
 
-type BaseOptions<J extends JobKind, TKey extends QueryKey> = UseQueryOptions<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey> & {
+/** The TanStack options a job query carries: typed data and error, and a `DataTag` key. */
+export type BaseOptions<J extends JobKind, TKey extends QueryKey> = UseQueryOptions<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey> & {
   queryKey: DataTag<TKey, Snapshot<J>, MiniMaxError>;
 };
 

@@ -53,7 +53,8 @@ export interface ScenarioSpec {
 /** When a scenario acts in the request pipeline. */
 export type ScenarioStage = 'transport' | 'auth' | 'status' | 'outcome' | 'post';
 
-interface ScenarioDef {
+/** How a scenario acts: its stage in the pipeline, its status and where it applies. */
+export interface ScenarioDef {
   stage: ScenarioStage;
   /** The HTTP status it answers, when it answers one. */
   status?: number;
