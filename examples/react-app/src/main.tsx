@@ -20,7 +20,7 @@ async function boot(): Promise<void> {
     baseUrl,
     account,
     // The mock's token is public, so the client's "token in a browser" warning does not apply to it.
-    logLevel: apiMode === 'mock' ? 'error' : 'warn',
+    allowBrowserToken: apiMode === 'mock',
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 5_000 } } });
   createRoot(document.getElementById('root')!).render(

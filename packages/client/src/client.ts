@@ -40,6 +40,11 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Validate input against the spec before sending (default true). */
   validate?: boolean | undefined;
+  /**
+   * Silences the warning logged when a token is configured in a browser for the real API. Set it only for a
+   * token that is safe to expose (a test token of the mock server); a real token unlocks every useapi.net API.
+   */
+  allowBrowserToken?: boolean | undefined;
 }
 
 /** The low-level, fully typed calls of openapi-fetch (`{ data, error, response }`), through the client's transport. */
@@ -62,7 +67,10 @@ export function createMiniMaxClient(options: ClientOptions = {}): MiniMaxClient 
   const log = createLog(options.logger ?? globalThis.console, level, redact);
   if (!token && baseUrl === DEFAULT_BASE_URL) throw new MiniMaxError('No API token: pass createMiniMaxClient({ token }) or set USEAPI_TOKEN');
   if (token && !token.startsWith('user:')) log('warn', 'the token does not start with "user:" (send it whole and not URL-encoded); expect 401');
-  if (token && typeof document !== 'undefined') log('warn', 'an API token is configured in a browser: it unlocks every useapi.net API; use a server-side proxy');
+  // A token in a page is readable by any script on it; warn when it would go to the real API.
+  if (token && typeof document !== 'undefined' && !options.allowBrowserToken && new URL(baseUrl, 'http://localhost').host === new URL(DEFAULT_BASE_URL).host) {
+    log('warn', 'an API token is configured in a browser: it unlocks every useapi.net API; use a server-side proxy (or allowBrowserToken for a mock token)');
+  }
 
   const middleware: Middleware[] = [];
   const env: Env = {

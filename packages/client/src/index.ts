@@ -26,10 +26,12 @@ export {
 } from './errors.js';
 export type { ApiErrorInit, ValidationIssue } from './errors.js';
 
-export { describeJob, jobErrorFor } from './job-state.js';
+export { describeJob, jobErrorFor, jobErrorForMissing } from './job-state.js';
 export type { JobLifecycle, JobSnapshot, JobState } from './job-state.js';
 export { jobKinds } from './job-kinds.js';
-export { isTransientError } from './jobs.js';
+export { isTransientError, MAX_POLL_INTERVAL_MS } from './jobs.js';
+export { nextPage, pageItems } from './pagination.js';
+export type { NextPage } from './pagination.js';
 export type { JobKindInfo } from './job-kinds.js';
 
 export { parseWebhook } from './webhooks.js';

@@ -1,5 +1,5 @@
 // One lifecycle for every kind of job: describeJob() maps each resource's status fields onto it.
-import { JobFailedError, JobModeratedError } from './errors.js';
+import { JobFailedError, JobModeratedError, NotFoundError } from './errors.js';
 import type { JobKind } from './operation-descriptor.js';
 import type { Snapshot } from './resource-types.js';
 
@@ -85,4 +85,18 @@ export function jobErrorFor<K extends JobKind>(
   const Ctor = st.state === 'moderated' ? JobModeratedError : JobFailedError;
   const what = `${kind} job${st.id ? ` ${st.id}` : ''} ${st.state === 'moderated' ? 'was moderated' : 'failed'}`;
   return new Ctor<JobSnapshot<K>>(st.message ? `${what}: ${st.message}` : what, kind, st.id, snapshot as JobSnapshot<K>, st);
+}
+
+/**
+ * The job error a failed poll means, if any: a followed video (one snapshot already read) that starts answering
+ * 404 was moderated and removed after generation, so the wait ends with `JobModeratedError`. Otherwise undefined.
+ */
+export function jobErrorForMissing<K extends JobKind>(
+  kind: K,
+  jobId: string,
+  last: JobSnapshot<K> | undefined,
+  error: unknown,
+): JobModeratedError<JobSnapshot<K>> | undefined {
+  if (kind !== 'video' || last === undefined || !(error instanceof NotFoundError)) return undefined;
+  return new JobModeratedError<JobSnapshot<K>>(`video job ${jobId} was removed (404): moderated after generation`, kind, jobId, last, describeJob(kind, last), { cause: error });
 }

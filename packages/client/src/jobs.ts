@@ -1,7 +1,7 @@
 // Following a job: poll (distinct snapshots), waitFor (final snapshot or a typed error), createAndWait.
-import { AbortError, ApiError, ConnectionError, JobModeratedError, JobTimeoutError, MiniMaxError, NotFoundError, TimeoutError } from './errors.js';
+import { AbortError, ApiError, ConnectionError, JobTimeoutError, MiniMaxError, TimeoutError } from './errors.js';
 import { jobKinds } from './job-kinds.js';
-import { describeJob, jobErrorFor } from './job-state.js';
+import { describeJob, jobErrorFor, jobErrorForMissing } from './job-state.js';
 import type { JobKind } from './operation-descriptor.js';
 import type { PollOptions, RequestOptions, WaitOptions } from './resource-types.js';
 import { sleep } from './retry.js';
@@ -60,9 +60,8 @@ export async function* pollJob(kind: JobKind, get: GetJob, id: string, options: 
         if (st.final) return;
       } catch (error) {
         if (signal.aborted) throw stopped(error);
-        if (kind === 'video' && last && error instanceof NotFoundError) {
-          throw new JobModeratedError(`video job ${id} was removed (404): moderated after generation`, kind, id, last, describeJob(kind, last), { cause: error });
-        }
+        const removed = jobErrorForMissing(kind, id, last, error);
+        if (removed) throw removed;
         if (!isTransientError(error)) throw error;
         delay = Math.min(delay * 2, Math.max(MAX_POLL_INTERVAL_MS, interval));
       }

@@ -1,5 +1,6 @@
 // listAll: cursor lists, page lists with has_more, short-page lists, and the guards.
 import { describe, expect, it } from 'vitest';
+import { nextPage, pageItems } from '../src/index.js';
 import { fakeFetch, json, route, testClient } from './helpers.js';
 
 const songs = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ musicId: `m:${from + i}`, title: `Song ${from + i}` }));
@@ -91,5 +92,31 @@ describe('listAll', () => {
   it('errors propagate with their class', async () => {
     const fake = fakeFetch().queue(json(200, songs(1, 1)), json(401, { error: 'Unauthorized' }));
     await expect(all(testClient(fake).music.listAll())).rejects.toMatchObject({ name: 'UnauthorizedError', status: 401 });
+  });
+});
+
+describe('nextPage (the rule listAll and the React infinite queries share)', () => {
+  const cursor = { items: 'images', cursorParam: 'lastImageId', cursorField: 'imageId', limitParam: 'limit' };
+  const pages = { items: 'audio_list', pageParam: 'page', pageSizeParam: 'page_size', hasMoreField: 'has_more' };
+  const short = { items: '', pageParam: 'page', pageSizeParam: 'pageSize' };
+
+  it('follows the last item of a cursor list, and stops on an empty or short page or a stuck cursor', () => {
+    const body = { images: [{ imageId: 'a' }, { imageId: 'b' }] };
+    expect(nextPage(cursor, body, {})).toEqual({ param: 'b' });
+    expect(nextPage(cursor, { images: [] }, {})).toEqual({ stop: 'end' });
+    expect(nextPage(cursor, body, { size: 3 })).toEqual({ stop: 'end' });
+    expect(nextPage(cursor, body, { current: 'b' })).toEqual({ stop: 'stuck' });
+  });
+
+  it('counts pages while has_more, and ignores the size then', () => {
+    expect(nextPage(pages, { audio_list: [1], has_more: true }, { current: 2, size: 100 })).toEqual({ param: 3 });
+    expect(nextPage(pages, { audio_list: [1], has_more: false }, { current: 2 })).toEqual({ stop: 'end' });
+  });
+
+  it('stops a page list without has_more on a short page or on a page that repeats the previous one', () => {
+    expect(nextPage(short, [1, 2], { size: 2 })).toEqual({ param: 2 });
+    expect(nextPage(short, [1], { current: 2, size: 2 })).toEqual({ stop: 'end' });
+    expect(nextPage(short, [1, 2], { current: 2, size: 2, previous: [1, 2] })).toEqual({ stop: 'stuck' });
+    expect(pageItems(short, { not: 'a list' })).toEqual([]);
   });
 });

@@ -4,15 +4,13 @@
 // decides when to poll next: the interval, backoff after transient errors, and the deadline.
 import { hashKey, queryOptions, skipToken, type Query, type QueryClient, type QueryKey, type SkipToken } from '@tanstack/react-query';
 import {
-  ApiError,
-  ConnectionError,
-  JobModeratedError,
   JobTimeoutError,
-  NotFoundError,
+  MAX_POLL_INTERVAL_MS,
   RateLimitedError,
-  TimeoutError,
   describeJob,
+  isTransientError,
   jobErrorFor,
+  jobErrorForMissing,
   jobKinds,
   type JobKind,
   type MiniMaxError,
@@ -20,8 +18,8 @@ import {
   type Snapshot,
 } from '@useapi-minimax/client';
 
-/** Longest pause between polls after consecutive errors, unless `maxBackoffMs` says otherwise (or the interval is longer). */
-export const MAX_POLL_BACKOFF_MS = 60_000;
+/** Longest pause between polls after consecutive errors, unless `maxBackoffMs` says otherwise (the client's `MAX_POLL_INTERVAL_MS`). */
+export const MAX_POLL_BACKOFF_MS = MAX_POLL_INTERVAL_MS;
 
 /** How a job query polls. Defaults per kind come from the client's `jobKinds`. */
 export interface JobPollOptions {
@@ -66,18 +64,8 @@ function findQuery(client: QueryClient, queryKey: QueryKey): Query | undefined {
   return cache.get(hashKey(queryKey)) ?? cache.find({ queryKey, exact: true });
 }
 
-/**
- * Errors worth polling through (the same rule as the client's `waitFor`): connection errors, request timeouts,
- * 408, 429 and 5xx other than 596. Anything else (596 account on hold, 401, 404, a failed or moderated job, …)
- * stops polling.
- */
-export function isTransientError(error: unknown): boolean {
-  return (
-    error instanceof ConnectionError ||
-    error instanceof TimeoutError ||
-    (error instanceof ApiError && (error.status === 408 || error.status === 429 || (error.status >= 500 && error.status !== 596)))
-  );
-}
+/** Errors worth polling through: the client's rule (`waitFor` uses the same). */
+export { isTransientError };
 
 /** Reads one snapshot of a job: `client.music.get(id, options)` and the like. */
 export type JobGetter<J extends JobKind> = (id: string, options: RequestOptions) => Promise<Snapshot<J>>;
@@ -122,10 +110,7 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
     } catch (error) {
       state.failures += 1;
       // A followed video that starts answering 404 was moderated and removed after generation (as in `waitFor`).
-      if (kind === 'video' && last !== undefined && error instanceof NotFoundError) {
-        throw new JobModeratedError(`video job ${jobId} was removed (404): moderated after generation`, kind, jobId, last, describeJob(kind, last), { cause: error });
-      }
-      throw error;
+      throw jobErrorForMissing(kind, jobId, last, error) ?? error;
     }
     state.failures = 0;
     if (describeJob(kind, snapshot).final) {
