@@ -1,4 +1,5 @@
 // A fake `fetch` for unit tests: queued answers, recorded requests. No network, no timers of its own.
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createMiniMaxClient, type ClientOptions } from '../src/index.js';
 
 export const TOKEN = 'user:12345-SECRETtokenABCdef';
@@ -80,4 +81,29 @@ export function route(request: Request): string {
 /** Drains pending microtasks and advances the fake clock by `ms`. */
 export async function tick(vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> }, ms: number): Promise<void> {
   await vi.advanceTimersByTimeAsync(ms);
+}
+
+/**
+ * Fake timers (at `now`) and a pinned jitter (`Math.random` → 0.5) for the tests of this file, restored after
+ * each test: backoff, timeouts and polling then happen at exact, known times.
+ */
+export function useFakeClock(now?: number): void {
+  beforeEach(() => {
+    vi.useFakeTimers(now === undefined ? undefined : { now });
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+}
+
+/** Starts a call and records when it settles, without awaiting it. */
+export function track<T>(promise: Promise<T>) {
+  const state: { done: boolean; value?: T; error?: unknown } = { done: false };
+  promise.then(
+    (value) => Object.assign(state, { done: true, value }),
+    (error) => Object.assign(state, { done: true, error }),
+  );
+  return state;
 }

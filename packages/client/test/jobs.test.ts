@@ -15,7 +15,7 @@ import {
   type JobKind,
   type JobState,
 } from '../src/index.js';
-import { connectionError, fakeFetch, json, route, testClient } from './helpers.js';
+import { connectionError, fakeFetch, json, route, testClient, track, useFakeClock } from './helpers.js';
 
 const VIDEO = 'user:1-minimax:2-video:3';
 
@@ -110,23 +110,8 @@ describe('jobKinds and jobCreators match the spec', () => {
 });
 
 describe('waiting', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.spyOn(Math, 'random').mockReturnValue(0.5);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  useFakeClock();
 
-  function track<T>(promise: Promise<T>) {
-    const state: { done: boolean; value?: T; error?: unknown } = { done: false };
-    promise.then(
-      (value) => Object.assign(state, { done: true, value }),
-      (error) => Object.assign(state, { done: true, error }),
-    );
-    return state;
-  }
 
   it('waitFor polls at the interval, reports distinct snapshots and resolves with the final one', async () => {
     const video = (status: number, percent?: number) => json(200, { videoId: VIDEO, status, statusFinal: status === 2, ...(percent ? { percent } : {}) });

@@ -1,5 +1,5 @@
 // Retry policy per operation, with timing asserted on a fake clock (Math.random pinned: full jitter = half the cap).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   AccountOnHoldError,
@@ -12,28 +12,12 @@ import {
   UpstreamBusyError,
   type RetryEvent,
 } from '../src/index.js';
-import { connectionError, fakeFetch, json, never, testClient } from './helpers.js';
+import { connectionError, fakeFetch, json, never, testClient, track, useFakeClock } from './helpers.js';
 
 const VIDEO = 'user:1-minimax:2-video:3';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') });
-  vi.spyOn(Math, 'random').mockReturnValue(0.5);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useFakeClock(Date.parse('2026-01-01T00:00:00Z'));
 
-/** Starts a call and records when it settles, without awaiting it. */
-function track<T>(promise: Promise<T>) {
-  const state: { done: boolean; value?: T; error?: unknown } = { done: false };
-  promise.then(
-    (value) => Object.assign(state, { done: true, value }),
-    (error) => Object.assign(state, { done: true, error }),
-  );
-  return state;
-}
 
 describe('idempotent calls', () => {
   it.each([408, 429, 500, 502, 503, 504])('retry %i with exponential backoff and full jitter', async (status) => {

@@ -1,27 +1,12 @@
 // Timeouts cover headers and body; aborts cancel requests; the two are told apart. Fake clock only.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortError, MiniMaxError, TimeoutError } from '../src/index.js';
-import { fakeFetch, json, never, stalledBody, testClient } from './helpers.js';
+import { fakeFetch, json, never, stalledBody, testClient, track, useFakeClock } from './helpers.js';
 
 const MUSIC = 'user:1-minimax:2-music:3';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.spyOn(Math, 'random').mockReturnValue(0.5);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useFakeClock();
 
-function track<T>(promise: Promise<T>) {
-  const state: { done: boolean; value?: T; error?: unknown } = { done: false };
-  promise.then(
-    (value) => Object.assign(state, { done: true, value }),
-    (error) => Object.assign(state, { done: true, error }),
-  );
-  return state;
-}
 
 describe('timeoutMs', () => {
   it('fires when the headers never come, even if fetch ignores the signal', async () => {

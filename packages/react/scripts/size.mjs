@@ -6,8 +6,7 @@
 // Measures the built package (dist/), so run `pnpm build` first (`pnpm size` does).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import * as esbuild from 'esbuild';
+import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -18,21 +17,7 @@ if (!existsSync(entry)) {
 
 const EXTERNAL = ['react', 'react/jsx-runtime', 'react-dom', '@tanstack/react-query', '@useapi-minimax/client'];
 
-async function measure(contents) {
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    alias: { '@useapi-minimax/react': entry },
-    external: EXTERNAL,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
+const measure = (contents) => measureBundle(contents, { resolveDir: root, alias: { '@useapi-minimax/react': entry }, external: EXTERNAL });
 
 const rows = [
   ["import * from '@useapi-minimax/react' (whole package)", "export * from '@useapi-minimax/react';"],
