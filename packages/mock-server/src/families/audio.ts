@@ -6,7 +6,7 @@ import { newestFirst, type AudioClipRecord } from '../engine/state.js';
 import type { Engine } from '../engine/engine.js';
 import { EXTENSION, ossDay } from './files.js';
 import { filterByTags, page, voiceView } from './voices.js';
-import { isReply, type HandlerTable } from './types.js';
+import { isReply, type HandlerContext, type HandlerTable } from './types.js';
 
 const EFFECT_KEYS = ['deepen_lighten', 'stronger_softer', 'nasal_crisp', 'spacious_echo', 'lofi_telephone', 'robotic', 'auditorium_echo'] as const;
 const MAX_CLONED = 4;
@@ -49,6 +49,14 @@ const CONFIG = {
 };
 
 type SynthesisParams = { account?: string; text: string; voice_id: string; model?: string; language_boost?: string; emotion?: string; speed?: number; pitch?: number } & Record<string, unknown>;
+
+/** The account a legacy synthesis runs on: the `account` rule, a voice that account can use, and its upstream state. */
+function synthesisAccount(ctx: HandlerContext, p: SynthesisParams) {
+  const account = ctx.engine.accountRule(p.account);
+  if (isReply(account)) return account;
+  if (!legacyVoice(ctx.engine, p.voice_id, account.account)) return errorReply(400, `Parameter voice_id: voice ${p.voice_id} not found (see GET /audio/voices)`);
+  return ctx.upstream(account, { audio: true }) ?? account;
+}
 
 export const audioHandlers: Pick<HandlerTable, 'listAudio' | 'getAudioConfig' | 'listAudioVoices' | 'getAudio' | 'deleteAudio' | 'createAudioMp3' | 'createAudioStream' | 'uploadAudioSample' | 'cloneAudioVoice' | 'deleteAudioVoice'> = {
   listAudio: ({ engine, params }) => {
@@ -98,11 +106,8 @@ export const audioHandlers: Pick<HandlerTable, 'listAudio' | 'getAudioConfig' | 
   createAudioMp3: (ctx) => {
     const { engine, now } = ctx;
     const p = ctx.params as SynthesisParams;
-    const account = engine.accountRule(p.account);
+    const account = synthesisAccount(ctx, p);
     if (isReply(account)) return account;
-    if (!legacyVoice(engine, p.voice_id, account.account)) return errorReply(400, `Parameter voice_id: voice ${p.voice_id} not found (see GET /audio/voices)`);
-    const refusal = ctx.upstream(account, { audio: true });
-    if (refusal) return refusal;
     const id = engine.digits();
     const audioId = makeId(engine.options.userId, account.account, 'audio', id);
     const effects = Object.fromEntries(EFFECT_KEYS.map((k, i) => [k, (p[k] as number | boolean | undefined) ?? (i < 3 ? 0 : false)]));
@@ -117,11 +122,8 @@ export const audioHandlers: Pick<HandlerTable, 'listAudio' | 'getAudioConfig' | 
   createAudioStream: (ctx) => {
     const { engine } = ctx;
     const p = ctx.params as SynthesisParams;
-    const account = engine.accountRule(p.account);
+    const account = synthesisAccount(ctx, p);
     if (isReply(account)) return account;
-    if (!legacyVoice(engine, p.voice_id, account.account)) return errorReply(400, `Parameter voice_id: voice ${p.voice_id} not found (see GET /audio/voices)`);
-    const refusal = ctx.upstream(account, { audio: true });
-    if (refusal) return refusal;
     const { account: _account, ...payload } = p;
     return jsonReply(200, { token: engine.rng.uuid(), payload: { ...payload, model: p.model ?? 'speech-02-hd' } });
   },
