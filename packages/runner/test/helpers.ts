@@ -60,3 +60,19 @@ export function cdnFetch(log: string[] = [], faults: (number | 'reset')[] = []) 
     return new Response(body as unknown as BodyInit, { headers: { 'content-type': type, 'content-length': String(body.byteLength) } });
   };
 }
+
+/**
+ * A lookup by replyRef in `GET /scheduler` (jobs still running), standing in for the client's `findCreated`
+ * (Contract A) in these tests until it lands; the tests' jobs run long enough to be found there.
+ */
+export function schedulerLookup(client: MiniMaxClient, calls: string[] = []) {
+  return async (target: { operation: string; replyRef?: string | undefined }) => {
+    calls.push(target.replyRef ?? '');
+    const entries = (await client.scheduler.list()) as unknown as Record<string, string>[];
+    const hit = entries.filter((e) => target.replyRef && e.replyRef === target.replyRef);
+    if (hit.length) {
+      return { found: true as const, kind: 'video' as const, ids: hit.map((e) => e.videoId ?? e.imageId ?? e.audioId!), via: 'scheduler' as const, match: 'replyRef' as const };
+    }
+    return { found: false as const, certain: true, reason: 'no running job carries the replyRef' };
+  };
+}
