@@ -31,3 +31,5 @@ export { DownloadError } from './downloads.js';
 export { FileProblemError, UPLOAD_TYPES, describeFile } from './uploads.js';
 export { contentKey, fileStem, replyRefFor } from './keys.js';
 export { extensionFor, resultFiles, urlExpiry } from './results.js';
+export { checkJob } from './validate.js';
+export type { JobIssue } from './validate.js';

@@ -53,6 +53,8 @@ export interface JobRunnerOptions {
   fetch?: ((input: string, init?: RequestInit) => Promise<Response>) | undefined;
   /** This worker's name in claims (default: `<pid>-<random>`). */
   owner?: string | undefined;
+  /** Follow jobs to their end (default true); `false`: a job's result comes once it is created (`outcome: 'created'`). */
+  follow?: boolean | undefined;
   /** Stops everything (followers, downloads); jobs stay in the ledger for a resume. */
   signal?: AbortSignal | undefined;
 }
@@ -72,7 +74,8 @@ export type BatchItem = { [K in SubmitKind]: { kind: K; input: SubmitInputs[K] }
 export interface JobResult {
   readonly key: string;
   readonly kind: SubmitKind;
-  readonly outcome: JobOutcome;
+  /** How it ended; `created` when the runner does not follow jobs (`follow: false`). */
+  readonly outcome: JobOutcome | 'created';
   readonly ids: readonly string[];
   readonly account: string | undefined;
   /** This run sent the create that made it (or found it after an unknown outcome). */
@@ -85,6 +88,8 @@ export interface JobResult {
   readonly files: readonly DownloadedFile[];
   /** Files written by this run (the others were already complete). */
   readonly downloadedNow: number;
+  /** Why saving the results failed (the job itself succeeded; a rerun downloads again). */
+  readonly downloadError?: string | undefined;
 }
 
 /** Counts of a run, by outcome class. */
@@ -98,7 +103,10 @@ export interface BatchCounts {
   unknown: number;
   timedOut: number;
   blocked: number;
+  /** Result files written by this run. */
   downloaded: number;
+  /** Jobs whose results could not be saved. */
+  downloadFailed: number;
 }
 
 /** What a batch (or a resume) did. */
@@ -586,7 +594,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       for (;;) {
         if (record.phase === 'queued') record = await create(record, info, claim, notSent);
         else if (record.phase === 'sending' || record.phase === 'unknown') record = await reconcile(record, info, claim);
-        else if (record.phase === 'created') {
+        else if (record.phase === 'created' && options.follow === false) {
+          await releaseSlot(key);
+          status(record, 'done', { outcome: undefined });
+          return { ...result(record), outcome: 'created' as const };
+        } else if (record.phase === 'created') {
           const followed = await follow(record, info, claim);
           if (followed === 'timed-out') {
             await releaseSlot(key);
@@ -600,9 +612,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             record = await download(record, info, claim);
           } catch (error) {
             if (signal.aborted) throw error;
-            const r = { ...result(record), message: `download failed: ${error instanceof Error ? error.message : String(error)}` };
-            warn(r.message, key);
-            status(record, 'done', { outcome: record.outcome, message: r.message });
+            const downloadError = error instanceof Error ? error.message : String(error);
+            const r = { ...result(record), downloadError };
+            warn(`download failed: ${downloadError}`, key);
+            status(record, 'done', { outcome: record.outcome, message: `download failed: ${downloadError}` });
             return r;
           }
           status(record, 'done', { outcome: record.outcome, message: record.message });
@@ -659,7 +672,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   const counts = (results: readonly JobResult[]): BatchCounts => {
-    const c: BatchCounts = { submitted: results.length, created: 0, succeeded: 0, moderated: 0, failed: 0, unknownReconciled: 0, unknown: 0, timedOut: 0, blocked: 0, downloaded: 0 };
+    const c: BatchCounts = { submitted: results.length, created: 0, succeeded: 0, moderated: 0, failed: 0, unknownReconciled: 0, unknown: 0, timedOut: 0, blocked: 0, downloaded: 0, downloadFailed: 0 };
     for (const r of results) {
       if (r.createdNow) c.created++;
       if (r.createdNow && r.reconciled) c.unknownReconciled++;
@@ -670,6 +683,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       else if (r.outcome === 'timed-out') c.timedOut++;
       else if (r.outcome === 'blocked') c.blocked++;
       c.downloaded += r.downloadedNow;
+      if (r.downloadError) c.downloadFailed++;
     }
     return c;
   };
