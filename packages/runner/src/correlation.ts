@@ -12,6 +12,11 @@ export interface CallbackHint {
   readonly id: string;
   /** The payload's `replyRef`, if any. */
   readonly replyRef?: string | undefined;
+  /**
+   * The payload claims the job is final. Only a hint of urgency: a final claim makes the follower re-fetch at
+   * once, a progress callback at most once per poll interval; the state is always the re-fetched one.
+   */
+  readonly claimsFinal?: boolean | undefined;
 }
 
 /** Matches callbacks to jobs and wakes their followers. */

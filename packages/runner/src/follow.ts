@@ -74,6 +74,8 @@ export interface FollowOptions {
   onSnapshot?: ((snapshot: Record<string, unknown>, state: JobState) => void) | undefined;
   /** Counts the requests (bench). */
   onRequest?: (() => void) | undefined;
+  /** Wait before the first GET (webhook mode: the first callback, or the safety interval, starts the reads). */
+  waitFirst?: boolean | undefined;
 }
 
 /** Polls `get` until final or the deadline; rethrows errors that are not transient (and the caller's abort). */
@@ -81,6 +83,7 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
   let last: Record<string, unknown> | undefined;
   let lastKey: string | undefined;
   let delay = o.intervalMs;
+  if (o.waitFirst) await o.waker.pause(Math.min(o.intervalMs, Math.max(0, o.deadlineAt - Date.now())), o.signal);
   for (;;) {
     if (Date.now() >= o.deadlineAt) return { final: false, snapshot: last, reason: 'deadline' };
     // The deadline also aborts a GET in flight (a timer of its own: fake timers in tests drive it too).

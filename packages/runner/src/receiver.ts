@@ -3,7 +3,7 @@
 // only matches one to a job (by `replyRef`, else by id) and wakes the job's follower, which re-fetches the job by
 // id and trusts nothing but that answer. So repeated, late and out-of-order callbacks are harmless, and a
 // forged one costs one GET.
-import { parseWebhook } from '@useapi-minimax/client';
+import { describeJob, parseWebhook } from '@useapi-minimax/client';
 import type { WebhookCorrelation } from './correlation.js';
 
 /** Options of {@link createWebhookReceiver}. */
@@ -64,7 +64,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookH
       return text(400, 'not a job callback');
     }
     const ref = (event.payload as { replyRef?: unknown }).replyRef;
-    const hint = { kind: event.kind, id: event.id, replyRef: typeof ref === 'string' ? ref : undefined };
+    const hint = { kind: event.kind, id: event.id, replyRef: typeof ref === 'string' ? ref : undefined, claimsFinal: describeJob(event.kind, event.payload as never).final };
     const key = await options.correlation.match(hint);
     options.onCallback?.({ kind: hint.kind, id: hint.id, replyRef: hint.replyRef, matched: key });
     if (key === undefined) return text(404, 'no such job');

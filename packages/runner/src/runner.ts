@@ -3,6 +3,7 @@
 // every pending job concurrently (webhook-first when a receiver is configured), downloads the results, and
 // reports progress. Everything it does to a job goes through the ledger, so a rerun (or a resume after a crash)
 // continues where the last run stopped and never creates a job twice.
+import { setMaxListeners } from 'node:events';
 import { jobKinds, RateLimitedError, type JobKind, type MiniMaxClient } from '@useapi-minimax/client';
 import { AccountBook, type SlotLimits } from './accounts.js';
 import { createLocalCorrelation, type CallbackHint, type WakeRegistry, type WebhookCorrelation } from './correlation.js';
@@ -190,6 +191,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const emitter = new Emitter();
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  // Every job in flight listens on this signal (its pauses, its placement): many listeners are expected.
+  setMaxListeners(0, signal);
   const downloadFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
   const concurrency = options.concurrency ?? Infinity;
   const schedulerRefreshMs = options.schedulerRefreshMs ?? 10_000;
@@ -288,8 +291,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           for (const w of [...waiters]) {
             if (signal.aborted) return;
             if (leases.size >= concurrency) break;
-            await loadAccounts();
-            if (w.pool === 'video' || w.pool === 'speech') await readScheduler();
+            if (w.pool === 'video' || w.pool === 'speech') await Promise.all([loadAccounts(), readScheduler()]);
+            else await loadAccounts();
             const { usable, retryAt, blocked } = book.candidates(w.pool, held(w.pool));
             if (blocked) {
               waiters.splice(waiters.indexOf(w), 1);
@@ -520,7 +523,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       warn(`created ${new Date(record.createdAt).toISOString()}: the API keeps ${kind} jobs readable by this id for ${Math.round(retention / 86_400_000)} days`, record.key);
     }
     const waker = new Waker();
-    const unlisten = (correlation as WakeRegistry).listen?.(record.key, () => waker.poke());
+    // A callback that claims the job is final: re-fetch now; a progress callback: at most once per poll interval.
+    let progressPokeAt = Date.now();
+    const unlisten = (correlation as WakeRegistry).listen?.(record.key, (hint) => {
+      if (hint.claimsFinal !== false) return waker.poke();
+      if (Date.now() - progressPokeAt < base) return;
+      progressPokeAt = Date.now();
+      waker.poke();
+    });
     const get = (client as unknown as Record<string, { get: (id: string, o: unknown) => Promise<Record<string, unknown>> }>)[jobKinds[kind].tag]!.get;
     let results: FollowResult[];
     try {
@@ -536,6 +546,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             signal,
             waker,
             onRequest: () => requests.polls++,
+            waitFirst: options.webhookUrl !== undefined,
             onSnapshot: (_snapshot, state) => status(record, 'running', { state }),
           }),
         ),
