@@ -26,10 +26,24 @@ import { EXIT, exitCodeFor, formatReport, reportJson } from './report.js';
 
 /** Where the CLI writes, and what it reads from the environment. */
 export interface CliIo {
-  stdout: { write(text: string): void; isTTY?: boolean | undefined; columns?: number | undefined };
-  stderr: { write(text: string): void; isTTY?: boolean | undefined; columns?: number | undefined };
+  /** Results (tables, ids, `--json`). */
+  stdout: CliStream;
+  /** Progress, warnings, errors. */
+  stderr: CliStream;
+  /** The environment (`USEAPI_TOKEN`). */
   env: Record<string, string | undefined>;
+  /** Where relative paths start. */
   cwd: string;
+}
+
+/** A stream the CLI writes to. */
+export interface CliStream {
+  /** Writes text. */
+  write(text: string): void;
+  /** A terminal: draw the live progress block. */
+  isTTY?: boolean | undefined;
+  /** Its width. */
+  columns?: number | undefined;
 }
 
 /** The usage text. */

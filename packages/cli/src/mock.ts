@@ -22,6 +22,7 @@ export interface EmbeddedMock {
   readonly client: MiniMaxClient;
   /** Answers the mock's CDN URLs (anything else is refused: no network in mock mode). */
   readonly fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Stops the mock's background work. */
   close(): void;
 }
 

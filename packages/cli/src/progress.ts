@@ -5,6 +5,7 @@ import type { DownloadEvent, JobEvent, JobRunner, WarningEvent } from '@useapi-m
 
 /** Where progress goes. */
 export interface ProgressOutput {
+  /** Writes text. */
   write(text: string): void;
   readonly isTTY?: boolean | undefined;
   readonly columns?: number | undefined;
