@@ -270,7 +270,7 @@ export function checkNode(dir, { timeoutMs = 60_000 } = {}) {
 }
 
 /** Type-checks a consumer file under `nodenext` (declaration files included) and `bundler` resolution. */
-export async function checkTypes(dir, { timeoutMs = 120_000 } = {}) {
+export async function checkTypes(dir, { timeoutMs = 240_000 } = {}) {
   const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
   await Promise.all(['nodenext', 'bundler'].map((name) => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: dir, timeoutMs })));
   return 'types check: nodenext (with every declaration file) and bundler resolution';
