@@ -449,10 +449,19 @@ async function batch(
     runner = createJobRunner(options);
     const stop = showProgress(runner, io.stderr.isTTY && !json ? io.stderr : { write: err, isTTY: false }, manifest.items.length);
     let report: BatchReport;
-    const onSignal = () => void runner?.close();
+    let interrupted = false;
+    const onSignal = () => {
+      interrupted = true;
+      void runner?.close();
+    };
     process.once('SIGINT', onSignal);
     try {
       report = await runner.batch(manifest.items);
+    } catch (error) {
+      if (!interrupted) throw error;
+      stop();
+      err(`interrupted: every job is in ${ledgerPath}; run the same command again to resume (nothing will be created twice)\n`);
+      return EXIT.incomplete;
     } finally {
       process.removeListener('SIGINT', onSignal);
       stop();

@@ -90,7 +90,10 @@ export function showProgress(runner: JobRunner, out: ProgressOutput, total: numb
       later();
     }),
   );
+  let stopped = false;
   return () => {
+    if (stopped) return;
+    stopped = true;
     for (const off of offs) off();
     clearTimeout(timer);
     render();
