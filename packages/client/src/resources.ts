@@ -11,7 +11,7 @@ import { applyAliases, toFormData, toRawBody } from './request-body.js';
 import type { RequestOptions } from './resource-types.js';
 import { parseEventStream } from './sse.js';
 import { type Env, newCall, release, rearm, requestClass, run, scrub } from './transport.js';
-import { validate } from './validate.js';
+import { validate, warnInputOnce } from './validate.js';
 
 type AnyClient = Client<any>;
 type Method = (...args: any[]) => any;
@@ -58,7 +58,9 @@ async function callOperation(env: Env, api: AnyClient, id: string, op: Operation
     if (contentType === 'image/webp' && op.contentTypes?.includes('image/jpeg')) contentType = 'image/jpeg';
   }
   if (env.validate) {
-    const issues: ValidationIssue[] = validate(op, { ...input, ...path });
+    const values = { ...input, ...path };
+    const issues: ValidationIssue[] = validate(op, values);
+    warnInputOnce(env, (message) => env.log('warn', message), id, op, values);
     if (op.body === 'raw') {
       if (!raw) issues.push({ field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer or ReadableStream' });
       if (!contentType) issues.push({ field: 'contentType', message: `is required (the data has no type); one of ${op.contentTypes!.join(', ')}` });
