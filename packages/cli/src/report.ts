@@ -13,7 +13,7 @@ export const EXIT = {
   failed: 3,
   /** Some job was moderated (and none failed). */
   moderated: 4,
-  /** Some job is not finished: timed out, or no account could take it now (blocked). Run again to resume. */
+  /** Some job is not finished: timed out, no account could take it now (blocked), or its batch was cancelled. */
   incomplete: 5,
   /** Some create's outcome could not be proven: check the account before resubmitting. */
   unknown: 6,
@@ -24,7 +24,7 @@ export function exitCodeFor(results: readonly JobResult[]): number {
   const has = (test: (r: JobResult) => boolean) => results.some(test);
   if (has((r) => r.outcome === 'unknown')) return EXIT.unknown;
   if (has((r) => r.outcome === 'failed' || r.downloadError !== undefined)) return EXIT.failed;
-  if (has((r) => r.outcome === 'timed-out' || r.outcome === 'blocked')) return EXIT.incomplete;
+  if (has((r) => r.outcome === 'timed-out' || r.outcome === 'blocked' || r.outcome === 'cancelled')) return EXIT.incomplete;
   if (has((r) => r.outcome === 'moderated')) return EXIT.moderated;
   return EXIT.ok;
 }
@@ -42,6 +42,7 @@ export function formatReport(report: BatchReport): string {
   ];
   if (c.timedOut) rows.push(['timed out', c.timedOut]);
   if (c.blocked) rows.push(['blocked', c.blocked]);
+  if (c.cancelled) rows.push(['cancelled', c.cancelled]);
   if (c.unknown) rows.push(['outcome unknown', c.unknown]);
   if (c.downloadFailed) rows.push(['download failed', c.downloadFailed]);
   const width = Math.max(...rows.map(([k]) => k.length));

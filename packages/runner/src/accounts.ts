@@ -122,11 +122,15 @@ export class AccountBook {
   }
 
   /**
-   * Takes in `GET /scheduler/available`: per account, the slots taken by jobs that are not ours (`ours`: every
-   * id this runner is following). Videos count against `maxJobs` (`executing`), speech is `executingAudio`.
-   * An account missing from `available` has no free slot (the API lists only accounts with one).
+   * Takes in `GET /scheduler/available`: per account, the slots taken by jobs that are not ours (`ours`: whether
+   * a running entry is one of this runner's jobs — the ids it follows, the replyRefs of its ledger). Videos count
+   * against `maxJobs` (`executing`), speech is `executingAudio`. An account missing from `available` has no free
+   * slot (the API lists only accounts with one).
    */
-  observeScheduler(snapshot: { executing?: readonly Record<string, unknown>[]; available?: readonly Record<string, unknown>[] }, ours: ReadonlySet<string>): void {
+  observeScheduler(
+    snapshot: { executing?: readonly Record<string, unknown>[]; available?: readonly Record<string, unknown>[] },
+    ours: (id: string, entry: Record<string, unknown>) => boolean,
+  ): void {
     const byAccount = new Map((snapshot.available ?? []).map((a) => [String(a.account), a]));
     const mine = new Map<string, { video: number; speech: number; audioEntries: number }>();
     for (const entry of snapshot.executing ?? []) {
@@ -136,10 +140,10 @@ export class AccountBook {
       const account = id && accountOfId(id);
       if (!account) continue;
       const m = mine.get(account) ?? { video: 0, speech: 0, audioEntries: 0 };
-      if (video && ACCOUNT_IN_ID.exec(video)?.[2] === 'video' && ours.has(video)) m.video++;
+      if (video && ACCOUNT_IN_ID.exec(video)?.[2] === 'video' && ours(video, entry)) m.video++;
       if (audio) {
         m.audioEntries++;
-        if (ours.has(audio)) m.speech++;
+        if (ours(audio, entry)) m.speech++;
       }
       mine.set(account, m);
     }

@@ -1,6 +1,7 @@
 // @useapi-minimax/runner: the public API.
 export { createJobRunner, KeyConflictError } from './runner.js';
 export type { BatchCounts, BatchItem, BatchReport, JobResult, JobRunner, JobRunnerOptions, RequestPurpose, SubmitOptions } from './runner.js';
+export type { JobWork, RunnerBackend } from './backend.js';
 
 export { submitKinds, isSubmitKind } from './kinds.js';
 export type { KindInfo, Pool, SubmitInputs, SubmitKind } from './kinds.js';
@@ -29,7 +30,7 @@ export type { CreatedLookup, CreatedTarget, CreateFailure, FindCreated } from '.
 export type { AccountEvent, DownloadEvent, JobEvent, JobStatus, Listener, RunnerEvents, WarningEvent } from './events.js';
 export { DownloadError } from './downloads.js';
 export { FileProblemError, UPLOAD_TYPES, describeFile } from './uploads.js';
-export { contentKey, fileStem, replyRefFor } from './keys.js';
+export { contentKey, fileStem, isReplyRefOf, replyRefFor } from './keys.js';
 export { extensionFor, resultFiles, urlExpiry } from './results.js';
 export { checkJob } from './validate.js';
 export type { JobIssue } from './validate.js';

@@ -48,6 +48,11 @@ export function replyRefFor(ledgerId: string, key: string): string {
   return `mmr1-${ledgerId}-${sha256(`${ledgerId}\u0000${key}`).slice(0, 24)}`;
 }
 
+/** Whether `replyRef` is one that {@link replyRefFor} derives for ledger `ledgerId` (a job of that ledger). */
+export function isReplyRefOf(ledgerId: string, replyRef: unknown): boolean {
+  return typeof replyRef === 'string' && replyRef.startsWith(`mmr1-${ledgerId}-`);
+}
+
 /**
  * A file name from a key: the key itself when it is made of letters, digits, `.`, `_` and `-` (≤ 120 characters);
  * otherwise those characters kept, the rest `_`, plus 6 hex of the key's hash (two keys never share a name).

@@ -16,7 +16,9 @@ export type JobOutcome =
   /** The create's outcome could not be proven either way: the runner will not create it again by itself. */
   | 'unknown'
   /** No account can take the job now (out of credits, on hold, not configured); a resume tries again. */
-  | 'blocked';
+  | 'blocked'
+  /** Its batch was cancelled before it was created (nothing was sent), or while it ran (no longer followed). */
+  | 'cancelled';
 
 /** A local file that an input field refers to: uploaded to the job's account, its `fileID` sent in the field. */
 export interface FileRef {

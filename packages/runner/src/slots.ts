@@ -20,6 +20,11 @@ export interface SlotStore {
   release(lease: SlotLease): Promise<void>;
   /** Slots of `pool` on `account` held now. */
   held(account: string, pool: Pool): Promise<number>;
+  /**
+   * Calls `onFreed` when a slot may have been freed elsewhere (a shared store: another worker's job ended, a dead
+   * worker's lease expired), so that the runner places its waiting jobs again. Returns the unsubscribe function.
+   */
+  watch?(onFreed: () => void): () => void;
 }
 
 /** Slots counted in this process. */
