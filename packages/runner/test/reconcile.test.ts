@@ -24,7 +24,7 @@ describe('outcome unknown', () => {
     expect(report.counts).toMatchObject({ created: 1, unknownReconciled: 1, succeeded: 1 });
     expect(h.mock.calls('createVideo').map((e) => e.status)).toEqual([502]);
     expect(lookups).toEqual([sent(h.mock.calls('createVideo')[0]!).replyRef]);
-    expect(warnings[0]!.message).toMatch(/outcome was unknown .*the job was found \(scheduler, by replyRef\)/);
+    expect(warnings[0]!.message).toMatch(/outcome was unknown .*the job was found \((scheduler, by replyRef|list, by prompt)\)/);
     expect(report.results[0]).toMatchObject({ reconciled: true, outcome: 'succeeded' });
   });
 

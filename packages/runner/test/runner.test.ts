@@ -113,9 +113,14 @@ describe('accounts and capacity', () => {
     let running = new Map<string, number>();
     let worst = 0;
     const runner = h.runner();
+    // Running upstream from the create until the job is seen final (the slot is freed right after that).
+    const ended = new Set<string>();
     runner.on('job', (e) => {
       if (e.status === 'creating') running.set(e.account!, (running.get(e.account!) ?? 0) + 1);
-      if (e.status === 'done' && e.account) running.set(e.account, running.get(e.account)! - 1);
+      if (e.state?.final && e.account && !ended.has(e.key)) {
+        ended.add(e.key);
+        running.set(e.account, running.get(e.account)! - 1);
+      }
       worst = Math.max(worst, ...running.values());
     });
     const report = await runner.batch(prompts(10));
@@ -211,9 +216,13 @@ describe('accounts and capacity', () => {
     const runner = h.runner({ concurrency: 2 });
     let inFlight = 0;
     let worst = 0;
+    const ended = new Set<string>();
     runner.on('job', (e) => {
       if (e.status === 'creating') worst = Math.max(worst, ++inFlight);
-      if (e.status === 'done') inFlight--;
+      if (e.state?.final && !ended.has(e.key)) {
+        ended.add(e.key);
+        inFlight--;
+      }
     });
     await runner.batch(prompts(6));
     expect(worst).toBe(2);
