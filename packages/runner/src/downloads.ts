@@ -11,6 +11,7 @@ import type { JobKind } from '@useapi-minimax/client';
 import { fileStem } from './keys.js';
 import type { DownloadedFile, FinalSnapshot } from './ledger.js';
 import { extensionFor, urlExpiry, type ResultFile } from './results.js';
+import { sleep } from './sleep.js';
 
 /** Progress of one file. */
 export interface DownloadProgress {
@@ -67,21 +68,6 @@ async function sizeOf(path: string): Promise<number | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Saves one file from its candidate URLs; resolves with what is on disk. */

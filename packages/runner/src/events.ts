@@ -2,6 +2,7 @@
 // exception in one is reported as a `warning` and never stops the runner.
 import type { JobState } from '@useapi-minimax/client';
 import type { Pool, SubmitKind } from './kinds.js';
+import type { DownloadProgress } from './downloads.js';
 import type { JobOutcome } from './ledger.js';
 
 /** Where a job is, as the runner sees it. */
@@ -31,15 +32,9 @@ export interface JobEvent {
   readonly message?: string | undefined;
 }
 
-/** Bytes of a result file. */
-export interface DownloadEvent {
+/** Bytes of a result file (the progress of one download, with its job's key). */
+export interface DownloadEvent extends DownloadProgress {
   readonly key: string;
-  readonly path: string;
-  readonly url: string;
-  readonly bytes: number;
-  readonly total: number | undefined;
-  readonly done: boolean;
-  readonly skipped: boolean;
 }
 
 /** An account changed state (a 429 backoff, out of credits, on hold). */

@@ -7,7 +7,7 @@ import { closeSync, openSync, readFileSync, unlinkSync, writeSync, existsSync, m
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { applyEvent, LedgerError, type Ledger, type LedgerEvent } from './ledger.js';
-import { LedgerIndex, newLedgerId } from './memory-ledger.js';
+import { indexReads, LedgerIndex, newLedgerId } from './memory-ledger.js';
 
 /** Options of {@link openFileLedger}. */
 export interface FileLedgerOptions {
@@ -132,12 +132,7 @@ export async function openFileLedger(path: string, options: FileLedgerOptions = 
   return {
     id,
     location: path,
-    get: async (key) => index.records.get(key),
-    list: async () => [...index.records.values()],
-    findByReplyRef: async (replyRef) => {
-      const key = index.byReplyRef.get(replyRef);
-      return key === undefined ? undefined : index.records.get(key);
-    },
+    ...indexReads(index),
     append: async (key, event, claim) => {
       index.check(claim);
       // Validate against the fold first (an out-of-order event is a bug and must not reach the file) …
@@ -146,10 +141,6 @@ export async function openFileLedger(path: string, options: FileLedgerOptions = 
       await write({ k: key, e: event });
       return index.apply(key, event);
     },
-    claim: async (key, owner, ttlMs) => index.claim(key, owner, ttlMs),
-    renew: async (claim, ttlMs) => index.renew(claim, ttlMs),
-    release: async (claim) => index.release(claim),
-    getUpload: async (account, sha256) => index.uploads.get(LedgerIndex.uploadKey(account, sha256)),
     putUpload: async (upload) => {
       await write({ u: upload });
       index.uploads.set(LedgerIndex.uploadKey(upload.account, upload.sha256), upload);

@@ -56,26 +56,33 @@ export function newLedgerId(): string {
   return [...randomBytes(12)].map((b) => alphabet[b % 32]).join('');
 }
 
-/** A ledger that keeps nothing when the process ends (tests, one-off scripts whose jobs you follow to the end). */
-export function createMemoryLedger(options: { id?: string } = {}): Ledger {
-  const index = new LedgerIndex();
+/** The reads, claims and upload lookups every single-process ledger answers from its index. */
+export function indexReads(index: LedgerIndex): Pick<Ledger, 'get' | 'list' | 'findByReplyRef' | 'claim' | 'renew' | 'release' | 'getUpload'> {
   return {
-    id: options.id ?? newLedgerId(),
-    location: 'memory',
     get: async (key) => index.records.get(key),
     list: async () => [...index.records.values()],
     findByReplyRef: async (replyRef) => {
       const key = index.byReplyRef.get(replyRef);
       return key === undefined ? undefined : index.records.get(key);
     },
-    append: async (key, event, claim) => {
-      index.check(claim);
-      return index.apply(key, event);
-    },
     claim: async (key, owner, ttlMs) => index.claim(key, owner, ttlMs),
     renew: async (claim, ttlMs) => index.renew(claim, ttlMs),
     release: async (claim) => index.release(claim),
     getUpload: async (account, sha256) => index.uploads.get(LedgerIndex.uploadKey(account, sha256)),
+  };
+}
+
+/** A ledger that keeps nothing when the process ends (tests, one-off scripts whose jobs you follow to the end). */
+export function createMemoryLedger(options: { id?: string } = {}): Ledger {
+  const index = new LedgerIndex();
+  return {
+    id: options.id ?? newLedgerId(),
+    location: 'memory',
+    ...indexReads(index),
+    append: async (key, event, claim) => {
+      index.check(claim);
+      return index.apply(key, event);
+    },
     putUpload: async (upload) => {
       index.uploads.set(LedgerIndex.uploadKey(upload.account, upload.sha256), upload);
     },
