@@ -6,12 +6,12 @@ export function report(r) {
   const out = [];
   out.push('## Job runner (`scripts/bench/runner.mjs`)');
   out.push('');
-  out.push(`${r.jobs} video jobs of T = ${r.jobMs / 1000} s on ${r.accounts} accounts × ${r.slotsPerAccount} slots (the standalone mock server, real clock, in the same process): the ideal makespan is ⌈${r.jobs} / ${r.accounts * r.slotsPerAccount}⌉ × T = ${r.idealMs / 1000} s. Figure: ideal / measured (goal ≥ 0.95). Requests per job against the minimum (one create, one GET by id at the end — with polling every 250 ms, 1 + ⌈T / 250 ms⌉ —, one scheduler read per batch).`);
+  out.push(`${r.jobs} video jobs of T = ${r.jobMs / 1000} s on ${r.accounts} accounts × ${r.slotsPerAccount} slots (the standalone mock server, real clock, in the same process): the ideal makespan is ⌈${r.jobs} / ${r.accounts * r.slotsPerAccount}⌉ × T = ${r.idealMs / 1000} s. Figure: ideal / measured (goal ≥ 0.95). Requests per job against the minimum (one create, one GET by id at the end — with polling every I ms, 1 + ⌈T / I⌉ —, one scheduler read per batch).`);
   out.push('');
   if (r.rows.length) out.push('| following | makespan | ideal / measured | creates / job | GETs / job (minimum) | scheduler reads (minimum 1) | peak in flight | 429s |');
   if (r.rows.length) out.push('|---|---|---|---|---|---|---|---|');
   for (const row of r.rows) {
-    out.push(`| ${row.mode === 'webhooks' ? 'webhook-first (receiver on loopback)' : 'polling every 250 ms'} | ${f(row.measuredMs / 1000, 1)} s | **${f(row.ratio)}**${row.ratio >= 0.95 ? '' : ' (below 0.95)'} | ${f(row.perJob.creates)} | ${f(row.perJob.polls)} (${row.minimum.polls}) | ${row.schedulerReads} | ${row.peakInFlight} | ${row.rejected429} |`);
+    out.push(`| ${row.mode === 'webhooks' ? 'webhook-first (receiver on loopback; the mock emits callbacks on a 150 ms tick)' : `polling every ${row.pollMs} ms`} | ${f(row.measuredMs / 1000, 1)} s | **${f(row.ratio)}**${row.ratio >= 0.95 ? '' : ' (below 0.95)'} | ${f(row.perJob.creates)} | ${f(row.perJob.polls)} (${row.minimum.polls}) | ${row.schedulerReads} | ${row.peakInFlight} | ${row.rejected429} |`);
   }
   out.push('');
   if (r.crash) {
