@@ -10,7 +10,7 @@ const INTERVAL = jobKinds.speech.intervalMs;
 
 async function newClip(env: TestEnv, text: string): Promise<string> {
   const voices = await env.client.speech.voices();
-  const voice = voices.voice_list?.[0]?.voice_id ?? 'English_expressive_narrator';
+  const voice = voices.voice_list?.[0]?.voice_id ?? '308172940561327';
   const { audioId } = await env.client.speech.create({ text, voice_id: voice });
   env.mock.clearRequests();
   return audioId!;
