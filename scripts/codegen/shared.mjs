@@ -17,7 +17,7 @@ export async function generateSchemaTypes(options = {}) {
     // openapi-typescript types `format: binary` as string; files are Blobs (Files, Buffers wrapped by the client).
     transform(schemaObject) {
       if (schemaObject.format === 'binary') return BLOB;
-      return undefined;
+      return openSetType(schemaObject);
     },
     alphabetize: false,
     silent: true,
@@ -36,6 +36,25 @@ export async function generateSchemaTypes(options = {}) {
   return `${HEADER}/* eslint-disable */${source}`;
 }
 
+/**
+ * An open set (`anyOf: [{ enum: [...] }, { type: string }, …]`, the JSON Schema idiom for "these values are
+ * known, others are allowed"): the known values stay literal types, so editors complete them, and any other
+ * string is accepted as `(string & {})`, which does not swallow the literals the way plain `string` would.
+ */
+function openSetType(schemaObject) {
+  const branches = schemaObject.anyOf;
+  if (!Array.isArray(branches)) return undefined;
+  const known = branches.find((b) => Array.isArray(b.enum));
+  const open = branches.filter((b) => !b.enum && !b.$ref && Object.keys(b).every((k) => k === 'type' || k === 'description'));
+  if (!known || open.length + 1 !== branches.length || !open.some((b) => b.type === 'string')) return undefined;
+  const f = ts.factory;
+  const literal = (v) => f.createLiteralTypeNode(typeof v === 'number' ? f.createNumericLiteral(v) : f.createStringLiteral(String(v)));
+  const types = known.enum.map(literal);
+  types.push(f.createIntersectionTypeNode([f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createTypeLiteralNode([])]));
+  if (open.some((b) => b.type === 'integer' || b.type === 'number')) types.push(f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword));
+  return f.createUnionTypeNode(types);
+}
+
 const CONSTRAINT_KEYS = ['enum', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'minItems', 'maxItems'];
 
 /** The constraints of one field, as a flat plain object. */
@@ -43,7 +62,14 @@ function fieldRule(doc, schemaNode, location, required) {
   const schema = deref(doc, schemaNode ?? {});
   const rule = { in: location };
   if (required) rule.required = true;
-  if (schema.type === 'array') {
+  const branches = Array.isArray(schema.anyOf) ? schema.anyOf.map((b) => deref(doc, b)) : [];
+  const known = branches.find((b) => Array.isArray(b.enum));
+  if (known) {
+    // An open set: the known values only inform (a one-time warning for others); they never refuse a value.
+    const types = [...new Set(branches.map((b) => b.type ?? 'string'))];
+    rule.type = types.length === 1 ? types[0] : types;
+    rule.known = known.enum;
+  } else if (schema.type === 'array') {
     const items = deref(doc, schema.items ?? {});
     rule.type = items.format === 'binary' ? 'files' : 'array';
   } else if (schema.format === 'binary') {
@@ -51,6 +77,7 @@ function fieldRule(doc, schemaNode, location, required) {
   } else if (schema.type) {
     rule.type = schema.type;
   }
+  if (schema['x-sdk']?.list === 'comma') rule.commaList = true;
   for (const key of CONSTRAINT_KEYS) if (key in schema) rule[key] = schema[key];
   return rule;
 }

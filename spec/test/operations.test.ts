@@ -151,8 +151,71 @@ describe('the operations table', () => {
     const schemas = spec.components.schemas;
     expect(schemas.ReplyUrl.maxLength).toBe(1024);
     expect(schemas.MaxJobs).toMatchObject({ minimum: 1, maximum: 10 });
-    expect(schemas.VideoModel.enum).toHaveLength(18);
-    expect(schemas.ImageModel.enum).toHaveLength(9);
+    const known = (schema: any) => schema.anyOf.find((b: any) => b.enum).enum;
+    expect(known(schemas.VideoModel)).toHaveLength(18);
+    expect(known(schemas.ImageModel)).toHaveLength(9);
+  });
+
+  // Issue #10 part 2: the client enforces only what the docs state. Every request field's vocabulary (models,
+  // option tokens, resolutions, aspect ratios, qualities, emotions) is an open set that lists the documented
+  // values without refusing newer ones, and the limits the docs do not state are gone.
+  it('types request vocabularies as open sets, never as closed enums', () => {
+    const closed: string[] = [];
+    const visit = (node: any, where: string, seen = new Set<any>()): void => {
+      node = deref(spec, node ?? {});
+      if (!node || typeof node !== 'object' || seen.has(node)) return;
+      seen.add(node);
+      if (Array.isArray(node.enum)) closed.push(where);
+      for (const branch of node.anyOf ?? []) {
+        const b = deref(spec, branch);
+        if (!Array.isArray(b.enum)) visit(b, where, seen);
+      }
+      for (const [name, prop] of Object.entries<any>(node.properties ?? {})) visit(prop, `${where}.${name}`, seen);
+      if (node.items) visit(node.items, `${where}[]`, seen);
+    };
+    for (const op of operations) {
+      const raw = specOp(op);
+      for (const p of [...(spec.paths[op.path].parameters ?? []), ...(raw.parameters ?? [])].map((x: any) => deref(spec, x))) {
+        visit(p.schema, `${op.operationId}.${p.name}`);
+      }
+      for (const media of Object.values<any>(deref(spec, raw.requestBody ?? {}).content ?? {})) visit(media.schema, op.operationId);
+    }
+    expect(closed).toEqual([]);
+    const video = deref(spec, spec.components.schemas.VideoCreateRequest).properties;
+    expect(video.options.anyOf.map((b: any) => b.type)).toEqual(['string', 'string']);
+    expect(video.resolution.anyOf.map((b: any) => b.type)).toEqual(['string', 'string', 'integer']);
+  });
+
+  it('states no limit the docs do not state (the ones issue #10 found)', () => {
+    const schemas = spec.components.schemas;
+    expect(schemas.AccountId.maxLength).toBeUndefined();
+    expect(schemas.AccountCreateRequest.properties.url.maxLength).toBeUndefined();
+    expect(schemas.AccountCreateRequest.properties.token.maxLength).toBeUndefined();
+    expect(schemas.AgentRunRequest.properties.prompt.maxLength).toBeUndefined();
+    expect(schemas.AgentRunRequest.properties.models.pattern).toBeUndefined();
+    expect(schemas.AgentRunRequest.properties.models['x-sdk']).toEqual({ list: 'comma' });
+    for (const name of ['AudioMp3CreateRequest', 'AudioStreamCreateRequest', 'SpeechCreateRequest']) {
+      const props = schemas[name].properties;
+      expect(props.vol, name).toEqual({ type: 'number', default: 1, description: expect.any(String) });
+      for (const f of ['pitch', 'deepen_lighten', 'stronger_softer', 'nasal_crisp']) expect(props[f].type, `${name}.${f}`).toBe('number');
+    }
+    for (const op of operations) {
+      for (const p of [...(spec.paths[op.path].parameters ?? []), ...(specOp(op).parameters ?? [])].map((x: any) => deref(spec, x))) {
+        if (['limit', 'pageSize', 'page_size'].includes(p.name)) expect(deref(spec, p.schema).maximum, `${op.operationId}.${p.name}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('keeps the scheduler fields optional, as the docs model them, and accepts `started` as a string or a number', () => {
+    const schemas = spec.components.schemas;
+    for (const name of ['SchedulerEntry', 'AccountCapacity', 'SchedulerAvailable']) expect(schemas[name].required, name).toBeUndefined();
+    expect(schemas.SchedulerEntry.properties.started.oneOf.map((b: any) => b.type)).toEqual(['string', 'number']);
+  });
+
+  it('marks the music polling path as unverified for songs of POST /music/create', () => {
+    const op = operations.find((o) => o.operationId === 'getMusic')!;
+    expect(specOp(op).summary).toMatch(/unverified/);
+    expect(specOp(op).description).toMatch(/\*\*Unverified:\*\*/);
   });
 });
 

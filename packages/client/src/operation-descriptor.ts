@@ -3,16 +3,23 @@
 /** Where an input field travels. */
 export type FieldLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
 
+/** The JSON type of an input field; `file` is one binary part, `files` a repeatable binary part. */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'file' | 'files';
+
 /** The rule of one input field, taken from the spec's schema: what the client checks before sending. */
 export interface FieldRule {
   /** Where the field travels. */
   readonly in: FieldLocation;
   /** The field must be present. */
   readonly required?: boolean;
-  /** JSON type; `file` is one binary part, `files` a repeatable binary part. */
-  readonly type?: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'file' | 'files';
-  /** Allowed values. */
+  /** JSON type (or the types an open set accepts); `file` is one binary part, `files` a repeatable binary part. */
+  readonly type?: FieldType | readonly FieldType[];
+  /** Allowed values of a closed set (documented as the only ones): anything else is refused. */
   readonly enum?: readonly unknown[];
+  /** Known values of an open set (model ids, option tokens…): others are sent, with a one-time warning. */
+  readonly known?: readonly unknown[];
+  /** A comma-separated list: an array given for it is joined with `,`. */
+  readonly commaList?: boolean;
   /** Minimum string length (code points). */
   readonly minLength?: number;
   /** Maximum string length (code points). */

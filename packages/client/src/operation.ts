@@ -12,7 +12,7 @@ import { applyAliases, type toFormData, type toRawBody } from './request-body.js
 import type { RequestOptions } from './resource-types.js';
 import type { parseEventStream } from './sse.js';
 import { requestClass, startCall, type Answer } from './transport.js';
-import { validate } from './validate.js';
+import { validate, warnInputOnce } from './validate.js';
 
 /** Calls that may run long get at least this budget per attempt: raw uploads (up to 5 GB) and synchronous agent runs. */
 export const LONG_TIMEOUT_MS = 20 * 60_000;
@@ -67,7 +67,10 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
   }
   const issues: ValidationIssue[] = settingIssues(options);
   if (env.validate) {
-    issues.push(...validate(op, { ...input, ...path }));
+    const values = { ...input, ...path };
+    issues.push(...validate(op, values));
+    // Unknown field names and values newer than the SDK: warned once per client (and its views), never refused.
+    warnInputOnce(env.warned, (message) => env.log('warn', message), id, op, values);
     if (op.body === 'raw') {
       if (!raw) issues.push({ field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer or ReadableStream' });
       if (!contentType) issues.push({ field: 'contentType', message: `is required (the data has no type); one of ${op.contentTypes!.join(', ')}` });

@@ -3,7 +3,7 @@ import type { OperationDescriptor } from './operation-descriptor.js';
 
 /**
  * Applies the input aliases in place: `files` → `file` (repeatable binary parts) and a string array for a
- * comma-list field (its pattern has a comma: `models`, `files` of clone-voice) → the comma-joined string.
+ * comma-list field (`x-sdk.list: comma` in the spec: `models`, `files` of clone-voice) → the comma-joined string.
  */
 export function applyAliases(op: OperationDescriptor, input: Record<string, unknown>): void {
   if (input.files !== undefined && op.fields.file?.type === 'files') {
@@ -12,7 +12,7 @@ export function applyAliases(op: OperationDescriptor, input: Record<string, unkn
   }
   for (const name in input) {
     const rule = op.fields[name];
-    if (Array.isArray(input[name]) && rule?.type === 'string' && rule.pattern?.includes(',')) input[name] = (input[name] as unknown[]).join(',');
+    if (Array.isArray(input[name]) && rule?.commaList) input[name] = (input[name] as unknown[]).join(',');
   }
 }
 

@@ -40,9 +40,9 @@ type BodyOf<K extends OperationId> = Table[K]['body'] extends 'json' | 'multipar
     : {}
   : {};
 
-/** Fields documented as comma-separated lists (their pattern has a comma): they also take a string array. */
+/** Fields documented as comma-separated lists (`x-sdk.list: comma`): they also take a string array. */
 type ListFields<K extends OperationId> = {
-  [F in keyof Table[K]['fields']]: Table[K]['fields'][F] extends { pattern: `${string},${string}`; type: 'string' } ? F : never;
+  [F in keyof Table[K]['fields']]: Table[K]['fields'][F] extends { commaList: true } ? F : never;
 }[keyof Table[K]['fields']];
 
 type Ergonomic<K extends OperationId, I> = Omit<I, 'file' | ListFields<K>> & {

@@ -1,9 +1,9 @@
 // Validation before sending, from the operations table's field rules (themselves taken from the spec).
 import type { ValidationIssue } from './errors.js';
-import type { FieldRule, OperationDescriptor } from './operation-descriptor.js';
+import type { FieldRule, FieldType, OperationDescriptor } from './operation-descriptor.js';
 
 const isBlob = (v: unknown) => typeof Blob !== 'undefined' && v instanceof Blob;
-const TYPES: Record<string, [(v: unknown) => boolean, string]> = {
+const TYPES: Record<Exclude<FieldType, 'files'>, [(v: unknown) => boolean, string]> = {
   string: [(v) => typeof v === 'string', 'a string'],
   integer: [Number.isInteger, 'an integer'],
   number: [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'],
@@ -18,8 +18,10 @@ function check(name: string, rule: FieldRule, value: unknown, add: (field: strin
     const list = Array.isArray(value) ? value : [value];
     list.forEach((v, i) => isBlob(v) || add(`${name}[${i}]`, 'must be a Blob or File'));
     value = list;
-  } else if (rule.type && !TYPES[rule.type]![0](value)) {
-    return add(name, `must be ${TYPES[rule.type]![1]}`);
+  } else if (rule.type) {
+    // `files` was handled above; the rest are plain JSON (or binary) types.
+    const types = (typeof rule.type === 'string' ? [rule.type] : rule.type) as readonly Exclude<FieldType, 'files'>[];
+    if (!types.some((t) => TYPES[t][0](value))) return add(name, `must be ${types.map((t) => TYPES[t][1]).join(' or ')}`);
   }
   if (rule.enum && !rule.enum.includes(value)) add(name, `must be one of ${rule.enum.join(', ')}`);
   if (typeof value === 'string') {
@@ -40,8 +42,10 @@ function check(name: string, rule: FieldRule, value: unknown, add: (field: strin
 }
 
 /**
- * Checks `values` (path, query and body fields by name) against an operation's rules: required, type, enum,
- * lengths, ranges, pattern, item counts and `dependentRequired`. Returns every issue; unknown fields pass.
+ * Checks `values` (path, query and body fields by name) against an operation's rules: required, type, closed
+ * enums, lengths, ranges, pattern, item counts and `dependentRequired`: only what the docs state (the spec's
+ * rules). Returns every issue. Unknown fields and values outside an open set's known values pass (see
+ * {@link inputNotices}).
  */
 export function validate(op: OperationDescriptor, values: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -60,4 +64,60 @@ export function validate(op: OperationDescriptor, values: Record<string, unknown
     for (const dep of op.dependentRequired[name]!) if (values[dep] == null) add(dep, `is required when ${name} is set`);
   }
   return issues;
+}
+
+/** Something worth a warning but not a refusal: an unknown field name, or a value an open set does not know yet. */
+export interface InputNotice {
+  /** Identifies the notice for warn-once (`field`, or `field=value` for an open set's value). */
+  readonly key: string;
+  /** The warning. */
+  readonly message: string;
+}
+
+/** True when `a` and `b` differ by at most two edits (Levenshtein): enough to suggest `prompt` for `promt`. */
+function near(a: string, b: string): boolean {
+  let prev = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + +(a[i - 1] !== b[j - 1]));
+    prev = row;
+  }
+  return prev[b.length]! <= 2;
+}
+
+/**
+ * What the input has that the spec does not know: fields the operation does not take (a typo like `promt`
+ * is sent as it is and silently ignored upstream) and values of open sets (model ids, option tokens…) newer
+ * than this SDK. Neither blocks the request: the docs do not say such a value is wrong.
+ */
+export function inputNotices(id: string, op: OperationDescriptor, values: Record<string, unknown>): InputNotice[] {
+  const notices: InputNotice[] = [];
+  for (const name in values) {
+    const value = values[name];
+    const rule = op.fields[name];
+    if (value === undefined) continue;
+    if (!rule) {
+      const guess = Object.keys(op.fields).find((known) => near(name.toLowerCase(), known.toLowerCase()));
+      notices.push({ key: name, message: `${id}: unknown field "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; it is sent as it is and the API may ignore it` });
+    } else if (rule.known && !rule.known.some((k) => String(k) === String(value))) {
+      const { known } = rule;
+      notices.push({
+        key: `${name}=${value}`,
+        message: `${id}: ${name} "${value}" is not among the values this SDK version knows (${known.slice(0, 6).join(', ')}${known.length > 6 ? `, … (${known.length} in all)` : ''}); it is sent as it is`,
+      });
+    }
+  }
+  return notices;
+}
+
+const warned = new WeakMap<object, Set<string>>();
+
+/** Logs each of {@link inputNotices} once per `owner` (a client), operation and key. */
+export function warnInputOnce(owner: object, warn: (message: string) => void, id: string, op: OperationDescriptor, values: Record<string, unknown>): void {
+  const seen = warned.get(owner) ?? new Set<string>();
+  warned.set(owner, seen);
+  for (const { key, message } of inputNotices(id, op, values)) {
+    if (!seen.has(id + key)) warn(message);
+    seen.add(id + key);
+  }
 }

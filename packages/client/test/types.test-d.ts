@@ -14,6 +14,8 @@ import {
   type Music,
   type MusicCreated,
   type RequestOptions,
+  type SchedulerAvailable,
+  type SchedulerEntry,
   type ServerSentEvent,
   type SpeechClip,
   type SpeechClipListItem,
@@ -62,10 +64,14 @@ describe('resource methods', () => {
     client.music.get();
   });
 
-  test('fields are typed (enums, numbers) and unknown keys rejected', () => {
+  test('fields are typed (open sets, numbers) and unknown keys rejected', () => {
     client.music.create({ prompt: 'p', model: 'music-3.0', instrumental: true });
-    // @ts-expect-error not a model
+    // An open set: a model newer than the SDK is accepted, the known ones still autocomplete.
     client.music.create({ prompt: 'p', model: 'music-9' });
+    expectTypeOf<NonNullable<Input<'createMusic'>['model']>>().toExtend<string>();
+    expectTypeOf<'music-3.0'>().toExtend<NonNullable<Input<'createMusic'>['model']>>();
+    // @ts-expect-error still a string
+    client.music.create({ prompt: 'p', model: 3 });
     // @ts-expect-error limit is a number
     client.music.list({ limit: '5' });
     // @ts-expect-error unknown field
@@ -170,5 +176,14 @@ describe('errors and jobs', () => {
 
   test('the client type', () => {
     expectTypeOf(client).toEqualTypeOf<MiniMaxClient>();
+  });
+});
+
+describe('scheduler types follow the docs\' model', () => {
+  test('every field is optional and `started` is a string or a number', () => {
+    expectTypeOf<SchedulerEntry['started']>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<{}>().toExtend<SchedulerEntry>();
+    expectTypeOf<{}>().toExtend<SchedulerAvailable>();
+    expectTypeOf<NonNullable<SchedulerAvailable['available']>[number]['account']>().toEqualTypeOf<string | undefined>();
   });
 });

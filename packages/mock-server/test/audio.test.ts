@@ -37,7 +37,9 @@ describe.each(TRANSPORTS)('audio (legacy) via %s', (t) => {
       expect((await h.call({ path: '/audio?page_size=10' })).json.total).toBe(3);
       expect((await h.call({ path: '/audio/create-mp3', json: { text: 'x'.repeat(501), voice_id: '209544421245048' } })).json.error).toBe('Parameter text is too long (at most 500 characters)');
       expect((await h.call({ path: '/audio/create-mp3', json: { text: 'x', voice_id: 'nope' } })).json.error).toMatch(/^Parameter voice_id/);
-      expect((await h.call({ path: '/audio/create-mp3', json: { text: 'x', voice_id: '209544421245048', vol: 0 } })).json.error).toBe('Parameter vol must be greater than 0');
+      // The docs give `vol` only a default, and `pitch`/effects as numbers in a range.
+      expect((await h.call({ path: '/audio/create-mp3', json: { text: 'x', voice_id: '209544421245048', vol: 11, pitch: 1.5 } })).status).toBe(200);
+      expect((await h.call({ path: '/audio/create-mp3', json: { text: 'x', voice_id: '209544421245048', pitch: 13 } })).json.error).toMatch(/^Parameter pitch/);
       const ticket = await h.call({ path: '/audio/create-stream', json: { text: 'x'.repeat(5000), voice_id: '209544421245048' } });
       expect(ticket.json.token).toMatch(/^[0-9a-f-]{36}$/);
       expect(ticket.json.payload).toMatchObject({ voice_id: '209544421245048', model: 'speech-02-hd' });

@@ -179,7 +179,7 @@ export const createMusic: {
  */
 export const listMusicStyles: (core: MiniMaxCore, input?: Input<'listMusicStyles'>, options?: RequestOptions) => Promise<Output<'listMusicStyles'>> = /* @__PURE__ */ defineOperation('listMusicStyles', listMusicStylesOperation);
 
-/** Get a song: `GET /music/{musicId}`. */
+/** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`. */
 export const getMusic: (core: MiniMaxCore, musicId: string, options?: RequestOptions) => Promise<Output<'getMusic'>> = /* @__PURE__ */ defineOperation('getMusic', getMusicOperation);
 
 /** List songs: `GET /music`. */

@@ -29,8 +29,8 @@ export const createAccountOperation = {
   success: "json",
   successStatuses: [201],
   fields: {
-    url: { in: "body", required: true, type: "string", maxLength: 4096 },
-    token: { in: "body", required: true, type: "string", minLength: 1, maxLength: 8192 },
+    url: { in: "body", required: true, type: "string" },
+    token: { in: "body", required: true, type: "string", minLength: 1 },
     maxJobs: { in: "body", required: true, type: "integer", minimum: 1, maximum: 10 },
   },
 } as const satisfies OperationDescriptor;
@@ -47,7 +47,7 @@ export const getAccountOperation = {
   success: "json",
   successStatuses: [200],
   fields: {
-    account: { in: "path", required: true, type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "path", required: true, type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -63,7 +63,7 @@ export const deleteAccountOperation = {
   success: "empty",
   successStatuses: [204],
   fields: {
-    account: { in: "path", required: true, type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "path", required: true, type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -79,7 +79,7 @@ export const getFeaturesOperation = {
   success: "json",
   successStatuses: [200],
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -96,7 +96,7 @@ export const createVideoOperation = {
   success: "json",
   successStatuses: [200],
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", type: "string", maxLength: 7500 },
     promptOptimization: { in: "body", type: "boolean" },
     fileID: { in: "body", type: "string", minLength: 1 },
@@ -120,18 +120,18 @@ export const createVideoOperation = {
     audioFileID1: { in: "body", type: "string", minLength: 1 },
     audioFileID2: { in: "body", type: "string", minLength: 1 },
     audioFileID3: { in: "body", type: "string", minLength: 1 },
-    aspectRatio: { in: "body", type: "string", enum: ["16:9", "9:16", "Auto", "21:9", "4:3", "1:1", "3:4"] },
+    aspectRatio: { in: "body", type: "string", known: ["16:9", "9:16", "Auto", "21:9", "4:3", "1:1", "3:4"] },
     model: {
       in: "body",
       type: "string",
-      enum: ["T2V-01", "I2V-01", "I2V-01-live", "S2V-01", "T2V-01-Director", "I2V-01-Director", "02", "T2V-2.3", "I2V-2.3", "I2V-2.3-Fast", "Sora-2", "Veo-3.1", "Veo-3.1-Fast", "Veo-3.1-S2V", "Veo-3.1-S2V-Fast", "Seedance-2.0", "Seedance-2.0-Fast", "Seedance-2.0-Mini"],
+      known: ["T2V-01", "I2V-01", "I2V-01-live", "S2V-01", "T2V-01-Director", "I2V-01-Director", "02", "T2V-2.3", "I2V-2.3", "I2V-2.3-Fast", "Sora-2", "Veo-3.1", "Veo-3.1-Fast", "Veo-3.1-S2V", "Veo-3.1-S2V-Fast", "Seedance-2.0", "Seedance-2.0-Fast", "Seedance-2.0-Mini"],
     },
     options: {
       in: "body",
       type: "string",
-      enum: ["512p-6sec", "512p-10sec", "768p-6sec", "768p-10sec", "1080p-6sec", "720p-4sec", "720p-8sec", "720p-12sec", "veo-720p-8sec", "veo-1080p-8sec", "veo-4k-8sec"],
+      known: ["512p-6sec", "512p-10sec", "768p-6sec", "768p-10sec", "1080p-6sec", "720p-4sec", "720p-8sec", "720p-12sec", "veo-720p-8sec", "veo-1080p-8sec", "veo-4k-8sec"],
     },
-    resolution: { in: "body", type: "string", enum: ["480", "720", "1080", "4K"] },
+    resolution: { in: "body", type: ["string", "integer"], known: ["480", "720", "1080", "4K"] },
     duration: { in: "body", type: "integer", minimum: 4, maximum: 15 },
     replyUrl: { in: "body", type: "string", maxLength: 1024 },
     replyRef: { in: "body", type: "string", maxLength: 1024 },
@@ -152,9 +152,9 @@ export const createAgentVideoOperation = {
   success: "sse",
   successStatuses: [200],
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     templateId: { in: "body", required: true, type: "string", minLength: 1 },
-    prompt: { in: "body", type: "string", maxLength: 2000 },
+    prompt: { in: "body", type: "string" },
     fileID: { in: "body", type: "string", minLength: 1 },
     ossPath: { in: "body", type: "string", minLength: 1 },
     replyUrl: { in: "body", type: "string", maxLength: 1024 },
@@ -229,8 +229,8 @@ export const listVideosOperation = {
   successStatuses: [200],
   pagination: { items: "", cursorParam: "lastVideoId", cursorField: "videoId", limitParam: "limit" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
-    limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    account: { in: "query", type: "string", minLength: 1 },
+    limit: { in: "query", type: "integer", minimum: 1 },
     lastVideoId: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
@@ -248,9 +248,9 @@ export const listAgentTemplatesOperation = {
   successStatuses: [200],
   pagination: { items: "videoList", cursorParam: "lastId", cursorField: "id", limitParam: "limit" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     templateId: { in: "query", type: "string", minLength: 1 },
-    limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    limit: { in: "query", type: "integer", minimum: 1 },
     lastId: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
@@ -268,9 +268,9 @@ export const listCharactersOperation = {
   successStatuses: [200],
   pagination: { items: "", pageParam: "page", pageSizeParam: "pageSize" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     page: { in: "query", type: "integer", minimum: 1 },
-    pageSize: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    pageSize: { in: "query", type: "integer", minimum: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -287,7 +287,7 @@ export const createImagesOperation = {
   success: "json",
   successStatuses: [200],
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", required: true, type: "string", minLength: 1, maxLength: 7500 },
     promptOptimization: { in: "body", type: "boolean" },
     characterFileId: { in: "body", type: "string", minLength: 1 },
@@ -310,15 +310,15 @@ export const createImagesOperation = {
     model: {
       in: "body",
       type: "string",
-      enum: ["image-01", "nano-banana-2", "nano-banana-pro", "gpt-image-1.5", "gpt-image-2", "seedream-4.5", "seedream-5.0", "midjourney-v7", "midjourney-niji7"],
+      known: ["image-01", "nano-banana-2", "nano-banana-pro", "gpt-image-1.5", "gpt-image-2", "seedream-4.5", "seedream-5.0", "midjourney-v7", "midjourney-niji7"],
     },
     aspectRatio: {
       in: "body",
       type: "string",
-      enum: ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "auto", "3:2", "2:3", "5:4", "4:5"],
+      known: ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "auto", "3:2", "2:3", "5:4", "4:5"],
     },
-    resolution: { in: "body", type: "string", enum: ["HD", "512P", "1K", "2K", "3K", "4K", "Low", "Medium", "High"] },
-    quality: { in: "body", type: "string", enum: ["low", "medium", "high"] },
+    resolution: { in: "body", type: "string", known: ["HD", "512P", "1K", "2K", "3K", "4K", "Low", "Medium", "High"] },
+    quality: { in: "body", type: "string", known: ["low", "medium", "high"] },
     quantity: { in: "body", type: "integer", minimum: 1, maximum: 4 },
     replyUrl: { in: "body", type: "string", maxLength: 1024 },
     replyRef: { in: "body", type: "string", maxLength: 1024 },
@@ -372,8 +372,8 @@ export const listImagesOperation = {
   successStatuses: [200],
   pagination: { items: "images", cursorParam: "lastImageId", cursorField: "imageId", limitParam: "limit" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
-    limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    account: { in: "query", type: "string", minLength: 1 },
+    limit: { in: "query", type: "integer", minimum: 1 },
     lastImageId: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
@@ -390,8 +390,8 @@ export const listFilesOperation = {
   success: "json",
   successStatuses: [200],
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
-    limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    account: { in: "query", type: "string", minLength: 1 },
+    limit: { in: "query", type: "integer", minimum: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -408,7 +408,7 @@ export const uploadFileOperation = {
   success: "json",
   successStatuses: [200],
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -486,9 +486,9 @@ export const runAgentOperation = {
   success: "json",
   successStatuses: [200],
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
-    prompt: { in: "body", required: true, type: "string", minLength: 1, maxLength: 10000 },
-    models: { in: "body", required: true, type: "string", minLength: 1, pattern: "^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$" },
+    account: { in: "body", type: "string", minLength: 1 },
+    prompt: { in: "body", required: true, type: "string", minLength: 1 },
+    models: { in: "body", required: true, type: "string", commaList: true, minLength: 1 },
     file: { in: "body", type: "files" },
     async: { in: "body", type: "boolean" },
     replyUrl: { in: "body", type: "string", maxLength: 1024 },
@@ -540,10 +540,10 @@ export const createMusicLegacyOperation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     prompt: { in: "query", required: true, type: "string", minLength: 1, maxLength: 600 },
     styleId: { in: "query", required: true, type: "string", minLength: 1 },
-    title: { in: "query", type: "string", maxLength: 100 },
+    title: { in: "query", type: "string" },
   },
 } as const satisfies OperationDescriptor;
 
@@ -560,12 +560,12 @@ export const createMusicOperation = {
   success: "json|sse",
   successStatuses: [200, 201],
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", required: true, type: "string", minLength: 1, maxLength: 2000 },
     lyrics: { in: "body", type: "string", maxLength: 3500 },
     title: { in: "body", type: "string", maxLength: 40 },
     instrumental: { in: "body", type: "boolean" },
-    model: { in: "body", type: "string", enum: ["music-3.0", "music-2.6"] },
+    model: { in: "body", type: "string", known: ["music-3.0", "music-2.6"] },
     stream: { in: "body", type: "boolean" },
     replyUrl: { in: "body", type: "string", maxLength: 1024 },
     replyRef: { in: "body", type: "string", maxLength: 1024 },
@@ -585,7 +585,7 @@ export const listMusicStylesOperation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -619,8 +619,8 @@ export const listMusicOperation = {
   successStatuses: [200],
   pagination: { items: "", cursorParam: "lastMusicId", cursorField: "musicId", limitParam: "limit" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
-    limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    account: { in: "query", type: "string", minLength: 1 },
+    limit: { in: "query", type: "integer", minimum: 1 },
     lastMusicId: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
@@ -639,9 +639,9 @@ export const listAudioOperation = {
   deprecated: true,
   pagination: { items: "audio_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     page: { in: "query", type: "integer", minimum: 1 },
-    page_size: { in: "query", type: "integer", minimum: 1, maximum: 500 },
+    page_size: { in: "query", type: "integer", minimum: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -658,7 +658,7 @@ export const getAudioConfigOperation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -676,10 +676,10 @@ export const listAudioVoicesOperation = {
   deprecated: true,
   pagination: { items: "voice_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     tag_list: { in: "query", type: "string", minLength: 1 },
     page: { in: "query", type: "integer", minimum: 1 },
-    page_size: { in: "query", type: "integer", minimum: 1, maximum: 500 },
+    page_size: { in: "query", type: "integer", minimum: 1 },
     is_system: { in: "query", type: "boolean" },
   },
 } as const satisfies OperationDescriptor;
@@ -733,18 +733,18 @@ export const createAudioMp3Operation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     text: { in: "body", required: true, type: "string", minLength: 1, maxLength: 500 },
     voice_id: { in: "body", required: true, type: "string", minLength: 1 },
-    model: { in: "body", type: "string", enum: ["speech-02-hd", "speech-01-hd", "speech-02-turbo", "speech-01-turbo"] },
+    model: { in: "body", type: "string", known: ["speech-02-hd", "speech-01-hd", "speech-02-turbo", "speech-01-turbo"] },
     language_boost: { in: "body", type: "string" },
     emotion: { in: "body", type: "string" },
-    vol: { in: "body", type: "number", maximum: 10, exclusiveMinimum: 0 },
+    vol: { in: "body", type: "number" },
     speed: { in: "body", type: "number", minimum: 0.5, maximum: 2 },
-    pitch: { in: "body", type: "integer", minimum: -12, maximum: 12 },
-    deepen_lighten: { in: "body", type: "integer", minimum: -100, maximum: 100 },
-    stronger_softer: { in: "body", type: "integer", minimum: -100, maximum: 100 },
-    nasal_crisp: { in: "body", type: "integer", minimum: -100, maximum: 100 },
+    pitch: { in: "body", type: "number", minimum: -12, maximum: 12 },
+    deepen_lighten: { in: "body", type: "number", minimum: -100, maximum: 100 },
+    stronger_softer: { in: "body", type: "number", minimum: -100, maximum: 100 },
+    nasal_crisp: { in: "body", type: "number", minimum: -100, maximum: 100 },
     spacious_echo: { in: "body", type: "boolean" },
     lofi_telephone: { in: "body", type: "boolean" },
     robotic: { in: "body", type: "boolean" },
@@ -766,18 +766,18 @@ export const createAudioStreamOperation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     text: { in: "body", required: true, type: "string", minLength: 1, maxLength: 5000 },
     voice_id: { in: "body", required: true, type: "string", minLength: 1 },
-    model: { in: "body", type: "string", enum: ["speech-02-hd", "speech-01-hd", "speech-02-turbo", "speech-01-turbo"] },
+    model: { in: "body", type: "string", known: ["speech-02-hd", "speech-01-hd", "speech-02-turbo", "speech-01-turbo"] },
     language_boost: { in: "body", type: "string" },
     emotion: { in: "body", type: "string" },
-    vol: { in: "body", type: "number", maximum: 10, exclusiveMinimum: 0 },
+    vol: { in: "body", type: "number" },
     speed: { in: "body", type: "number", minimum: 0.5, maximum: 2 },
-    pitch: { in: "body", type: "integer", minimum: -12, maximum: 12 },
-    deepen_lighten: { in: "body", type: "integer", minimum: -100, maximum: 100 },
-    stronger_softer: { in: "body", type: "integer", minimum: -100, maximum: 100 },
-    nasal_crisp: { in: "body", type: "integer", minimum: -100, maximum: 100 },
+    pitch: { in: "body", type: "number", minimum: -12, maximum: 12 },
+    deepen_lighten: { in: "body", type: "number", minimum: -100, maximum: 100 },
+    stronger_softer: { in: "body", type: "number", minimum: -100, maximum: 100 },
+    nasal_crisp: { in: "body", type: "number", minimum: -100, maximum: 100 },
     spacious_echo: { in: "body", type: "boolean" },
     lofi_telephone: { in: "body", type: "boolean" },
     robotic: { in: "body", type: "boolean" },
@@ -799,7 +799,7 @@ export const uploadAudioSampleOperation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -817,10 +817,10 @@ export const cloneAudioVoiceOperation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     voice_name: { in: "body", required: true, type: "string", minLength: 1, maxLength: 30 },
     language_tag: { in: "body", required: true, type: "string", minLength: 1 },
-    files: { in: "body", required: true, type: "string", minLength: 1, pattern: "^[^,]+(,[^,]+){0,9}$" },
+    files: { in: "body", required: true, type: "string", commaList: true, minLength: 1, pattern: "^[^,]+(,[^,]+){0,9}$" },
     need_noise_reduction: { in: "body", type: "boolean" },
   },
 } as const satisfies OperationDescriptor;
@@ -840,7 +840,7 @@ export const deleteAudioVoiceOperation = {
   deprecated: true,
   mayBeEmpty: true,
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     voice_id: { in: "body", required: true, type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
@@ -858,26 +858,26 @@ export const createSpeechOperation = {
   success: "json",
   successStatuses: [201],
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     text: { in: "body", required: true, type: "string", minLength: 1, maxLength: 10000 },
     voice_id: { in: "body", required: true, type: "string", minLength: 1 },
     model: {
       in: "body",
       type: "string",
-      enum: ["speech-2.8-hd", "speech-2.8-turbo", "speech-2.6-hd", "speech-2.6-turbo", "speech-2.5-hd-preview", "speech-2.5-turbo-preview", "speech-02-hd", "speech-02-turbo", "speech-01-hd", "speech-01-turbo"],
+      known: ["speech-2.8-hd", "speech-2.8-turbo", "speech-2.6-hd", "speech-2.6-turbo", "speech-2.5-hd-preview", "speech-2.5-turbo-preview", "speech-02-hd", "speech-02-turbo", "speech-01-hd", "speech-01-turbo"],
     },
     emotion: {
       in: "body",
       type: "string",
-      enum: ["happy", "sad", "angry", "fearful", "disgusted", "surprised", "neutral", "fluent"],
+      known: ["happy", "sad", "angry", "fearful", "disgusted", "surprised", "neutral", "fluent"],
     },
     speed: { in: "body", type: "number", minimum: 0.5, maximum: 2 },
-    pitch: { in: "body", type: "integer", minimum: -12, maximum: 12 },
-    vol: { in: "body", type: "number", maximum: 10, exclusiveMinimum: 0 },
+    pitch: { in: "body", type: "number", minimum: -12, maximum: 12 },
+    vol: { in: "body", type: "number" },
     language_boost: { in: "body", type: "string" },
-    deepen_lighten: { in: "body", type: "integer", minimum: -100, maximum: 100 },
-    stronger_softer: { in: "body", type: "integer", minimum: -100, maximum: 100 },
-    nasal_crisp: { in: "body", type: "integer", minimum: -100, maximum: 100 },
+    deepen_lighten: { in: "body", type: "number", minimum: -100, maximum: 100 },
+    stronger_softer: { in: "body", type: "number", minimum: -100, maximum: 100 },
+    nasal_crisp: { in: "body", type: "number", minimum: -100, maximum: 100 },
     spacious_echo: { in: "body", type: "boolean" },
     lofi_telephone: { in: "body", type: "boolean" },
     robotic: { in: "body", type: "boolean" },
@@ -900,9 +900,9 @@ export const listSpeechOperation = {
   successStatuses: [200],
   pagination: { items: "audio_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     page: { in: "query", type: "integer", minimum: 1 },
-    page_size: { in: "query", type: "integer", minimum: 1, maximum: 500 },
+    page_size: { in: "query", type: "integer", minimum: 1 },
   },
 } as const satisfies OperationDescriptor;
 
@@ -919,10 +919,10 @@ export const listSpeechVoicesOperation = {
   successStatuses: [200],
   pagination: { items: "voice_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     tag_list: { in: "query", type: "string", minLength: 1 },
     page: { in: "query", type: "integer", minimum: 1 },
-    page_size: { in: "query", type: "integer", minimum: 1, maximum: 500 },
+    page_size: { in: "query", type: "integer", minimum: 1 },
     is_system: { in: "query", type: "boolean" },
   },
 } as const satisfies OperationDescriptor;
@@ -975,8 +975,8 @@ export const listLlmChatsOperation = {
   deprecated: true,
   pagination: { items: "items", cursorParam: "lastChatID", cursorField: "chatID", limitParam: "limit", hasMoreField: "hasMore" },
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
-    limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    account: { in: "query", type: "string", minLength: 1 },
+    limit: { in: "query", type: "integer", minimum: 1 },
     lastChatID: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
@@ -995,9 +995,9 @@ export const sendLlmMessageOperation = {
   successStatuses: [200],
   deprecated: true,
   fields: {
-    account: { in: "body", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", required: true, type: "string", minLength: 1 },
-    model: { in: "body", type: "string", enum: ["mm-m1", "mm-01", "ds-r1"] },
+    model: { in: "body", type: "string", known: ["mm-m1", "mm-01", "ds-r1"] },
     chatID: { in: "body", type: "string", minLength: 1 },
     stream: { in: "body", type: "boolean" },
     searchWeb: { in: "body", type: "boolean" },
@@ -1019,7 +1019,7 @@ export const deleteLlmChatsOperation = {
   deprecated: true,
   mayBeEmpty: true,
   fields: {
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
     chatIDs: { in: "query", type: "string", minLength: 1 },
     msgIDs: { in: "query", type: "string", minLength: 1 },
   },
@@ -1039,7 +1039,7 @@ export const getLlmChatOperation = {
   deprecated: true,
   fields: {
     chatID: { in: "path", required: true, type: "string", minLength: 1 },
-    account: { in: "query", type: "string", minLength: 1, maxLength: 64 },
+    account: { in: "query", type: "string", minLength: 1 },
   },
 } as const satisfies OperationDescriptor;
 

@@ -159,7 +159,7 @@ export interface MusicResource {
    * @deprecated The family is decommissioned upstream; kept for existing data.
    */
   styles(input?: Input<'listMusicStyles'>, options?: RequestOptions): Promise<Output<'listMusicStyles'>>;
-  /** Get a song: `GET /music/{musicId}`. */
+  /** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`. */
   get(musicId: string, options?: RequestOptions): Promise<Output<'getMusic'>>;
   /**
    * Polls `get` until the music job is final and resolves with its final snapshot.

@@ -33,7 +33,7 @@ export type AccountCreateRequest = components['schemas']['AccountCreateRequest']
 export type Features = components['schemas']['Features'];
 /** Cost and options of one model (`modelId` e.g. `23000`, `23102`, `image-01`). */
 export type ModelControl = components['schemas']['ModelControl'];
-/** Video model. Hailuo 01 (`T2V-01` … `I2V-01-Director`), Hailuo 02 and 2.3, Sora 2, Veo 3.1 (with S2V and Fast variants) and Seedance 2.0 (with Fast and Mini). */
+/** Video model. Hailuo 01 (`T2V-01` … `I2V-01-Director`), Hailuo 02 and 2.3, Sora 2, Veo 3.1 (with S2V and Fast variants) and Seedance 2.0 (with Fast and Mini). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
 export type VideoModel = components['schemas']['VideoModel'];
 /** The `VideoCreateRequest` schema of the spec. */
 export type VideoCreateRequest = components['schemas']['VideoCreateRequest'];
@@ -47,7 +47,7 @@ export type VideoCancelRequest = components['schemas']['VideoCancelRequest'];
 export type Video = components['schemas']['Video'];
 /** MiniMax's numeric status of a video or image: `0` pending, `1` processing, `2` completed, `3` failed, `5`/`7`/`14` moderated, `11` queued, `12` processing. The list has grown over time; treat unknown codes by `statusFinal`. */
 export type GenerationStatus = components['schemas']['GenerationStatus'];
-/** useapi's name for the status, e.g. `pending`, `queued`, `processing`, `completed`, `failed`, `moderated`. */
+/** useapi's name for the status. The docs show `pending`, `queued`, `processing`, `completed`, `failed`, `moderated`; the list is not closed (*Decision:* another label is read by `statusFinal`, never refused). */
 export type StatusLabel = components['schemas']['StatusLabel'];
 /** What `replyUrl` receives for a video. */
 export type VideoWebhookPayload = components['schemas']['VideoWebhookPayload'];
@@ -59,7 +59,7 @@ export type AgentTemplate = components['schemas']['AgentTemplate'];
 export type MediaTag = components['schemas']['MediaTag'];
 /** A subject-reference character. */
 export type Character = components['schemas']['Character'];
-/** Image model. */
+/** Image model. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
 export type ImageModel = components['schemas']['ImageModel'];
 /** The `ImagesCreateRequest` schema of the spec. */
 export type ImagesCreateRequest = components['schemas']['ImagesCreateRequest'];
@@ -75,11 +75,11 @@ export type ImageWebhookPayload = components['schemas']['ImageWebhookPayload'];
 export type UploadedFile = components['schemas']['UploadedFile'];
 /** The `FileListItem` schema of the spec. */
 export type FileListItem = components['schemas']['FileListItem'];
-/** A tracked job. Image jobs may appear under `videoId` (as in the docs' examples) or `imageId`. */
+/** A tracked job (every field optional, as the docs' model says). Image jobs may appear under `videoId` (as in the docs' examples) or `imageId`. */
 export type SchedulerEntry = components['schemas']['SchedulerEntry'];
-/** The `AccountCapacity` schema of the spec. */
+/** One account's video capacity (every field optional, as the docs' model says). */
 export type AccountCapacity = components['schemas']['AccountCapacity'];
-/** The `SchedulerAvailable` schema of the spec. */
+/** Tracked jobs and per-account capacity (every field optional, as the docs' model says). */
 export type SchedulerAvailable = components['schemas']['SchedulerAvailable'];
 /** The `AgentRunRequest` schema of the spec. */
 export type AgentRunRequest = components['schemas']['AgentRunRequest'];
@@ -141,7 +141,7 @@ export type AudioStreamTicket = components['schemas']['AudioStreamTicket'];
 export type AudioCloneVoiceRequest = components['schemas']['AudioCloneVoiceRequest'];
 /** The `AudioDeleteVoiceRequest` schema of the spec. */
 export type AudioDeleteVoiceRequest = components['schemas']['AudioDeleteVoiceRequest'];
-/** The `SpeechModel` schema of the spec. */
+/** Speech model. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
 export type SpeechModel = components['schemas']['SpeechModel'];
 /** The `SpeechCreateRequest` schema of the spec. */
 export type SpeechCreateRequest = components['schemas']['SpeechCreateRequest'];

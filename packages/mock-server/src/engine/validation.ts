@@ -101,10 +101,29 @@ export function inputValidator(operationId: OperationId, part: 'query' | 'path' 
   let validator: InputValidator | null = null;
   if (schema) {
     const fn = (part === 'json' ? strict() : coercing()).compile(schema);
-    validator = (data) => (fn(data) ? null : describeInputError(fn.errors?.[0], part));
+    const catalog = catalogCheck(operationId);
+    validator = (data) => (fn(data) ? catalog(data) : describeInputError(fn.errors?.[0], part));
   }
   perOp[part] = validator;
   return validator;
+}
+
+/**
+ * The spec's open sets (model ids, option tokens, …) accept any value from a client, but a server only has the
+ * models it has: the mock plays a server that knows exactly the values the docs list today, and answers 400 for
+ * another one, naming the field, as useapi.net does for a model it does not offer.
+ */
+function catalogCheck(operationId: OperationId): InputValidator {
+  const fields = Object.entries(operations[operationId].fields as Record<string, { known?: readonly unknown[] }>).filter(([, rule]) => rule.known);
+  if (fields.length === 0) return () => null;
+  return (data) => {
+    if (!data || typeof data !== 'object') return null;
+    for (const [name, rule] of fields) {
+      const value = (data as Json)[name];
+      if (value !== undefined && !rule.known!.some((k) => String(k) === String(value))) return `Parameter ${name} must be one of: ${rule.known!.join(', ')}`;
+    }
+    return null;
+  };
 }
 
 function fieldOf(error: ErrorObject): string {

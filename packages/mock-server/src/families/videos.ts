@@ -151,7 +151,7 @@ export const videosHandlers: Pick<HandlerTable, 'createVideo' | 'createAgentVide
     if (refusal) return refusal;
     const id = engine.digits();
     const videoId = makeId(engine.options.userId, account.account, 'video', id);
-    const [width, height] = size(rules.model, p.options, p.resolution, p.aspectRatio);
+    const [width, height] = size(rules.model, p.options, p.resolution === undefined ? undefined : String(p.resolution), p.aspectRatio);
     const fileIds = [p.fileID, ...Array.from({ length: 13 }, (_, i) => (p as Record<string, any>)[`fileID${i + 2}`])].filter((x): x is string => typeof x === 'string');
     const record: VideoRecord = {
       videoId, id, account: account.account, prompt: p.prompt ?? '', model: rules.model, width, height, fileIds,

@@ -109,8 +109,10 @@ export interface paths {
          *
          *     **Two parameter shapes.** Hailuo 02/2.3, Sora and Veo take `options` (resolution + duration token, e.g.
          *     `768p-6sec`, `veo-1080p-8sec`). Seedance takes `resolution`, `duration` and `aspectRatio` instead.
-         *     *Decision:* the docs write the Hailuo/Sora tokens compressed ("512p-6/10sec"); the enum spells them out
-         *     like the explicit `veo-720p-8sec`.
+         *     *Decision:* the docs write the Hailuo/Sora tokens compressed ("512p-6/10sec"); the known values spell them
+         *     out like the explicit `veo-720p-8sec`, which is a guess for the Hailuo/Sora ones, so `options` (like
+         *     `model`, `resolution` and `aspectRatio`) is an **open set**: the listed values are suggestions, any other
+         *     string is sent unchanged.
          *
          *     **Limits.** `prompt` ≤ 2,000 characters, ≤ 7,500 for Seedance models (the schema carries the larger bound;
          *     the server enforces the per-model one). Reference images `fileID2…fileID14` (Veo S2V: 14, Seedance: 9) must
@@ -173,7 +175,9 @@ export interface paths {
          * @description Asks MiniMax to cancel a video that is still queued or processing. *Decision:* the docs give no 200 body
          *     and show error bodies without `code` (`{"error":"…"}`); both error shapes are accepted. Cancelling twice
          *     is harmless, so the SDK treats this call as idempotent. (The docs' example id contains `-file:`; a
-         *     `videoId` is meant.)
+         *     `videoId` is meant.) *Decision:* the docs do not say how a cancelled video reads afterwards; this spec
+         *     (and the mock server) shows it final and failed (`status` 3, `statusLabel: failed`) with
+         *     `message: "Cancelled"`, which is not a documented status.
          */
         post: operations["cancelVideo"];
         delete?: never;
@@ -442,9 +446,10 @@ export interface paths {
          * List the jobs useapi.net is tracking
          * @description The video and image generations started through the API that useapi is still tracking (for webhooks).
          *     Jobs started on the website are not included (use `GET /videos` / `GET /images`).
-         *     *Decisions:* the docs' model types `started` as a number while every example (and `GET /scheduler/available`)
-         *     shows an ISO-8601 string: this spec uses the string. The docs' examples put image ids under `videoId`
-         *     although the model has `imageId`: both keys are declared; clients should read whichever is present.
+         *     Every field is optional, as the docs' model says. *Decisions:* the docs' model types `started` as a number
+         *     while every example (and `GET /scheduler/available`) shows an ISO-8601 string: this spec accepts both. The
+         *     docs' examples put image ids under `videoId` although the model has `imageId`: both keys are declared;
+         *     clients should read whichever is present.
          */
         get: operations["listScheduledJobs"];
         put?: never;
@@ -677,11 +682,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a song
+         * Get a song (for songs of `POST /music/create` this path is unverified)
          * @description Returns a song of either era with its status: `0` pending, `1` processing, `2` completed, `4` moderated;
          *     poll until `statusFinal`. A completed song can later be moderated (status 4, `audioURL` no longer plays).
-         *     *Decision:* the legacy page carries the 2025-08-21 decommission banner elsewhere, but the August 2026
-         *     `POST /music/create` is followed through this path, so it is **live**, not deprecated.
+         *     **Unverified:** the docs document this path for legacy songs only; that songs of the August 2026
+         *     `POST /music/create` are followed through it is this spec's *Decision* (the docs do not name a polling
+         *     path), so a client following a new song here may meet a 404 the docs do not describe. Prefer `replyUrl`
+         *     or `stream: true` where that matters. Because of this decision the path is **live**, not deprecated,
+         *     although the legacy page carries the 2025-08-21 decommission banner elsewhere.
          */
         get: operations["getMusic"];
         put?: never;
@@ -1367,11 +1375,8 @@ export interface components {
             modes?: unknown[];
             videoCosts?: unknown[];
         };
-        /**
-         * @description Video model. Hailuo 01 (`T2V-01` … `I2V-01-Director`), Hailuo 02 and 2.3, Sora 2, Veo 3.1 (with S2V and Fast variants) and Seedance 2.0 (with Fast and Mini).
-         * @enum {string}
-         */
-        VideoModel: "T2V-01" | "I2V-01" | "I2V-01-live" | "S2V-01" | "T2V-01-Director" | "I2V-01-Director" | "02" | "T2V-2.3" | "I2V-2.3" | "I2V-2.3-Fast" | "Sora-2" | "Veo-3.1" | "Veo-3.1-Fast" | "Veo-3.1-S2V" | "Veo-3.1-S2V-Fast" | "Seedance-2.0" | "Seedance-2.0-Fast" | "Seedance-2.0-Mini";
+        /** @description Video model. Hailuo 01 (`T2V-01` … `I2V-01-Director`), Hailuo 02 and 2.3, Sora 2, Veo 3.1 (with S2V and Fast variants) and Seedance 2.0 (with Fast and Mini). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
+        VideoModel: "T2V-01" | "I2V-01" | "I2V-01-live" | "S2V-01" | "T2V-01-Director" | "I2V-01-Director" | "02" | "T2V-2.3" | "I2V-2.3" | "I2V-2.3-Fast" | "Sora-2" | "Veo-3.1" | "Veo-3.1-Fast" | "Veo-3.1-S2V" | "Veo-3.1-S2V-Fast" | "Seedance-2.0" | "Seedance-2.0-Fast" | "Seedance-2.0-Mini" | (string & {});
         VideoCreateRequest: {
             account?: components["schemas"]["AccountId"];
             /** @description Required for text-to-video; optional with `fileID`. ≤ 2,000 characters (≤ 7,500 for Seedance). Seedance accepts `@Image1…9`, `@Video1…3`, `@Audio1…3` mentions. */
@@ -1423,23 +1428,16 @@ export interface components {
             audioFileID2?: string;
             /** @description Seedance audio reference 3. */
             audioFileID3?: string;
-            /**
-             * @description Sora-2 / Veo-3.1*: `16:9` (default), `9:16`. Seedance: `Auto` (default), `21:9`, `16:9`, `4:3`, `1:1`, `3:4`, `9:16`. Not used by Hailuo.
-             * @enum {string}
-             */
-            aspectRatio?: "16:9" | "9:16" | "Auto" | "21:9" | "4:3" | "1:1" | "3:4";
+            /** @description Sora-2 / Veo-3.1*: `16:9` (default), `9:16`. Seedance: `Auto` (default), `21:9`, `16:9`, `4:3`, `1:1`, `3:4`, `9:16`. Not used by Hailuo. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
+            aspectRatio?: "16:9" | "9:16" | "Auto" | "21:9" | "4:3" | "1:1" | "3:4" | (string & {});
             model?: components["schemas"]["VideoModel"];
+            /** @description Resolution and duration, not for Seedance. `02`: 512p-6sec, 512p-10sec, 768p-6sec, 768p-10sec, 1080p-6sec. 2.3 models: 768p-6sec, 768p-10sec, 1080p-6sec. Sora-2: 720p-4sec, 720p-8sec, 720p-12sec. Veo-3.1*: veo-720p-8sec, veo-1080p-8sec, veo-4k-8sec. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
+            options?: "512p-6sec" | "512p-10sec" | "768p-6sec" | "768p-10sec" | "1080p-6sec" | "720p-4sec" | "720p-8sec" | "720p-12sec" | "veo-720p-8sec" | "veo-1080p-8sec" | "veo-4k-8sec" | (string & {});
             /**
-             * @description Resolution and duration, not for Seedance. `02`: 512p-6sec, 512p-10sec, 768p-6sec, 768p-10sec, 1080p-6sec. 2.3 models: 768p-6sec, 768p-10sec, 1080p-6sec. Sora-2: 720p-4sec, 720p-8sec, 720p-12sec. Veo-3.1*: veo-720p-8sec, veo-1080p-8sec, veo-4k-8sec.
-             * @enum {string}
-             */
-            options?: "512p-6sec" | "512p-10sec" | "768p-6sec" | "768p-10sec" | "1080p-6sec" | "720p-4sec" | "720p-8sec" | "720p-12sec" | "veo-720p-8sec" | "veo-1080p-8sec" | "veo-4k-8sec";
-            /**
-             * @description Seedance only. `1080` and `4K` for Seedance-2.0 only; Fast and Mini: `480`, `720`.
+             * @description Seedance only. `1080` and `4K` for Seedance-2.0 only; Fast and Mini: `480`, `720`. A number (`720`) is sent as it is too. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default 720
-             * @enum {string}
              */
-            resolution: "480" | "720" | "1080" | "4K";
+            resolution: "480" | "720" | "1080" | "4K" | (string & {}) | number;
             /**
              * @description Seedance only, seconds.
              * @default 5
@@ -1519,7 +1517,7 @@ export interface components {
          */
         GenerationStatus: number;
         /**
-         * @description useapi's name for the status, e.g. `pending`, `queued`, `processing`, `completed`, `failed`, `moderated`.
+         * @description useapi's name for the status. The docs show `pending`, `queued`, `processing`, `completed`, `failed`, `moderated`; the list is not closed (*Decision:* another label is read by `statusFinal`, never refused).
          * @example completed
          */
         StatusLabel: string;
@@ -1594,11 +1592,10 @@ export interface components {
             };
         };
         /**
-         * @description Image model.
+         * @description Image model. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
          * @default image-01
-         * @enum {string}
          */
-        ImageModel: "image-01" | "nano-banana-2" | "nano-banana-pro" | "gpt-image-1.5" | "gpt-image-2" | "seedream-4.5" | "seedream-5.0" | "midjourney-v7" | "midjourney-niji7";
+        ImageModel: "image-01" | "nano-banana-2" | "nano-banana-pro" | "gpt-image-1.5" | "gpt-image-2" | "seedream-4.5" | "seedream-5.0" | "midjourney-v7" | "midjourney-niji7" | (string & {});
         ImagesCreateRequest: {
             account?: components["schemas"]["AccountId"];
             /** @description ≤ 2,000 characters (image-01, gpt-image-1.5, seedream), ≤ 5,000 (midjourney), ≤ 7,500 (gpt-image-2, nano-banana-2/pro). `@Image<N>` mentions only for gpt-image-2, nano-banana-2/pro, seedream. */
@@ -1640,22 +1637,15 @@ export interface components {
             /** @description Reference image 16 (gpt-image-2 only). */
             referenceFileId16?: string;
             model?: components["schemas"]["ImageModel"];
+            /** @description image-01: 16:9 (default), 4:3, 1:1, 3:4, 9:16, 21:9. gpt-image-1.5: auto (default), 1:1, 3:2, 2:3. gpt-image-2: 16:9 (default), 21:9, 5:4, 4:3, 3:2, 1:1, 2:3, 3:4, 4:5, 9:16. Others: auto (default), 16:9, 9:16, 1:1, 4:3, 3:4, 3:2, 2:3, 5:4, 4:5, 21:9. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
+            aspectRatio?: "16:9" | "4:3" | "1:1" | "3:4" | "9:16" | "21:9" | "auto" | "3:2" | "2:3" | "5:4" | "4:5" | (string & {});
+            /** @description image-01: HD. nano-banana-2: 512P, 1K, 2K, 4K. nano-banana-pro and gpt-image-2: 1K, 2K, 4K. gpt-image-1.5: Low, Medium, High. seedream-4.5: 2K, 4K. seedream-5.0: 2K, 3K. Not for midjourney. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
+            resolution?: "HD" | "512P" | "1K" | "2K" | "3K" | "4K" | "Low" | "Medium" | "High" | (string & {});
             /**
-             * @description image-01: 16:9 (default), 4:3, 1:1, 3:4, 9:16, 21:9. gpt-image-1.5: auto (default), 1:1, 3:2, 2:3. gpt-image-2: 16:9 (default), 21:9, 5:4, 4:3, 3:2, 1:1, 2:3, 3:4, 4:5, 9:16. Others: auto (default), 16:9, 9:16, 1:1, 4:3, 3:4, 3:2, 2:3, 5:4, 4:5, 21:9.
-             * @enum {string}
-             */
-            aspectRatio?: "16:9" | "4:3" | "1:1" | "3:4" | "9:16" | "21:9" | "auto" | "3:2" | "2:3" | "5:4" | "4:5";
-            /**
-             * @description image-01: HD. nano-banana-2: 512P, 1K, 2K, 4K. nano-banana-pro and gpt-image-2: 1K, 2K, 4K. gpt-image-1.5: Low, Medium, High. seedream-4.5: 2K, 4K. seedream-5.0: 2K, 3K. Not for midjourney.
-             * @enum {string}
-             */
-            resolution?: "HD" | "512P" | "1K" | "2K" | "3K" | "4K" | "Low" | "Medium" | "High";
-            /**
-             * @description gpt-image-2 only (400 for other models).
+             * @description gpt-image-2 only (400 for other models). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default low
-             * @enum {string}
              */
-            quality: "low" | "medium" | "high";
+            quality: "low" | "medium" | "high" | (string & {});
             /**
              * @description Images to make (midjourney always makes 4).
              * @default 1
@@ -1745,31 +1735,33 @@ export interface components {
             file_scene?: number;
             file_status?: number;
         };
-        /** @description A tracked job. Image jobs may appear under `videoId` (as in the docs' examples) or `imageId`. */
+        /** @description A tracked job (every field optional, as the docs' model says). Image jobs may appear under `videoId` (as in the docs' examples) or `imageId`. */
         SchedulerEntry: {
             videoId?: string;
             imageId?: string;
             /** @description A speech generation (since 2026-08). */
             audioId?: string;
-            /** Format: date-time */
-            started: string;
+            /** @description When the job started: an ISO-8601 string in the examples, a number in the docs' model (*Decision:* both are accepted). */
+            started?: string | number;
             elapsed?: components["schemas"]["ElapsedTime"];
             replyUrl?: string;
             replyRef?: string;
         };
+        /** @description One account's video capacity (every field optional, as the docs' model says). */
         AccountCapacity: {
-            account: components["schemas"]["AccountId"];
-            maxJobs: number;
+            account?: components["schemas"]["AccountId"];
+            maxJobs?: number;
             /** @description Running videos. */
-            executing: number;
+            executing?: number;
             /** @description Free video slots. */
-            available: number;
+            available?: number;
             /** @description Running speech generations (since 2026-08). */
             executingAudio?: number;
         };
+        /** @description Tracked jobs and per-account capacity (every field optional, as the docs' model says). */
         SchedulerAvailable: {
-            executing: components["schemas"]["SchedulerEntry"][];
-            available: components["schemas"]["AccountCapacity"][];
+            executing?: components["schemas"]["SchedulerEntry"][];
+            available?: components["schemas"]["AccountCapacity"][];
         };
         AgentRunRequest: {
             account?: components["schemas"]["AccountId"];
@@ -1970,10 +1962,10 @@ export interface components {
              */
             instrumental: boolean;
             /**
+             * @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default music-3.0
-             * @enum {string}
              */
-            model: "music-3.0" | "music-2.6";
+            model: "music-3.0" | "music-2.6" | (string & {});
             /**
              * @description `true`: answer a `text/event-stream` as the song renders.
              * @default false
@@ -2085,10 +2077,10 @@ export interface components {
             /** @description From `GET /audio/voices`. */
             voice_id: string;
             /**
+             * @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default speech-02-hd
-             * @enum {string}
              */
-            model: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo";
+            model: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo" | (string & {});
             /**
              * @description A `tag_name` of `voice_tag_language`.
              * @default Auto
@@ -2099,7 +2091,10 @@ export interface components {
              * @default Auto
              */
             emotion: string;
-            /** @default 1 */
+            /**
+             * @description Volume (the docs give only the default).
+             * @default 1
+             */
             vol: number;
             /** @default 1 */
             speed: number;
@@ -2127,15 +2122,18 @@ export interface components {
             /** @description From `GET /audio/voices`. */
             voice_id: string;
             /**
+             * @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default speech-02-hd
-             * @enum {string}
              */
-            model: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo";
+            model: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo" | (string & {});
             /** @default Auto */
             language_boost: string;
             /** @default Auto */
             emotion: string;
-            /** @default 1 */
+            /**
+             * @description Volume (the docs give only the default).
+             * @default 1
+             */
             vol: number;
             /** @default 1 */
             speed: number;
@@ -2177,10 +2175,10 @@ export interface components {
             voice_id: string;
         };
         /**
+         * @description Speech model. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
          * @default speech-2.8-hd
-         * @enum {string}
          */
-        SpeechModel: "speech-2.8-hd" | "speech-2.8-turbo" | "speech-2.6-hd" | "speech-2.6-turbo" | "speech-2.5-hd-preview" | "speech-2.5-turbo-preview" | "speech-02-hd" | "speech-02-turbo" | "speech-01-hd" | "speech-01-turbo";
+        SpeechModel: "speech-2.8-hd" | "speech-2.8-turbo" | "speech-2.6-hd" | "speech-2.6-turbo" | "speech-2.5-hd-preview" | "speech-2.5-turbo-preview" | "speech-02-hd" | "speech-02-turbo" | "speech-01-hd" | "speech-01-turbo" | (string & {});
         SpeechCreateRequest: {
             account?: components["schemas"]["AccountId"];
             /** @description ≤ 5,000 characters (hd), ≤ 10,000 (turbo). Markup: `{happy}…{/happy}`, `(laughs)`, `<#0.5#>`. */
@@ -2188,13 +2186,16 @@ export interface components {
             /** @description From `GET /speech/voices`. */
             voice_id: string;
             model?: components["schemas"]["SpeechModel"];
-            /** @enum {string} */
-            emotion?: "happy" | "sad" | "angry" | "fearful" | "disgusted" | "surprised" | "neutral" | "fluent";
+            /** @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
+            emotion?: "happy" | "sad" | "angry" | "fearful" | "disgusted" | "surprised" | "neutral" | "fluent" | (string & {});
             /** @default 1 */
             speed: number;
             /** @default 0 */
             pitch: number;
-            /** @default 1 */
+            /**
+             * @description Volume (the docs give only the default).
+             * @default 1
+             */
             vol: number;
             /** @default Auto */
             language_boost: string;
@@ -2268,11 +2269,10 @@ export interface components {
             /** @description Strip URLs; the model tries to fetch them and fails. */
             prompt: string;
             /**
-             * @description `mm-m1` MiniMax-M1 (default), `mm-01` MiniMax-Text-01 (1M context), `ds-r1` DeepSeek R1 (March 2025 only).
+             * @description `mm-m1` MiniMax-M1 (default), `mm-01` MiniMax-Text-01 (1M context), `ds-r1` DeepSeek R1 (March 2025 only). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default mm-m1
-             * @enum {string}
              */
-            model: "mm-m1" | "mm-01" | "ds-r1";
+            model: "mm-m1" | "mm-01" | "ds-r1" | (string & {});
             /** @description Continue this chat. */
             chatID?: string;
             /** @default false */

@@ -559,7 +559,7 @@ export const openapi: Record<string, any> = {
           "videos"
         ],
         "summary": "Create a video",
-        "description": "Starts a video generation and returns its `videoId` at once; follow it with `GET /videos/{videoId}` until\n`statusFinal` is true, or via `replyUrl` (useapi POSTs progress updates until the video completes or fails).\nTypical duration: 2–7 minutes, up to ~15 minutes for long Seedance videos.\n\n**Models.** Hailuo 01 (`T2V-01` default without an image, `I2V-01` default with `fileID`, `I2V-01-live`,\n`S2V-01`, `T2V-01-Director`, `I2V-01-Director`: 720p 6 s), `02`, `T2V-2.3`, `I2V-2.3`, `I2V-2.3-Fast`,\n`Sora-2`, `Veo-3.1`, `Veo-3.1-Fast`, `Veo-3.1-S2V`, `Veo-3.1-S2V-Fast`, `Seedance-2.0`, `Seedance-2.0-Fast`,\n`Seedance-2.0-Mini`. *Decision:* the index page says \"17 models\"; the Postman collection lists 18 (with\nSeedance-2.0-Mini), which this spec follows.\n\n**Two parameter shapes.** Hailuo 02/2.3, Sora and Veo take `options` (resolution + duration token, e.g.\n`768p-6sec`, `veo-1080p-8sec`). Seedance takes `resolution`, `duration` and `aspectRatio` instead.\n*Decision:* the docs write the Hailuo/Sora tokens compressed (\"512p-6/10sec\"); the enum spells them out\nlike the explicit `veo-720p-8sec`.\n\n**Limits.** `prompt` ≤ 2,000 characters, ≤ 7,500 for Seedance models (the schema carries the larger bound;\nthe server enforces the per-model one). Reference images `fileID2…fileID14` (Veo S2V: 14, Seedance: 9) must\nbe filled consecutively. `end_frame_fileID` only for `02` (768p/1080p) and Veo 3.1 / Veo 3.1 Fast, must differ\nfrom `fileID`, and excludes `videoFileID*`/`audioFileID*`. Seedance `videoFileID1…3` / `audioFileID1…3`\nare 2–15 s each, ≤ 15 s combined; a clear real human face in a reference ends the job moderated.\n\n**Account.** Optional: without `account` the API picks an account with a free slot (load balancing).\n`maxJobs` overrides the account's setting for this call.\n\n**Failure modes.** 412 out of credits; 422 moderated prompt; 429 no free slot or MiniMax throttling (wait\nand retry); 502/504 MiniMax busy, **the job may still have been queued**, so look it up before\nresubmitting; 596 account on hold (pause for hours).\n",
+        "description": "Starts a video generation and returns its `videoId` at once; follow it with `GET /videos/{videoId}` until\n`statusFinal` is true, or via `replyUrl` (useapi POSTs progress updates until the video completes or fails).\nTypical duration: 2–7 minutes, up to ~15 minutes for long Seedance videos.\n\n**Models.** Hailuo 01 (`T2V-01` default without an image, `I2V-01` default with `fileID`, `I2V-01-live`,\n`S2V-01`, `T2V-01-Director`, `I2V-01-Director`: 720p 6 s), `02`, `T2V-2.3`, `I2V-2.3`, `I2V-2.3-Fast`,\n`Sora-2`, `Veo-3.1`, `Veo-3.1-Fast`, `Veo-3.1-S2V`, `Veo-3.1-S2V-Fast`, `Seedance-2.0`, `Seedance-2.0-Fast`,\n`Seedance-2.0-Mini`. *Decision:* the index page says \"17 models\"; the Postman collection lists 18 (with\nSeedance-2.0-Mini), which this spec follows.\n\n**Two parameter shapes.** Hailuo 02/2.3, Sora and Veo take `options` (resolution + duration token, e.g.\n`768p-6sec`, `veo-1080p-8sec`). Seedance takes `resolution`, `duration` and `aspectRatio` instead.\n*Decision:* the docs write the Hailuo/Sora tokens compressed (\"512p-6/10sec\"); the known values spell them\nout like the explicit `veo-720p-8sec`, which is a guess for the Hailuo/Sora ones, so `options` (like\n`model`, `resolution` and `aspectRatio`) is an **open set**: the listed values are suggestions, any other\nstring is sent unchanged.\n\n**Limits.** `prompt` ≤ 2,000 characters, ≤ 7,500 for Seedance models (the schema carries the larger bound;\nthe server enforces the per-model one). Reference images `fileID2…fileID14` (Veo S2V: 14, Seedance: 9) must\nbe filled consecutively. `end_frame_fileID` only for `02` (768p/1080p) and Veo 3.1 / Veo 3.1 Fast, must differ\nfrom `fileID`, and excludes `videoFileID*`/`audioFileID*`. Seedance `videoFileID1…3` / `audioFileID1…3`\nare 2–15 s each, ≤ 15 s combined; a clear real human face in a reference ends the job moderated.\n\n**Account.** Optional: without `account` the API picks an account with a free slot (load balancing).\n`maxJobs` overrides the account's setting for this call.\n\n**Failure modes.** 412 out of credits; 422 moderated prompt; 429 no free slot or MiniMax throttling (wait\nand retry); 502/504 MiniMax busy, **the job may still have been queued**, so look it up before\nresubmitting; 596 account on hold (pause for hours).\n",
         "x-sdk": {
           "method": "create",
           "hook": "useCreateVideo",
@@ -718,7 +718,7 @@ export const openapi: Record<string, any> = {
           "videos"
         ],
         "summary": "Cancel a running video",
-        "description": "Asks MiniMax to cancel a video that is still queued or processing. *Decision:* the docs give no 200 body\nand show error bodies without `code` (`{\"error\":\"…\"}`); both error shapes are accepted. Cancelling twice\nis harmless, so the SDK treats this call as idempotent. (The docs' example id contains `-file:`; a\n`videoId` is meant.)\n",
+        "description": "Asks MiniMax to cancel a video that is still queued or processing. *Decision:* the docs give no 200 body\nand show error bodies without `code` (`{\"error\":\"…\"}`); both error shapes are accepted. Cancelling twice\nis harmless, so the SDK treats this call as idempotent. (The docs' example id contains `-file:`; a\n`videoId` is meant.) *Decision:* the docs do not say how a cancelled video reads afterwards; this spec\n(and the mock server) shows it final and failed (`status` 3, `statusLabel: failed`) with\n`message: \"Cancelled\"`, which is not a documented status.\n",
         "x-sdk": {
           "method": "cancel",
           "hook": "useCancelVideo",
@@ -902,7 +902,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100,
               "default": 30
             }
           },
@@ -993,7 +992,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100,
               "default": 30
             }
           },
@@ -1115,7 +1113,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100,
               "default": 50
             }
           }
@@ -1360,7 +1357,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100,
               "default": 30
             }
           },
@@ -1506,7 +1502,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100,
               "default": 10
             }
           }
@@ -1600,7 +1595,7 @@ export const openapi: Record<string, any> = {
           "scheduler"
         ],
         "summary": "List the jobs useapi.net is tracking",
-        "description": "The video and image generations started through the API that useapi is still tracking (for webhooks).\nJobs started on the website are not included (use `GET /videos` / `GET /images`).\n*Decisions:* the docs' model types `started` as a number while every example (and `GET /scheduler/available`)\nshows an ISO-8601 string: this spec uses the string. The docs' examples put image ids under `videoId`\nalthough the model has `imageId`: both keys are declared; clients should read whichever is present.\n",
+        "description": "The video and image generations started through the API that useapi is still tracking (for webhooks).\nJobs started on the website are not included (use `GET /videos` / `GET /images`).\nEvery field is optional, as the docs' model says. *Decisions:* the docs' model types `started` as a number\nwhile every example (and `GET /scheduler/available`) shows an ISO-8601 string: this spec accepts both. The\ndocs' examples put image ids under `videoId` although the model has `imageId`: both keys are declared;\nclients should read whichever is present.\n",
         "x-sdk": {
           "method": "list",
           "hook": "useScheduler",
@@ -2096,8 +2091,7 @@ export const openapi: Record<string, any> = {
             "in": "query",
             "description": "The song's title.",
             "schema": {
-              "type": "string",
-              "maxLength": 100
+              "type": "string"
             }
           }
         ],
@@ -2339,8 +2333,8 @@ export const openapi: Record<string, any> = {
         "tags": [
           "music"
         ],
-        "summary": "Get a song",
-        "description": "Returns a song of either era with its status: `0` pending, `1` processing, `2` completed, `4` moderated;\npoll until `statusFinal`. A completed song can later be moderated (status 4, `audioURL` no longer plays).\n*Decision:* the legacy page carries the 2025-08-21 decommission banner elsewhere, but the August 2026\n`POST /music/create` is followed through this path, so it is **live**, not deprecated.\n",
+        "summary": "Get a song (for songs of `POST /music/create` this path is unverified)",
+        "description": "Returns a song of either era with its status: `0` pending, `1` processing, `2` completed, `4` moderated;\npoll until `statusFinal`. A completed song can later be moderated (status 4, `audioURL` no longer plays).\n**Unverified:** the docs document this path for legacy songs only; that songs of the August 2026\n`POST /music/create` are followed through it is this spec's *Decision* (the docs do not name a polling\npath), so a client following a new song here may meet a 404 the docs do not describe. Prefer `replyUrl`\nor `stream: true` where that matters. Because of this decision the path is **live**, not deprecated,\nalthough the legacy page carries the 2025-08-21 decommission banner elsewhere.\n",
         "x-sdk": {
           "method": "get",
           "hook": "useMusic",
@@ -2418,7 +2412,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100,
               "default": 20
             }
           },
@@ -2522,7 +2515,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 500,
               "default": 100
             }
           }
@@ -2688,7 +2680,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 500,
               "default": 500
             }
           },
@@ -3308,7 +3299,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 500,
               "default": 100
             }
           }
@@ -3383,7 +3373,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 500,
               "default": 500
             }
           },
@@ -3472,7 +3461,7 @@ export const openapi: Record<string, any> = {
                     }
                   },
                   "failed": {
-                    "summary": "Cancelled or never completed",
+                    "summary": "Cancelled or never completed (the `code` and `error` text are this spec's illustration, a Decision; the docs name the fields only)",
                     "value": {
                       "statusLabel": "failed",
                       "statusFinal": true,
@@ -3654,7 +3643,6 @@ export const openapi: Record<string, any> = {
             "schema": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 100,
               "default": 20
             }
           },
@@ -4287,7 +4275,6 @@ export const openapi: Record<string, any> = {
       "AccountId": {
         "type": "string",
         "minLength": 1,
-        "maxLength": 64,
         "description": "A MiniMax account id (the MiniMax user id, digits).",
         "examples": [
           "987654321"
@@ -4425,13 +4412,11 @@ export const openapi: Record<string, any> = {
           "url": {
             "type": "string",
             "format": "uri",
-            "maxLength": 4096,
             "description": "The full Request URL of the `…/v3/api/multimodal/video/my/cursor?…` request captured on hailuoai.video."
           },
           "token": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 8192,
             "description": "The value of that request's `Token` header (a JWT)."
           },
           "maxJobs": {
@@ -4549,27 +4534,34 @@ export const openapi: Record<string, any> = {
         }
       },
       "VideoModel": {
-        "type": "string",
-        "description": "Video model. Hailuo 01 (`T2V-01` … `I2V-01-Director`), Hailuo 02 and 2.3, Sora 2, Veo 3.1 (with S2V and Fast variants) and Seedance 2.0 (with Fast and Mini).",
-        "enum": [
-          "T2V-01",
-          "I2V-01",
-          "I2V-01-live",
-          "S2V-01",
-          "T2V-01-Director",
-          "I2V-01-Director",
-          "02",
-          "T2V-2.3",
-          "I2V-2.3",
-          "I2V-2.3-Fast",
-          "Sora-2",
-          "Veo-3.1",
-          "Veo-3.1-Fast",
-          "Veo-3.1-S2V",
-          "Veo-3.1-S2V-Fast",
-          "Seedance-2.0",
-          "Seedance-2.0-Fast",
-          "Seedance-2.0-Mini"
+        "description": "Video model. Hailuo 01 (`T2V-01` … `I2V-01-Director`), Hailuo 02 and 2.3, Sora 2, Veo 3.1 (with S2V and Fast variants) and Seedance 2.0 (with Fast and Mini). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "T2V-01",
+              "I2V-01",
+              "I2V-01-live",
+              "S2V-01",
+              "T2V-01-Director",
+              "I2V-01-Director",
+              "02",
+              "T2V-2.3",
+              "I2V-2.3",
+              "I2V-2.3-Fast",
+              "Sora-2",
+              "Veo-3.1",
+              "Veo-3.1-Fast",
+              "Veo-3.1-S2V",
+              "Veo-3.1-S2V-Fast",
+              "Seedance-2.0",
+              "Seedance-2.0-Fast",
+              "Seedance-2.0-Mini"
+            ]
+          },
+          {
+            "type": "string"
+          }
         ]
       },
       "VideoCreateRequest": {
@@ -4694,48 +4686,72 @@ export const openapi: Record<string, any> = {
             "description": "Seedance audio reference 3."
           },
           "aspectRatio": {
-            "type": "string",
-            "enum": [
-              "16:9",
-              "9:16",
-              "Auto",
-              "21:9",
-              "4:3",
-              "1:1",
-              "3:4"
-            ],
-            "description": "Sora-2 / Veo-3.1*: `16:9` (default), `9:16`. Seedance: `Auto` (default), `21:9`, `16:9`, `4:3`, `1:1`, `3:4`, `9:16`. Not used by Hailuo."
+            "description": "Sora-2 / Veo-3.1*: `16:9` (default), `9:16`. Seedance: `Auto` (default), `21:9`, `16:9`, `4:3`, `1:1`, `3:4`, `9:16`. Not used by Hailuo. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "16:9",
+                  "9:16",
+                  "Auto",
+                  "21:9",
+                  "4:3",
+                  "1:1",
+                  "3:4"
+                ]
+              },
+              {
+                "type": "string"
+              }
+            ]
           },
           "model": {
             "$ref": "#/components/schemas/VideoModel"
           },
           "options": {
-            "type": "string",
-            "enum": [
-              "512p-6sec",
-              "512p-10sec",
-              "768p-6sec",
-              "768p-10sec",
-              "1080p-6sec",
-              "720p-4sec",
-              "720p-8sec",
-              "720p-12sec",
-              "veo-720p-8sec",
-              "veo-1080p-8sec",
-              "veo-4k-8sec"
-            ],
-            "description": "Resolution and duration, not for Seedance. `02`: 512p-6sec, 512p-10sec, 768p-6sec, 768p-10sec, 1080p-6sec. 2.3 models: 768p-6sec, 768p-10sec, 1080p-6sec. Sora-2: 720p-4sec, 720p-8sec, 720p-12sec. Veo-3.1*: veo-720p-8sec, veo-1080p-8sec, veo-4k-8sec."
+            "description": "Resolution and duration, not for Seedance. `02`: 512p-6sec, 512p-10sec, 768p-6sec, 768p-10sec, 1080p-6sec. 2.3 models: 768p-6sec, 768p-10sec, 1080p-6sec. Sora-2: 720p-4sec, 720p-8sec, 720p-12sec. Veo-3.1*: veo-720p-8sec, veo-1080p-8sec, veo-4k-8sec. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "512p-6sec",
+                  "512p-10sec",
+                  "768p-6sec",
+                  "768p-10sec",
+                  "1080p-6sec",
+                  "720p-4sec",
+                  "720p-8sec",
+                  "720p-12sec",
+                  "veo-720p-8sec",
+                  "veo-1080p-8sec",
+                  "veo-4k-8sec"
+                ]
+              },
+              {
+                "type": "string"
+              }
+            ]
           },
           "resolution": {
-            "type": "string",
-            "enum": [
-              "480",
-              "720",
-              "1080",
-              "4K"
+            "description": "Seedance only. `1080` and `4K` for Seedance-2.0 only; Fast and Mini: `480`, `720`. A number (`720`) is sent as it is too. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "480",
+                  "720",
+                  "1080",
+                  "4K"
+                ]
+              },
+              {
+                "type": "string"
+              },
+              {
+                "type": "integer"
+              }
             ],
-            "default": "720",
-            "description": "Seedance only. `1080` and `4K` for Seedance-2.0 only; Fast and Mini: `480`, `720`."
+            "default": "720"
           },
           "duration": {
             "type": "integer",
@@ -4789,7 +4805,6 @@ export const openapi: Record<string, any> = {
           },
           "prompt": {
             "type": "string",
-            "maxLength": 2000,
             "description": "For templates with a text input."
           },
           "fileID": {
@@ -4921,7 +4936,7 @@ export const openapi: Record<string, any> = {
       },
       "StatusLabel": {
         "type": "string",
-        "description": "useapi's name for the status, e.g. `pending`, `queued`, `processing`, `completed`, `failed`, `moderated`.",
+        "description": "useapi's name for the status. The docs show `pending`, `queued`, `processing`, `completed`, `failed`, `moderated`; the list is not closed (*Decision:* another label is read by `statusFinal`, never refused).",
         "examples": [
           "completed"
         ]
@@ -5127,18 +5142,25 @@ export const openapi: Record<string, any> = {
         }
       },
       "ImageModel": {
-        "type": "string",
-        "description": "Image model.",
-        "enum": [
-          "image-01",
-          "nano-banana-2",
-          "nano-banana-pro",
-          "gpt-image-1.5",
-          "gpt-image-2",
-          "seedream-4.5",
-          "seedream-5.0",
-          "midjourney-v7",
-          "midjourney-niji7"
+        "description": "Image model. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "image-01",
+              "nano-banana-2",
+              "nano-banana-pro",
+              "gpt-image-1.5",
+              "gpt-image-2",
+              "seedream-4.5",
+              "seedream-5.0",
+              "midjourney-v7",
+              "midjourney-niji7"
+            ]
+          },
+          {
+            "type": "string"
+          }
         ],
         "default": "image-01"
       },
@@ -5250,46 +5272,67 @@ export const openapi: Record<string, any> = {
             "$ref": "#/components/schemas/ImageModel"
           },
           "aspectRatio": {
-            "type": "string",
-            "enum": [
-              "16:9",
-              "4:3",
-              "1:1",
-              "3:4",
-              "9:16",
-              "21:9",
-              "auto",
-              "3:2",
-              "2:3",
-              "5:4",
-              "4:5"
-            ],
-            "description": "image-01: 16:9 (default), 4:3, 1:1, 3:4, 9:16, 21:9. gpt-image-1.5: auto (default), 1:1, 3:2, 2:3. gpt-image-2: 16:9 (default), 21:9, 5:4, 4:3, 3:2, 1:1, 2:3, 3:4, 4:5, 9:16. Others: auto (default), 16:9, 9:16, 1:1, 4:3, 3:4, 3:2, 2:3, 5:4, 4:5, 21:9."
+            "description": "image-01: 16:9 (default), 4:3, 1:1, 3:4, 9:16, 21:9. gpt-image-1.5: auto (default), 1:1, 3:2, 2:3. gpt-image-2: 16:9 (default), 21:9, 5:4, 4:3, 3:2, 1:1, 2:3, 3:4, 4:5, 9:16. Others: auto (default), 16:9, 9:16, 1:1, 4:3, 3:4, 3:2, 2:3, 5:4, 4:5, 21:9. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "16:9",
+                  "4:3",
+                  "1:1",
+                  "3:4",
+                  "9:16",
+                  "21:9",
+                  "auto",
+                  "3:2",
+                  "2:3",
+                  "5:4",
+                  "4:5"
+                ]
+              },
+              {
+                "type": "string"
+              }
+            ]
           },
           "resolution": {
-            "type": "string",
-            "enum": [
-              "HD",
-              "512P",
-              "1K",
-              "2K",
-              "3K",
-              "4K",
-              "Low",
-              "Medium",
-              "High"
-            ],
-            "description": "image-01: HD. nano-banana-2: 512P, 1K, 2K, 4K. nano-banana-pro and gpt-image-2: 1K, 2K, 4K. gpt-image-1.5: Low, Medium, High. seedream-4.5: 2K, 4K. seedream-5.0: 2K, 3K. Not for midjourney."
+            "description": "image-01: HD. nano-banana-2: 512P, 1K, 2K, 4K. nano-banana-pro and gpt-image-2: 1K, 2K, 4K. gpt-image-1.5: Low, Medium, High. seedream-4.5: 2K, 4K. seedream-5.0: 2K, 3K. Not for midjourney. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "HD",
+                  "512P",
+                  "1K",
+                  "2K",
+                  "3K",
+                  "4K",
+                  "Low",
+                  "Medium",
+                  "High"
+                ]
+              },
+              {
+                "type": "string"
+              }
+            ]
           },
           "quality": {
-            "type": "string",
-            "enum": [
-              "low",
-              "medium",
-              "high"
+            "description": "gpt-image-2 only (400 for other models). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "medium",
+                  "high"
+                ]
+              },
+              {
+                "type": "string"
+              }
             ],
-            "default": "low",
-            "description": "gpt-image-2 only (400 for other models)."
+            "default": "low"
           },
           "quantity": {
             "type": "integer",
@@ -5548,10 +5591,7 @@ export const openapi: Record<string, any> = {
       },
       "SchedulerEntry": {
         "type": "object",
-        "description": "A tracked job. Image jobs may appear under `videoId` (as in the docs' examples) or `imageId`.",
-        "required": [
-          "started"
-        ],
+        "description": "A tracked job (every field optional, as the docs' model says). Image jobs may appear under `videoId` (as in the docs' examples) or `imageId`.",
         "properties": {
           "videoId": {
             "type": "string"
@@ -5564,8 +5604,16 @@ export const openapi: Record<string, any> = {
             "description": "A speech generation (since 2026-08)."
           },
           "started": {
-            "type": "string",
-            "format": "date-time"
+            "description": "When the job started: an ISO-8601 string in the examples, a number in the docs' model (*Decision:* both are accepted).",
+            "oneOf": [
+              {
+                "type": "string",
+                "format": "date-time"
+              },
+              {
+                "type": "number"
+              }
+            ]
           },
           "elapsed": {
             "$ref": "#/components/schemas/ElapsedTime"
@@ -5580,12 +5628,7 @@ export const openapi: Record<string, any> = {
       },
       "AccountCapacity": {
         "type": "object",
-        "required": [
-          "account",
-          "maxJobs",
-          "executing",
-          "available"
-        ],
+        "description": "One account's video capacity (every field optional, as the docs' model says).",
         "properties": {
           "account": {
             "$ref": "#/components/schemas/AccountId"
@@ -5609,10 +5652,7 @@ export const openapi: Record<string, any> = {
       },
       "SchedulerAvailable": {
         "type": "object",
-        "required": [
-          "executing",
-          "available"
-        ],
+        "description": "Tracked jobs and per-account capacity (every field optional, as the docs' model says).",
         "properties": {
           "executing": {
             "type": "array",
@@ -5641,13 +5681,14 @@ export const openapi: Record<string, any> = {
           "prompt": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 10000,
             "description": "Say what to make (\"generate a video of…\"); aspect ratio and resolution may be stated here."
           },
           "models": {
             "type": "string",
             "minLength": 1,
-            "pattern": "^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$",
+            "x-sdk": {
+              "list": "comma"
+            },
             "description": "Comma-separated model ids, e.g. `hailuo-2.3,nano-banana-2`."
           },
           "file": {
@@ -6170,10 +6211,18 @@ export const openapi: Record<string, any> = {
             "description": "No vocals. Empty lyrics alone do not make an instrumental."
           },
           "model": {
-            "type": "string",
-            "enum": [
-              "music-3.0",
-              "music-2.6"
+            "description": "Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "music-3.0",
+                  "music-2.6"
+                ]
+              },
+              {
+                "type": "string"
+              }
             ],
             "default": "music-3.0"
           },
@@ -6509,12 +6558,20 @@ export const openapi: Record<string, any> = {
             "description": "From `GET /audio/voices`."
           },
           "model": {
-            "type": "string",
-            "enum": [
-              "speech-02-hd",
-              "speech-01-hd",
-              "speech-02-turbo",
-              "speech-01-turbo"
+            "description": "Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "speech-02-hd",
+                  "speech-01-hd",
+                  "speech-02-turbo",
+                  "speech-01-turbo"
+                ]
+              },
+              {
+                "type": "string"
+              }
             ],
             "default": "speech-02-hd"
           },
@@ -6530,9 +6587,8 @@ export const openapi: Record<string, any> = {
           },
           "vol": {
             "type": "number",
-            "exclusiveMinimum": 0,
-            "maximum": 10,
-            "default": 1
+            "default": 1,
+            "description": "Volume (the docs give only the default)."
           },
           "speed": {
             "type": "number",
@@ -6541,25 +6597,25 @@ export const openapi: Record<string, any> = {
             "default": 1
           },
           "pitch": {
-            "type": "integer",
+            "type": "number",
             "minimum": -12,
             "maximum": 12,
             "default": 0
           },
           "deepen_lighten": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
           },
           "stronger_softer": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
           },
           "nasal_crisp": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
@@ -6604,12 +6660,20 @@ export const openapi: Record<string, any> = {
             "description": "From `GET /audio/voices`."
           },
           "model": {
-            "type": "string",
-            "enum": [
-              "speech-02-hd",
-              "speech-01-hd",
-              "speech-02-turbo",
-              "speech-01-turbo"
+            "description": "Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "speech-02-hd",
+                  "speech-01-hd",
+                  "speech-02-turbo",
+                  "speech-01-turbo"
+                ]
+              },
+              {
+                "type": "string"
+              }
             ],
             "default": "speech-02-hd"
           },
@@ -6623,9 +6687,8 @@ export const openapi: Record<string, any> = {
           },
           "vol": {
             "type": "number",
-            "exclusiveMinimum": 0,
-            "maximum": 10,
-            "default": 1
+            "default": 1,
+            "description": "Volume (the docs give only the default)."
           },
           "speed": {
             "type": "number",
@@ -6634,25 +6697,25 @@ export const openapi: Record<string, any> = {
             "default": 1
           },
           "pitch": {
-            "type": "integer",
+            "type": "number",
             "minimum": -12,
             "maximum": 12,
             "default": 0
           },
           "deepen_lighten": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
           },
           "stronger_softer": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
           },
           "nasal_crisp": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
@@ -6716,6 +6779,9 @@ export const openapi: Record<string, any> = {
             "type": "string",
             "minLength": 1,
             "pattern": "^[^,]+(,[^,]+){0,9}$",
+            "x-sdk": {
+              "list": "comma"
+            },
             "description": "Comma-separated `fileID`s from `POST /audio/upload-sample` (at most 10; each 10–60 s)."
           },
           "need_noise_reduction": {
@@ -6740,18 +6806,26 @@ export const openapi: Record<string, any> = {
         }
       },
       "SpeechModel": {
-        "type": "string",
-        "enum": [
-          "speech-2.8-hd",
-          "speech-2.8-turbo",
-          "speech-2.6-hd",
-          "speech-2.6-turbo",
-          "speech-2.5-hd-preview",
-          "speech-2.5-turbo-preview",
-          "speech-02-hd",
-          "speech-02-turbo",
-          "speech-01-hd",
-          "speech-01-turbo"
+        "description": "Speech model. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "speech-2.8-hd",
+              "speech-2.8-turbo",
+              "speech-2.6-hd",
+              "speech-2.6-turbo",
+              "speech-2.5-hd-preview",
+              "speech-2.5-turbo-preview",
+              "speech-02-hd",
+              "speech-02-turbo",
+              "speech-01-hd",
+              "speech-01-turbo"
+            ]
+          },
+          {
+            "type": "string"
+          }
         ],
         "default": "speech-2.8-hd"
       },
@@ -6780,16 +6854,24 @@ export const openapi: Record<string, any> = {
             "$ref": "#/components/schemas/SpeechModel"
           },
           "emotion": {
-            "type": "string",
-            "enum": [
-              "happy",
-              "sad",
-              "angry",
-              "fearful",
-              "disgusted",
-              "surprised",
-              "neutral",
-              "fluent"
+            "description": "Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "happy",
+                  "sad",
+                  "angry",
+                  "fearful",
+                  "disgusted",
+                  "surprised",
+                  "neutral",
+                  "fluent"
+                ]
+              },
+              {
+                "type": "string"
+              }
             ]
           },
           "speed": {
@@ -6799,35 +6881,34 @@ export const openapi: Record<string, any> = {
             "default": 1
           },
           "pitch": {
-            "type": "integer",
+            "type": "number",
             "minimum": -12,
             "maximum": 12,
             "default": 0
           },
           "vol": {
             "type": "number",
-            "exclusiveMinimum": 0,
-            "maximum": 10,
-            "default": 1
+            "default": 1,
+            "description": "Volume (the docs give only the default)."
           },
           "language_boost": {
             "type": "string",
             "default": "Auto"
           },
           "deepen_lighten": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
           },
           "stronger_softer": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
           },
           "nasal_crisp": {
-            "type": "integer",
+            "type": "number",
             "minimum": -100,
             "maximum": 100,
             "default": 0
@@ -7009,14 +7090,21 @@ export const openapi: Record<string, any> = {
             "description": "Strip URLs; the model tries to fetch them and fails."
           },
           "model": {
-            "type": "string",
-            "enum": [
-              "mm-m1",
-              "mm-01",
-              "ds-r1"
+            "description": "`mm-m1` MiniMax-M1 (default), `mm-01` MiniMax-Text-01 (1M context), `ds-r1` DeepSeek R1 (March 2025 only). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).",
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "mm-m1",
+                  "mm-01",
+                  "ds-r1"
+                ]
+              },
+              {
+                "type": "string"
+              }
             ],
-            "default": "mm-m1",
-            "description": "`mm-m1` MiniMax-M1 (default), `mm-01` MiniMax-Text-01 (1M context), `ds-r1` DeepSeek R1 (March 2025 only)."
+            "default": "mm-m1"
           },
           "chatID": {
             "type": "string",

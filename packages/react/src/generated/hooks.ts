@@ -529,7 +529,7 @@ export function useSuspenseMusicStyles<TData = Output<'listMusicStyles'>>(
   return useSuspenseReadQuery(musicStylesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
-/** Get a song: `GET /music/{musicId}`; polls until the music job is final, shared by every component watching the same id. */
+/** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; polls until the music job is final, shared by every component watching the same id. */
 export function useMusic<TData = Output<'getMusic'>>(
   musicId: Skippable<string> | null | undefined,
   options?: JobQueryHookOptions<'music', TData, MiniMaxQueryKey<'getMusic'>>,
@@ -539,7 +539,7 @@ export function useMusic<TData = Output<'getMusic'>>(
   return useJobQuery('music', id, musicQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
-/** Get a song: `GET /music/{musicId}`; suspends until the first snapshot, then polls like `useMusic`. */
+/** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; suspends until the first snapshot, then polls like `useMusic`. */
 export function useSuspenseMusic<TData = Output<'getMusic'>>(
   musicId: string,
   options?: SuspenseJobQueryHookOptions<'music', TData, MiniMaxQueryKey<'getMusic'>>,

@@ -123,7 +123,7 @@ export const miniMaxKeys = {
     createMusic: (): MiniMaxMutationKey<'createMusic'> => mutationKeyOf('music', 'createMusic'),
     /** Key of `listMusicStyles` (`useMusicStyles`): (Legacy) List music styles: `GET /music/styles`. */
     listMusicStyles: (input?: Skippable<Input<'listMusicStyles'>>): MiniMaxQueryKey<'listMusicStyles'> => queryKeyOf('music', 'listMusicStyles', {}, input),
-    /** Key of `getMusic` (`useMusic`): Get a song: `GET /music/{musicId}`. */
+    /** Key of `getMusic` (`useMusic`): Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`. */
     getMusic: (musicId: Skippable<string>): MiniMaxQueryKey<'getMusic'> => queryKeyOf('music', 'getMusic', { musicId }),
     /** Key of `listMusic` (`useMusicList`): List songs: `GET /music`. */
     listMusic: (input?: Skippable<Input<'listMusic'>>): MiniMaxQueryKey<'listMusic'> => queryKeyOf('music', 'listMusic', {}, input),

@@ -526,7 +526,7 @@ export function musicStylesQueryOptions(client: MiniMaxClient, input?: Skippable
   });
 }
 
-/** Get a song: `GET /music/{musicId}`; polls until the music job is final (`useMusic`). */
+/** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; polls until the music job is final (`useMusic`). */
 export function musicQueryOptions(client: MiniMaxClient, musicId: Skippable<string>, options?: JobPollOptions): MiniMaxQueryOptions<'getMusic'> {
   return jobQueryOptions('music', queryKeyOf('music', 'getMusic', { musicId }), musicId, (id, o) => client.music.get(id, o), options);
 }
