@@ -1,5 +1,6 @@
 // useSpeech: speech polls every 3 s; only statusLabel/statusFinal carry meaning.
-import { JobFailedError, jobKinds } from '@useapi-minimax/client';
+import { JobFailedError } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it } from 'vitest';
 import { useSpeech } from '../src/index.js';
 import { renderWith, setup, tick, until, useMswServer, type TestEnv } from './helpers.js';

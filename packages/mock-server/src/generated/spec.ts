@@ -32,6 +32,113 @@ export const openapi: Record<string, any> = {
     "description": "useapi.net MiniMax API v1 documentation",
     "url": "https://useapi.net/docs/api-minimax-v1"
   },
+  "x-sdk": {
+    "jobs": {
+      "music": {
+        "idField": "musicId",
+        "intervalMs": 5000,
+        "deadlineMs": 900000,
+        "codes": {
+          "0": "queued",
+          "1": "running",
+          "2": "succeeded",
+          "4": "moderated"
+        },
+        "labelField": "statusLabel",
+        "find": {
+          "list": "listMusic",
+          "time": "createTime",
+          "match": {
+            "title": "title"
+          }
+        }
+      },
+      "video": {
+        "idField": "videoId",
+        "intervalMs": 10000,
+        "deadlineMs": 1800000,
+        "codes": {
+          "0": "queued",
+          "1": "running",
+          "2": "succeeded",
+          "3": "failed",
+          "5": "moderated",
+          "7": "moderated",
+          "11": "queued",
+          "12": "running",
+          "14": "moderated"
+        },
+        "labelField": "statusLabel",
+        "find": {
+          "scheduler": true,
+          "list": "listVideos",
+          "match": {
+            "prompt": "desc"
+          }
+        }
+      },
+      "image": {
+        "idField": "imageId",
+        "intervalMs": 10000,
+        "deadlineMs": 900000,
+        "codes": {
+          "0": "queued",
+          "1": "running",
+          "2": "succeeded",
+          "3": "failed",
+          "5": "moderated",
+          "7": "moderated",
+          "11": "queued",
+          "12": "running",
+          "14": "moderated"
+        },
+        "labelField": "statusLabel",
+        "find": {
+          "scheduler": true,
+          "list": "listImages",
+          "time": "createTime",
+          "match": {
+            "prompt": "desc"
+          }
+        }
+      },
+      "agent": {
+        "idField": "jobId",
+        "intervalMs": 10000,
+        "deadlineMs": 1020000,
+        "labelField": "status",
+        "find": {
+          "running": "listAgentJobs",
+          "ref": "request.replyRef"
+        }
+      },
+      "speech": {
+        "idField": "audio_id",
+        "aliasIdField": "audioId",
+        "intervalMs": 3000,
+        "deadlineMs": 600000,
+        "labelField": "statusLabel",
+        "find": {
+          "scheduler": true,
+          "list": "listSpeech",
+          "time": "update_time",
+          "match": {
+            "text": "audio_title"
+          }
+        }
+      }
+    },
+    "labels": {
+      "pending": "queued",
+      "queued": "queued",
+      "processing": "running",
+      "started": "running",
+      "running": "running",
+      "completed": "succeeded",
+      "failed": "failed",
+      "moderated": "moderated"
+    }
+  },
   "tags": [
     {
       "name": "accounts",
