@@ -44,7 +44,7 @@ if (args[0] === '--serve') {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   process.on('message', async (msg) => {
-    if (msg === 'memory') process.send({ memory: memory(), jobs: server.mock.state.images.size + server.mock.state.speech.size, lagP99Ms: lag.percentile(99) / 1e6 });
+    if (msg === 'memory') process.send({ memory: memory(), jobs: server.mock.data.count('images') + server.mock.data.count('speech'), lagP99Ms: lag.percentile(99) / 1e6 });
     else if (msg === 'close') {
       await server.close();
       process.exit(0);
@@ -117,7 +117,7 @@ async function main() {
           const { imageIds } = await client.images.create({ prompt: `soak image ${i}`, quantity: 1 }, { signal: stop.signal });
           await client.images.waitFor(imageIds[0], { intervalMs, signal: stop.signal });
         } else {
-          const { audioId } = await client.speech.create({ text: `Soak line ${i}.`, voice_id: 'English_expressive_narrator' }, { signal: stop.signal });
+          const { audioId } = await client.speech.create({ text: `Soak line ${i}.`, voice_id: '308172940561327' }, { signal: stop.signal });
           await client.speech.waitFor(audioId, { intervalMs, signal: stop.signal });
         }
         jobs++;

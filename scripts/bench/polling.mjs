@@ -25,7 +25,7 @@ const KINDS = [
   { kind: 'music', get: 'getMusic', create: async (c) => (await c.music.create({ prompt: 'Upbeat synth-pop about a road trip' })).musicId, wait: (c, id, o) => c.music.waitFor(id, o) },
   { kind: 'video', get: 'getVideo', create: async (c) => (await c.videos.create({ prompt: 'A corgi surfing' })).videoId, wait: (c, id, o) => c.videos.waitFor(id, o) },
   { kind: 'image', get: 'getImage', create: async (c) => (await c.images.create({ prompt: 'A watercolor lighthouse', quantity: 1 })).imageIds[0], wait: (c, id, o) => c.images.waitFor(id, o) },
-  { kind: 'speech', get: 'getSpeech', create: async (c) => (await c.speech.create({ text: 'Hello there.', voice_id: 'English_expressive_narrator' })).audioId, wait: (c, id, o) => c.speech.waitFor(id, o) },
+  { kind: 'speech', get: 'getSpeech', create: async (c) => (await c.speech.create({ text: 'Hello there.', voice_id: '308172940561327' })).audioId, wait: (c, id, o) => c.speech.waitFor(id, o) },
   { kind: 'agent', get: 'getAgentJob', create: async (c) => (await c.agent.run({ prompt: 'A song about the sea', models: 'music-2.0', async: true })).jobId, wait: (c, id, o) => c.agent.waitFor(id, o) },
 ];
 

@@ -1,11 +1,13 @@
-// Target `client`: packages/client/src/generated/{schema,operations,resources,schemas}.ts
+// Target `client`: packages/client/src/generated/{schema,operations,functions,resources,schemas}.ts
 //   schema.ts      openapi-typescript types (request fields with a `default` stay optional)
-//   operations.ts  the operations table (runtime data: routing, retry policy, validation rules)
+//   operations.ts  one descriptor constant per operation and the operations table of them (runtime data:
+//                  routing, retry policy, validation rules)
+//   functions.ts   one function per operation, core first (`getMusic(core, musicId)`): the tree-shakable form
 //   resources.ts   one interface per tag with a typed, documented signature per method, plus the
 //                  `jobCreators` map (which create starts which job, read by `<create>AndWait`)
 //   schemas.ts     a named alias for every `components.schemas` entry (`Music`, `Video`, …)
 import { deref, listOperations, loadSpec } from '@useapi-minimax/spec';
-import { HEADER, buildOperationsTable, generateSchemaTypes, toSource } from './shared.mjs';
+import { HEADER, buildOperationsTable, generateSchemaTypes, jobFacts, toSource } from './shared.mjs';
 
 /**
  * The creates that start an asynchronous job, from the spec's `x-sdk.creates`: the job kind, where the new job's id
@@ -131,7 +133,6 @@ function resourcesSource(spec, table, jobCreators) {
     }
     out.push(`${doc([tagDocs[tag] ?? tag], '')}\nexport interface ${ifaceName(tag)} {\n${body.join('\n')}\n}`);
   }
-  const creators = jobCreators;
   // The schema of each event of a streaming operation (x-sdk.event), for `EventStream<T>`.
   const events = listOperations(spec).filter((o) => o.sdk.event);
   return `${HEADER}import type { components } from './schema.js';
@@ -156,9 +157,6 @@ export interface MiniMaxResources {
 ${tags.map((t) => `${doc([tagDocs[t] ?? t])}\n  ${t}: ${ifaceName(t)};`).join('\n')}
 }
 
-/** The creates that start a job: the job kind, the id field of their answer and the inputs \`<create>AndWait\` forces. */
-export const jobCreators = ${toSource(creators)} as const;
-
 /** The JSON data of each server-sent event, per streaming operation (the spec's \`x-sdk.event\`). */
 export interface EventDataMap {
 ${events.map((o) => `  ${o.operationId}: components['schemas']['${o.sdk.event}'];`).join('\n')}
@@ -177,27 +175,217 @@ function schemasSource(spec) {
   return `${HEADER}import type { components } from './schema.js';\n\n${lines.join('\n')}\n`;
 }
 
+/**
+ * Marks the operations whose success body is undocumented (`UndocumentedBody`: "may be empty or any JSON value")
+ * with `mayBeEmpty`: for every other JSON operation an empty or `null` 2xx body is an error the client reports.
+ */
+function withBodyRules(spec, table) {
+  for (const o of listOperations(spec)) {
+    const raw = spec.paths[o.path][o.method.toLowerCase()];
+    const schemas = Object.entries(raw.responses)
+      .filter(([status]) => /^2/.test(status))
+      .map(([, r]) => deref(spec, r).content?.['application/json']?.schema)
+      .filter(Boolean);
+    if (schemas.length && schemas.every((x) => x.$ref === '#/components/schemas/UndocumentedBody')) {
+      const entry = table[o.operationId];
+      const { fields, ...head } = entry;
+      table[o.operationId] = { ...head, mayBeEmpty: true, fields };
+    }
+  }
+  return table;
+}
+
+/** The name of an operation's descriptor constant in operations.ts (`getMusic` → `getMusicOperation`). */
+const descriptorName = (id) => `${id}Operation`;
+
+function operationsSource(table) {
+  const consts = Object.entries(table).map(
+    ([id, op]) =>
+      `/** \`${op.method} ${op.path}\` (\`${id}\`): route, retry policy, body and success kinds, field rules. */\n` +
+      `export const ${descriptorName(id)} = ${toSource(op)} as const satisfies OperationDescriptor;`,
+  );
+  return `${HEADER}import type { OperationDescriptor } from '../operation-descriptor.js';
+
+// One constant per operation, so that a bundle that calls one operation ships only its descriptor.
+${consts.join('\n\n')}
+
+/** Every operation of the API, derived from the spec: how to call it and how to validate its input. */
+export const operations = {
+${Object.keys(table).map((id) => `  ${id}: ${descriptorName(id)},`).join('\n')}
+};
+
+/** An operationId of the API. */
+export type OperationId = keyof typeof operations;
+`;
+}
+
+/**
+ * The call signatures of an operation's function (core first), as a type: one signature, or an overload set for
+ * operations that answer JSON or an event stream depending on `stream`.
+ */
+function functionType(id, op) {
+  const params = ['core: MiniMaxCore', ...op.pathParams.map((p) => `${p}: string`)];
+  if (op.body === 'raw') params.push('data: UploadData');
+  const inputFields = Object.values(op.fields).filter((f) => f.in !== 'path');
+  const hasInput = op.body !== 'none' || inputFields.length > 0;
+  const inputRequired = inputFields.some((f) => f.required);
+  const opts = 'options?: RequestOptions';
+  const input = (t, required = inputRequired) => (hasInput ? [`input${required ? '' : '?'}: ${t}`] : []);
+  const sig = (inputType, ret, required) => `(${[...params, ...input(inputType, required), opts].join(', ')}) => ${ret}`;
+  const stream = `Promise<EventStream<EventData<'${id}'>>>`;
+  const json = op.success === 'empty' ? 'Promise<void>' : `Promise<Output<'${id}'>>`;
+  if (op.success === 'sse') return sig(`Input<'${id}'>`, stream);
+  if (op.success === 'json|sse' && op.fields.stream) {
+    const each = (inputType, ret, required) => `  ${sig(inputType, ret, required).replace(') =>', '):')};`;
+    return `{\n${[
+      each(`Input<'${id}'> & { stream: true }`, stream, true),
+      each(`Input<'${id}'> & { stream?: false }`, json),
+      each(`Input<'${id}'>`, `Promise<Output<'${id}'> | EventStream<EventData<'${id}'>>>`),
+    ].join('\n')}\n}`;
+  }
+  if (op.success === 'json|sse') return sig(`Input<'${id}'>`, `Promise<Output<'${id}'> | EventStream<EventData<'${id}'>>>`);
+  return sig(`Input<'${id}'>`, json);
+}
+
+/**
+ * functions.ts: one function per operation, named by its operationId, taking the core first
+ * (`getMusic(core, musicId, options?)`). Each is built by `defineOperation` from its own descriptor constant and
+ * only the request and answer parts it needs (event streams, multipart forms, raw uploads, the job a create
+ * starts), so a bundle that imports one function ships only what that operation uses.
+ */
+function functionsSource(spec, table, createdKinds) {
+  const infos = Object.fromEntries(listOperations(spec).map((o) => [o.operationId, o]));
+  const used = new Set();
+  const decls = Object.entries(table).map(([id, op]) => {
+    const parts = [];
+    const streams = op.success === 'sse' || op.success === 'json|sse';
+    if (streams) parts.push('events: parseEventStream');
+    if (op.body === 'multipart') parts.push('form: toFormData');
+    if (op.body === 'raw') parts.push('upload: toRawBody');
+    const idField = jobCreatorsOf(spec)[id]?.idField;
+    if (createdKinds[id]) parts.push(`starts: { kind: '${createdKinds[id]}', ${idField ? `idField: '${idField}', ` : ''}outcome: outcomeUnknown, replyRef: newReplyRef }`);
+    for (const p of parts) used.add(p.split(':')[0]);
+    const lines = [`${oneLine(infos[id].summary)}: \`${op.method} ${op.path}\`.`];
+    if (createdKinds[id]) {
+      lines.push(
+        `Starts a ${createdKinds[id]} job${op.fields.replyRef ? ' and sends a \`replyRef\` (yours, or a generated one)' : ''}; a 502/504, timeout or`,
+        'connection loss after sending throws `OutcomeUnknownError` (look the job up with `findCreated`).',
+      );
+    }
+    if (op.deprecated) lines.push('@deprecated The family is decommissioned upstream; kept for existing data.');
+    const extras = parts.length ? `, { ${parts.join(', ')} }` : '';
+    return `${doc(lines, '')}\nexport const ${id}: ${functionType(id, op)} = /* @__PURE__ */ defineOperation('${id}', ${descriptorName(id)}${extras});`;
+  });
+  const imports = [
+    `import type { MiniMaxCore } from '../core.js';`,
+    `import { defineOperation } from '../operation.js';`,
+    ...(used.has('starts') ? [`import { newReplyRef, outcomeUnknown } from '../outcome.js';`] : []),
+    ...(used.has('form') || used.has('upload')
+      ? [`import { ${[used.has('form') && 'toFormData', used.has('upload') && 'toRawBody'].filter(Boolean).join(', ')} } from '../request-body.js';`]
+      : []),
+    `import type { EventData, EventStream, Input, Output, RequestOptions, UploadData } from '../resource-types.js';`,
+    ...(used.has('events') ? [`import { parseEventStream } from '../sse.js';`] : []),
+    `import {\n${Object.keys(table).map((id) => `  ${descriptorName(id)},`).join('\n')}\n} from './operations.js';`,
+  ];
+  return `${HEADER}// One function per operation, core first: \`import { getMusic } from '@useapi-minimax/client'\` ships only what
+// \`getMusic\` needs. \`createMiniMaxClient\` groups the same functions by tag (\`client.music.get\`).
+${imports.join('\n')}
+
+${decls.join('\n\n')}
+`;
+}
+
+/** job-functions.ts: the functions the job helpers call, from the job facts (kept off the public entry). */
+function jobFunctionsSource() {
+  const { kinds } = jobFacts();
+  const getters = Object.entries(kinds).map(([k, f]) => `  ${k}: ${f.operation},`);
+  const listIds = [...new Set(Object.values(kinds).flatMap((f) => [f.find.list, f.find.running].filter(Boolean)))];
+  const names = [...new Set([...Object.values(kinds).map((f) => f.operation), ...listIds])];
+  return `${HEADER}import { ${names.join(', ')} } from './functions.js';
+import { ${listIds.map(descriptorName).join(', ')} } from './operations.js';
+
+/** Each job kind's GET (the spec's \`x-sdk.jobs\`), for \`waitForJob\` and \`pollJob\`. */
+export const jobGetters = {
+${getters.join('\n')}
+};
+
+/** The lists \`findCreated\` reads, by operationId, with their descriptors (the spec's \`x-sdk.jobs.*.find\`). */
+export const jobLists = {
+${listIds.map((id) => `  ${id}: { call: ${id}, operation: ${descriptorName(id)} },`).join('\n')}
+};
+`;
+}
+
+/**
+ * The job kind each create starts: `x-sdk.creates.job`, or for a create without a JSON id (a stream of job
+ * snapshots, `POST /videos/agent-create`) the kind whose GET answers the events' schema.
+ */
+function createdKindsOf(spec, table) {
+  const kinds = {};
+  const getSchema = {};
+  for (const o of listOperations(spec)) {
+    if (!o.sdk.job) continue;
+    const raw = spec.paths[o.path][o.method.toLowerCase()];
+    const ref = raw.responses['200']?.content?.['application/json']?.schema?.$ref;
+    if (ref) getSchema[ref.split('/').pop()] = o.sdk.job;
+  }
+  for (const o of listOperations(spec)) {
+    if (table[o.operationId].idempotent) continue;
+    const kind = o.sdk.creates?.job ?? (o.sdk.event ? getSchema[o.sdk.event] : undefined);
+    if (kind) kinds[o.operationId] = kind;
+  }
+  return kinds;
+}
+
+/**
+ * jobs.ts: the job facts of the spec's root `x-sdk.jobs` (see `jobFacts` in shared.mjs), the kinds, the creates
+ * that start a job and, for `<create>AndWait`, where their answer holds the new id. Written once, read by
+ * `describeJob`, `waitFor`/`poll`, `findCreated` and `parseWebhook`.
+ */
+function jobsSource(jobCreators, createdKinds) {
+  const { kinds, labels } = jobFacts();
+  const names = Object.keys(kinds);
+  const facts = Object.fromEntries(Object.entries(kinds).map(([k, { creates: _c, ...f }]) => [k, f]));
+  return `${HEADER}import type { JobKindInfo } from '../job-kinds.js';
+
+/** The kinds of asynchronous job the API has. */
+export type JobKind = ${names.map((k) => `'${k}'`).join(' | ')};
+
+/**
+ * How each job kind is followed (the spec's \`x-sdk.jobs\`): its GET, the snapshot's id field, the default pause
+ * between polls and deadline of a wait, the numeric status codes and the label field, and where a create whose
+ * answer was lost is looked up.
+ */
+export const jobKinds = ${toSource(facts)} as const satisfies Record<JobKind, JobKindInfo>;
+
+/** useapi's \`statusLabel\`s and the agent's string statuses, on the lifecycle (any kind). */
+export const jobLabels: Readonly<Record<string, string>> = ${toSource(labels)};
+
+/** The job kind each create starts (every non-idempotent operation that starts one). */
+export const createdKinds = ${toSource(createdKinds)} as const satisfies Record<string, JobKind>;
+
+/** The creates that start a job: the job kind, the id field of their answer and the inputs \`<create>AndWait\` forces. */
+export const jobCreators = ${toSource(jobCreators)} as const;
+`;
+}
+
 export const clientTarget = {
   name: 'client',
   outDir: 'packages/client/src/generated',
   async generate() {
     const spec = loadSpec();
-    const table = buildOperationsTable();
+    const table = withBodyRules(spec, buildOperationsTable());
     const jobCreators = jobCreatorsOf(spec);
     checkJobCreators(spec, table, jobCreators);
-    const operations = `${HEADER}import type { OperationDescriptor } from '../operation-descriptor.js';
-
-/** Every operation of the API, derived from the spec: how to call it and how to validate its input. */
-export const operations = ${toSource(table)} as const satisfies Record<string, OperationDescriptor>;
-
-/** An operationId of the API. */
-export type OperationId = keyof typeof operations;
-`;
+    const createdKinds = createdKindsOf(spec, table);
     return {
       // Request fields with a `default` (e.g. `async`, `stream`) are optional to send: keep them optional.
       'schema.ts': await generateSchemaTypes({ defaultNonNullable: false }),
-      'operations.ts': operations,
+      'operations.ts': operationsSource(table),
+      'functions.ts': functionsSource(spec, table, createdKinds),
       'resources.ts': resourcesSource(spec, table, jobCreators),
+      'jobs.ts': jobsSource(jobCreators, createdKinds),
+      'job-functions.ts': jobFunctionsSource(),
       'schemas.ts': schemasSource(spec),
     };
   },

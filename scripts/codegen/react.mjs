@@ -296,7 +296,8 @@ function optionsSource(ops) {
     }
   }
   return `${HEADER}import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query';
-import type { EventData, Input, MiniMaxClient, MiniMaxError, Output, PaginationDescriptor, UploadData } from '@useapi-minimax/client';
+import type { EventData, Input, MiniMaxClient, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
+import type { PaginationDescriptor } from '@useapi-minimax/client/internal';
 import type { CacheEffect } from '../cache-effects.js';
 import {
   infiniteQueryKeyOf,

@@ -164,3 +164,42 @@ export function toSource(value, indent = '') {
   }
   return JSON.stringify(value);
 }
+
+const LIFECYCLE = ['queued', 'running', 'succeeded', 'failed', 'moderated', 'cancelled'];
+
+/**
+ * The job facts of the spec's root `x-sdk.jobs`, one entry per job kind, with what the operations say about it:
+ * its GET (`operation`, `tag`, `method`: the operation whose `x-sdk.job` names the kind) and the creates that start
+ * it (`creates`). Checked here, so every generator reads the same, valid facts:
+ * `{ kinds: { music: { operation, tag, method, idField, aliasIdField?, intervalMs, deadlineMs, codes?, labelField,
+ * find, creates: [operationId…] }, … }, labels }`.
+ */
+export function jobFacts() {
+  const doc = loadSpec();
+  const { jobs, labels } = doc['x-sdk'] ?? {};
+  if (!jobs || !labels) throw new Error('codegen: the spec has no root x-sdk.jobs / x-sdk.labels');
+  const ops = listOperations(doc);
+  const byId = Object.fromEntries(ops.map((o) => [o.operationId, o]));
+  const fail = (kind, message) => {
+    throw new Error(`codegen: x-sdk.jobs.${kind}: ${message}`);
+  };
+  for (const [label, state] of Object.entries(labels)) if (!LIFECYCLE.includes(state)) fail('labels', `${label} → unknown state ${state}`);
+  const kinds = {};
+  for (const [kind, facts] of Object.entries(jobs)) {
+    const gets = ops.filter((o) => o.sdk.job === kind);
+    if (gets.length !== 1) fail(kind, `needs exactly one GET with x-sdk.job: ${kind} (found ${gets.length})`);
+    const [get] = gets;
+    for (const key of ['idField', 'intervalMs', 'deadlineMs', 'labelField', 'find']) if (facts[key] === undefined) fail(kind, `${key} is missing`);
+    for (const state of Object.values(facts.codes ?? {})) if (!LIFECYCLE.includes(state)) fail(kind, `unknown state ${state}`);
+    const { list, running } = facts.find;
+    for (const id of [list, running].filter(Boolean)) if (!byId[id] || byId[id].method !== 'GET') fail(kind, `find names ${id}, which is not a GET`);
+    if (list && !byId[list].sdk.pagination) fail(kind, `find.list ${list} is not paginated`);
+    const creates = ops.filter((o) => o.sdk.creates?.job === kind).map((o) => o.operationId);
+    kinds[kind] = { operation: get.operationId, tag: get.tag, method: get.sdk.method, ...facts, creates };
+  }
+  for (const o of ops) {
+    if (o.sdk.job && !kinds[o.sdk.job]) throw new Error(`codegen: ${o.operationId} reads job kind ${o.sdk.job}, which x-sdk.jobs does not describe`);
+    if (o.sdk.creates && !kinds[o.sdk.creates.job]) throw new Error(`codegen: ${o.operationId} creates job kind ${o.sdk.creates.job}, which x-sdk.jobs does not describe`);
+  }
+  return { kinds, labels };
+}

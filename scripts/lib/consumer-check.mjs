@@ -57,7 +57,8 @@ export function registryDependencies() {
 const NODE_CHECK = `// Every entry point of the packed packages, from Node, with real calls.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createMiniMaxClient, isMiniMaxError, ModeratedError, describeJob, operations } from '@useapi-minimax/client';
+import { createMiniMaxClient, createMiniMaxCore, getMusic, isMiniMaxError, ModeratedError, describeJob } from '@useapi-minimax/client';
+import { operations } from '@useapi-minimax/client/internal';
 import { createMiniMaxMock, MOCK_TOKEN } from '@useapi-minimax/mock-server';
 import { createMiniMaxHandlers } from '@useapi-minimax/mock-server/msw';
 import { setupMiniMaxServer } from '@useapi-minimax/mock-server/msw/node';
@@ -74,7 +75,8 @@ const require = createRequire(import.meta.url);
 for (const name of ['@useapi-minimax/client', '@useapi-minimax/mock-server', '@useapi-minimax/react', '@useapi-minimax/runner', '@useapi-minimax/cli']) {
   check(require(name + '/package.json').name === name, name + '/package.json resolves');
 }
-check(Object.keys(operations).length === 50, 'client: the operations table has 50 operations');
+check(Object.keys(operations).length === 50, 'client/internal: the operations table has 50 operations');
+check(typeof getMusic === 'function' && typeof createMiniMaxCore === 'function', 'client: the per-operation functions and createMiniMaxCore');
 
 // /server + client: a job from create to completion over HTTP, and a typed error.
 const server = await startMockServer({ port: 0, jobMs: 300 });

@@ -70,10 +70,11 @@ async function main(): Promise<number> {
     mockScenario:
       options.mode === 'mock'
         ? async (name, operationId) => {
-            // The mock's control API (`/__mock/`), served next to the API by every mock server.
+            // The mock's control API (`/__mock/`), served next to the API by every mock server; its credential
+            // is MOCK_TOKEN unless the server was started with another control token.
             const response = await fetch(new URL('/__mock/scenario', baseUrl), {
               method: 'POST',
-              headers: { 'content-type': 'application/json' },
+              headers: { authorization: `Bearer ${MOCK_TOKEN}`, 'content-type': 'application/json' },
               body: JSON.stringify({ name, operationId, once: true }),
             });
             if (!response.ok) throw new Error(`the mock server refused scenario ${name}: ${response.status}`);

@@ -141,6 +141,88 @@ export class AbortError extends MiniMaxError {
   }
 }
 
+/**
+ * A 2xx answer the client cannot use: an empty, `null` or truncated body where the operation documents one, a body
+ * that is not the JSON it announced, or an event stream where JSON was expected (and the reverse when it cannot be
+ * read). For a read, try again (`isTransientError` is true: `waitFor` keeps polling); after a create, the job exists
+ * without an id in hand (the create throws {@link OutcomeUnknownError} with this as `cause`).
+ */
+export class UnexpectedResponseError extends MiniMaxError {
+  /** HTTP status of the answer. */
+  declare readonly status: number;
+  /** The answer's `Content-Type`, if any. */
+  declare readonly contentType: string | undefined;
+  /** operationId of the call, when there was one. */
+  declare readonly operation: string | undefined;
+  /** HTTP method. */
+  declare readonly method: string;
+  /** The concrete path of the call (ids filled in, no query). */
+  declare readonly path: string;
+  /** The start of the body as received (at most 500 characters), if any. */
+  declare readonly body: string | undefined;
+  constructor(
+    message: string,
+    init: { status: number; contentType?: string | undefined; operation?: string | undefined; method: string; path: string; body?: string | undefined },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.status = init.status;
+    this.contentType = init.contentType;
+    this.operation = init.operation;
+    this.method = init.method;
+    this.path = init.path;
+    this.body = init.body;
+  }
+}
+
+/** What an {@link OutcomeUnknownError} carries about the create that was sent. */
+export interface OutcomeUnknownInit {
+  /** operationId of the create. */
+  operation: string;
+  /** The job kind that create starts. */
+  kind: JobKind;
+  /** The `replyRef` sent, if the operation takes one. */
+  replyRef: string | undefined;
+  /** The `account` sent, if any. */
+  account: string | undefined;
+  /** Epoch ms when the create was sent. */
+  sentAt: number;
+  /** JSON-safe copy of the input as sent. */
+  input: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A create was sent and its answer does not prove whether the job exists: a 502/504 (MiniMax sometimes answers
+ * so while still queueing the paid job), a timeout, a connection lost after sending, or an empty/truncated 2xx.
+ * The job may exist and be charged: do not resubmit blindly; look it up with `findCreated(error)` (by the
+ * `replyRef` sent), then create again only if it says nothing was created. `cause` is the underlying error.
+ */
+export class OutcomeUnknownError extends MiniMaxError {
+  /** operationId of the create: `createVideo`, `createMusic`, `runAgent`, `createSpeech`, … */
+  declare readonly operation: string;
+  /** The job kind that create starts. */
+  declare readonly kind: JobKind;
+  /** The `replyRef` sent (generated when the caller gave none and the operation takes one). */
+  declare readonly replyRef: string | undefined;
+  /** The `account` sent, if any. */
+  declare readonly account: string | undefined;
+  /** Epoch ms when the create was sent. */
+  declare readonly sentAt: number;
+  /** JSON-safe copy of the input as sent (binary parts summarised as `{ blob, type, size }`); never the token. */
+  declare readonly input: Readonly<Record<string, unknown>>;
+  /** What went wrong: `UpstreamBusyError` (502/504), `TimeoutError`, `ConnectionError` or `UnexpectedResponseError`. */
+  declare readonly cause: MiniMaxError;
+  constructor(message: string, init: OutcomeUnknownInit, cause: MiniMaxError) {
+    super(message, { cause });
+    this.operation = init.operation;
+    this.kind = init.kind;
+    this.replyRef = init.replyRef;
+    this.account = init.account;
+    this.sentAt = init.sentAt;
+    this.input = init.input;
+  }
+}
+
 /** One invalid input field. */
 export interface ValidationIssue {
   /** Field name (`prompt`, `file[2]`, …). */
@@ -203,6 +285,8 @@ for (const [ctor, name] of [
   [TimeoutError, 'TimeoutError'],
   [AbortError, 'AbortError'],
   [ValidationError, 'ValidationError'],
+  [UnexpectedResponseError, 'UnexpectedResponseError'],
+  [OutcomeUnknownError, 'OutcomeUnknownError'],
   [JobError, 'JobError'],
   [JobFailedError, 'JobFailedError'],
   [JobModeratedError, 'JobModeratedError'],

@@ -1,6 +1,15 @@
-// @useapi-minimax/client: the public API.
-export { createMiniMaxClient, DEFAULT_BASE_URL } from './client.js';
-export type { ClientOptions, LowLevelClient, MiniMaxClient } from './client.js';
+// @useapi-minimax/client: the public API. Plumbing shared with the other packages of this repository is on
+// `@useapi-minimax/client/internal` (not semver-stable).
+export { createMiniMaxClient } from './client.js';
+export type { ClientHelpers, LowLevelClient, MiniMaxClient } from './client.js';
+export { createMiniMaxCore, DEFAULT_BASE_URL } from './core.js';
+export type { ClientOptions, MiniMaxCore, ViewOptions } from './core.js';
+
+// One function per operation, core first (`getMusic(core, musicId)`): the tree-shakable form.
+export * from './generated/functions.js';
+export { pollJob, waitForJob } from './jobs.js';
+export { findCreated } from './find-created.js';
+export type { CreatedLookup, CreatedTarget, FindCreatedOptions } from './find-created.js';
 
 export {
   AbortError,
@@ -17,22 +26,21 @@ export {
   MiniMaxError,
   ModeratedError,
   NotFoundError,
+  OutcomeUnknownError,
   RateLimitedError,
   ServerError,
   TimeoutError,
   UnauthorizedError,
+  UnexpectedResponseError,
   UpstreamBusyError,
   ValidationError,
 } from './errors.js';
-export type { ApiErrorInit, ValidationIssue } from './errors.js';
+export type { ApiErrorInit, OutcomeUnknownInit, ValidationIssue } from './errors.js';
+export { isTransientError } from './poll-policy.js';
 
-export { describeJob, jobErrorFor, jobErrorForMissing } from './job-state.js';
+export { describeJob, jobErrorFor } from './job-state.js';
 export type { JobLifecycle, JobSnapshot, JobState } from './job-state.js';
-export { jobKinds } from './job-kinds.js';
-export { isTransientError, MAX_POLL_INTERVAL_MS } from './jobs.js';
-export { nextPage, pageItems } from './pagination.js';
-export type { NextPage } from './pagination.js';
-export type { JobKindInfo } from './job-kinds.js';
+export type { JobKind } from './generated/jobs.js';
 
 export { parseWebhook } from './webhooks.js';
 export type { WebhookEvent } from './webhooks.js';
@@ -55,9 +63,6 @@ export type {
 export type { ClientHooks, RequestEvent, ResponseEvent, RetryEvent } from './transport.js';
 export type { LogLevel, Logger } from './logger.js';
 
-export { operations } from './generated/operations.js';
-export { jobCreators } from './generated/resources.js';
 export type * from './generated/resources.js';
 export type * from './generated/schemas.js';
 export type { components, paths, webhooks } from './generated/schema.js';
-export type { FieldLocation, FieldRule, JobKind, OperationDescriptor, PaginationDescriptor } from './operation-descriptor.js';

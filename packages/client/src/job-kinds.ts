@@ -1,5 +1,22 @@
-// Per-kind polling defaults. The GET of each kind is the operation whose `x-sdk.job` names it (tested).
-import type { JobKind } from './operation-descriptor.js';
+// The shape of the job facts. The facts themselves are the spec's root `x-sdk.jobs`, generated into
+// src/generated/jobs.ts (`jobKinds`); nothing here restates them.
+import type { JobLifecycle } from './job-state.js';
+
+/** Where a create whose answer was lost is looked up (`findCreated`). */
+export interface JobFindInfo {
+  /** `GET /scheduler` tracks running jobs of this kind with their `replyRef`. */
+  readonly scheduler?: boolean;
+  /** operationId of the list that holds the kind's jobs, newest first. */
+  readonly list?: string;
+  /** Item field with the creation time (epoch ms) in that list. */
+  readonly time?: string;
+  /** Input field → list item field that echoes it (compared as text; a trailing `…` is a truncation). */
+  readonly match?: Readonly<Record<string, string>>;
+  /** operationId of the list of running jobs (ids only); each one's GET is read. */
+  readonly running?: string;
+  /** Dotted path of the `replyRef` in the job's GET (`request.replyRef`). */
+  readonly ref?: string;
+}
 
 /** How a job kind is followed: its GET (operation and resource method), id field and polling defaults. */
 export interface JobKindInfo {
@@ -11,23 +28,16 @@ export interface JobKindInfo {
   readonly method: string;
   /** Field of the snapshot that holds the job id. */
   readonly idField: string;
+  /** Another field that holds it in create answers and webhooks (`audioId` for speech). */
+  readonly aliasIdField?: string;
   /** Default pause between polls, in ms. */
   readonly intervalMs: number;
-  /** Default deadline of a wait, in ms. */
-  readonly timeoutMs: number;
+  /** Default deadline of a whole wait, in ms. */
+  readonly deadlineMs: number;
+  /** Numeric `status` codes and their state, for kinds that have them. */
+  readonly codes?: Readonly<Record<number, JobLifecycle>>;
+  /** The field holding the status text (`statusLabel`; the agent's `status`). */
+  readonly labelField: string;
+  /** Where a lost create is looked up. */
+  readonly find: JobFindInfo;
 }
-
-const MIN = 60_000;
-
-/**
- * Every job kind: speech polls every 3 s, music 5 s, videos, images and agent jobs 10 s. Deadlines: videos 30 min
- * (long Seedance videos take ~15), images 15 min, music 15 min, speech 10 min, agent jobs 17 min (they expire
- * upstream after 15 minutes; the margin lets the final `failed` snapshot arrive).
- */
-export const jobKinds = {
-  music: { operation: 'getMusic', tag: 'music', method: 'get', idField: 'musicId', intervalMs: 5_000, timeoutMs: 15 * MIN },
-  video: { operation: 'getVideo', tag: 'videos', method: 'get', idField: 'videoId', intervalMs: 10_000, timeoutMs: 30 * MIN },
-  image: { operation: 'getImage', tag: 'images', method: 'get', idField: 'imageId', intervalMs: 10_000, timeoutMs: 15 * MIN },
-  agent: { operation: 'getAgentJob', tag: 'agent', method: 'get', idField: 'jobId', intervalMs: 10_000, timeoutMs: 17 * MIN },
-  speech: { operation: 'getSpeech', tag: 'speech', method: 'get', idField: 'audio_id', intervalMs: 3_000, timeoutMs: 10 * MIN },
-} as const satisfies Record<JobKind, JobKindInfo>;

@@ -1,5 +1,7 @@
 // One lifecycle for every kind of job: describeJob() maps each resource's status fields onto it.
 import { JobFailedError, JobModeratedError, NotFoundError } from './errors.js';
+import { jobKinds, jobLabels } from './generated/jobs.js';
+import type { JobKindInfo } from './job-kinds.js';
 import type { JobKind } from './operation-descriptor.js';
 import type { Snapshot } from './resource-types.js';
 
@@ -25,22 +27,6 @@ export interface JobState {
 /** A snapshot of a job of kind `K`: the answer of its GET, or a webhook payload. */
 export type JobSnapshot<K extends JobKind> = Snapshot<K>;
 
-// Video and image codes: 0 pending, 11 queued, 1/12 processing, 2 completed, 3 failed, 5/7/14 moderated.
-const MEDIA: Record<number, JobLifecycle> = { 0: 'queued', 11: 'queued', 1: 'running', 12: 'running', 2: 'succeeded', 3: 'failed', 5: 'moderated', 7: 'moderated', 14: 'moderated' };
-// Music codes: 0 pending, 1 processing, 2 completed, 4 moderated (also after completion).
-const MUSIC: Record<number, JobLifecycle> = { 0: 'queued', 1: 'running', 2: 'succeeded', 4: 'moderated' };
-// useapi's `statusLabel`s and the agent's string statuses.
-const LABELS: Record<string, JobLifecycle> = {
-  pending: 'queued',
-  queued: 'queued',
-  processing: 'running',
-  started: 'running',
-  running: 'running',
-  completed: 'succeeded',
-  failed: 'failed',
-  moderated: 'moderated',
-};
-const ID_FIELDS: Record<JobKind, string> = { music: 'musicId', video: 'videoId', image: 'imageId', agent: 'jobId', speech: 'audio_id' };
 const isFinal = (s: JobLifecycle | undefined) => s === 'succeeded' || s === 'failed' || s === 'moderated';
 
 /**
@@ -51,8 +37,10 @@ const isFinal = (s: JobLifecycle | undefined) => s === 'succeeded' || s === 'fai
  */
 export function describeJob<K extends JobKind>(kind: K, snapshot: JobSnapshot<K> | Record<string, unknown> | null | undefined): JobState {
   const s = (snapshot ?? {}) as Record<string, any>;
-  const label = LABELS[String((kind === 'agent' ? s.status : s.statusLabel) ?? '').toLowerCase()];
-  const codes = kind === 'music' ? MUSIC : kind === 'video' || kind === 'image' ? MEDIA : undefined;
+  // The status codes, label field and id field of each kind are the spec's `x-sdk.jobs` (src/generated/jobs.ts).
+  const facts: JobKindInfo = jobKinds[kind];
+  const label = jobLabels[String(s[facts.labelField] ?? '').toLowerCase()] as JobLifecycle | undefined;
+  const codes = facts.codes;
   let state = (codes && typeof s.status === 'number' ? codes[s.status] : undefined) ?? label;
   const final = typeof s.statusFinal === 'boolean' ? s.statusFinal : isFinal(state);
   if (final && !isFinal(state)) {
@@ -64,7 +52,7 @@ export function describeJob<K extends JobKind>(kind: K, snapshot: JobSnapshot<K>
   }
   const error = s.error;
   const message = typeof error === 'string' ? error : typeof error?.message === 'string' ? error.message : s.message;
-  const id = s[ID_FIELDS[kind]] ?? s.audioId;
+  const id = s[facts.idField] ?? (facts.aliasIdField ? s[facts.aliasIdField] : undefined);
   return {
     kind,
     ...(typeof id === 'string' ? { id } : {}),

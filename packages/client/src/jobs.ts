@@ -1,91 +1,124 @@
-// Following a job: poll (distinct snapshots), waitFor (final snapshot or a typed error), createAndWait.
-import { AbortError, ApiError, ConnectionError, JobTimeoutError, MiniMaxError, TimeoutError } from './errors.js';
-import { jobKinds } from './job-kinds.js';
+// Following a job: poll (distinct snapshots), waitFor (final snapshot or a typed error), createAndWait. The
+// timing is the pure poll policy (poll-policy.ts); this file runs it with real sleeps, a deadline and a signal.
+import type { MiniMaxCore } from './core.js';
+import { AbortError, JobTimeoutError, MiniMaxError } from './errors.js';
+import { jobGetters } from './generated/job-functions.js';
 import { describeJob, jobErrorFor, jobErrorForMissing } from './job-state.js';
 import type { JobKind } from './operation-descriptor.js';
-import type { PollOptions, RequestOptions, WaitOptions } from './resource-types.js';
+import { nextPoll, pollPolicy } from './poll-policy.js';
+import type { PollOptions, RequestOptions, Snapshot, WaitOptions } from './resource-types.js';
 import { sleep } from './retry.js';
+import { anySignal, startTimer } from './signals.js';
 
 type Snap = Record<string, any>;
 /** Reads one snapshot of a job. */
 export type GetJob = (id: string, options: RequestOptions) => Promise<Snap>;
 
-/** Longest pause between polls after repeated errors, in ms (or the interval, if longer). */
-export const MAX_POLL_INTERVAL_MS = 60_000;
-
-/**
- * Whether an error is worth trying again later: a connection error, a timeout, or 408, 429 and 5xx other than 596.
- * `waitFor`/`poll` keep polling through these (with backoff); React hooks can use it for their retry decision.
- */
-export function isTransientError(error: unknown): boolean {
-  return (
-    error instanceof ConnectionError ||
-    error instanceof TimeoutError ||
-    (error instanceof ApiError && (error.status === 408 || error.status === 429 || (error.status >= 500 && error.status !== 596)))
-  );
+/** The per-request part of poll options: what each GET of the wait is sent with. */
+function requestOptions(options: RequestOptions, signal: AbortSignal): RequestOptions {
+  const { timeoutMs, maxRetries, headers } = options;
+  return { signal, timeoutMs, maxRetries, headers };
 }
 
 /**
- * Polls a job until it is final, yielding each distinct snapshot (state, percent, message or status changed).
- * The interval doubles after transient errors (up to 60 s) and resets on success; the deadline aborts the
- * sleep and the in-flight GET (`JobTimeoutError` with the last snapshot); the caller's signal does the same
- * (`AbortError`). A followed video that starts answering 404 was moderated and removed: `JobModeratedError`.
+ * Polls a job until it is final, yielding each distinct snapshot (state, percent, message or status changed). The
+ * pauses are the poll policy's (`nextPoll`: interval, doubled after transient errors, the server's `Retry-After`,
+ * never past the deadline); the deadline aborts the sleep and the GET in flight (`JobTimeoutError` with the last
+ * snapshot); the caller's signal does the same (`AbortError`). A followed video that starts answering 404 was
+ * moderated and removed: `JobModeratedError`. Each GET gets the call options (`timeoutMs`, `maxRetries`, `headers`).
  */
-export async function* pollJob(kind: JobKind, get: GetJob, id: string, options: PollOptions = {}): AsyncGenerator<Snap> {
-  const info = jobKinds[kind];
-  const interval = options.intervalMs ?? info.intervalMs;
-  const timeoutMs = options.timeoutMs ?? info.timeoutMs;
+export async function* followJob(kind: JobKind, get: GetJob, id: string, options: PollOptions = {}): AsyncGenerator<Snap> {
+  const policy = pollPolicy(kind, options);
+  const started = Date.now();
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  const clearDeadline = startTimer(policy.deadlineMs, () => deadline.abort());
+  const combined = anySignal([options.signal, deadline.signal]);
+  const { signal } = combined;
+  const perRequest = requestOptions(options, signal);
   let last: Snap | undefined;
   let lastKey: string | undefined;
-  let delay = interval;
+  let failures = 0;
   const stopped = (cause: unknown) =>
     options.signal?.aborted
       ? new AbortError({ cause: options.signal.reason })
-      : new JobTimeoutError(`${kind} job ${id} was not final after ${timeoutMs} ms`, kind, id, last, last && describeJob(kind, last), { cause });
+      : new JobTimeoutError(
+          `The ${kind} job ${id} was not final after ${policy.deadlineMs} ms: it may still finish; read it by id later or wait again with a longer deadlineMs`,
+          kind,
+          id,
+          last,
+          last && describeJob(kind, last),
+          { cause },
+        );
   try {
     for (;;) {
+      let step;
       try {
-        const snapshot = await get(id, { signal });
-        delay = interval;
+        const snapshot = await get(id, perRequest);
+        failures = 0;
         last = snapshot;
         const st = describeJob(kind, snapshot);
-        const key = JSON.stringify([st.state, st.final, st.percent, st.message, snapshot.status, snapshot.statusLabel]);
+        const key = JSON.stringify([st.state, st.final, st.percent, st.message, snapshot?.status, snapshot?.statusLabel]);
         if (key !== lastKey) {
           lastKey = key;
           yield snapshot;
         }
-        if (st.final) return;
+        step = nextPoll(kind, policy, { snapshot, failures, elapsedMs: Date.now() - started });
       } catch (error) {
         if (signal.aborted) throw stopped(error);
         const removed = jobErrorForMissing(kind, id, last, error);
         if (removed) throw removed;
-        if (!isTransientError(error)) throw error;
-        delay = Math.min(delay * 2, Math.max(MAX_POLL_INTERVAL_MS, interval));
+        failures += 1;
+        step = nextPoll(kind, policy, { error, failures, elapsedMs: Date.now() - started });
+        if (step.stop && step.reason === 'error') throw error;
+      }
+      if (step.stop) {
+        if (step.reason === 'final') return;
+        throw stopped(undefined);
       }
       try {
-        await sleep(delay, signal);
+        await sleep(step.delayMs, signal);
       } catch (reason) {
         throw stopped(reason);
       }
     }
   } finally {
-    clearTimeout(timer);
+    clearDeadline();
+    combined.release();
   }
 }
 
 /** Polls until final: resolves with the succeeded snapshot, throws JobFailedError / JobModeratedError otherwise. */
-export async function waitForJob(kind: JobKind, get: GetJob, id: string, options: WaitOptions = {}): Promise<Snap> {
+export async function waitFollowing(kind: JobKind, get: GetJob, id: string, options: WaitOptions = {}): Promise<Snap> {
   let last: Snap | undefined;
-  for await (const snapshot of pollJob(kind, get, id, options)) {
+  for await (const snapshot of followJob(kind, get, id, options)) {
     last = snapshot;
     options.onProgress?.(snapshot as never, describeJob(kind, snapshot));
   }
   const error = jobErrorFor(kind, last!);
   if (error) throw error;
   return last!;
+}
+
+const getterOf =
+  (core: MiniMaxCore, kind: JobKind): GetJob =>
+  (id, options) =>
+    (jobGetters[kind] as (core: MiniMaxCore, id: string, options: RequestOptions) => Promise<Snap>)(core, id, options);
+
+/**
+ * Yields each distinct snapshot of a job until it is final (the final one included); `break` stops polling.
+ * The tree-shakable form of `client.<resource>.poll(id)`: `pollJob(core, 'music', musicId)`.
+ */
+export function pollJob<J extends JobKind>(core: MiniMaxCore, kind: J, id: string, options?: PollOptions): AsyncIterableIterator<Snapshot<J>> {
+  return followJob(kind, getterOf(core, kind), id, options) as AsyncIterableIterator<Snapshot<J>>;
+}
+
+/**
+ * Polls a job until it is final and resolves with its final snapshot; throws `JobFailedError` /
+ * `JobModeratedError` for a failed / moderated job and `JobTimeoutError` at the deadline. The tree-shakable form
+ * of `client.<resource>.waitFor(id)`: `waitForJob(core, 'video', videoId, { deadlineMs })`.
+ */
+export function waitForJob<J extends JobKind>(core: MiniMaxCore, kind: J, id: string, options?: WaitOptions<J>): Promise<Snapshot<J>> {
+  return waitFollowing(kind, getterOf(core, kind), id, options as unknown as WaitOptions) as Promise<Snapshot<J>>;
 }
 
 /** Where a create puts the new job's id, and what `<create>AndWait` forces. */
@@ -96,7 +129,11 @@ export interface JobCreator {
   readonly fixed?: Readonly<Record<string, unknown>>;
 }
 
-/** Creates, then waits for the job (every job, for creates that answer a list of ids). */
+/**
+ * Creates, then waits for the job (every job, for creates that answer a list of ids). The call options
+ * (`signal`, `timeoutMs`, `maxRetries`, `headers`) go to the create and to every poll; `intervalMs`,
+ * `deadlineMs` and `onProgress` to the wait.
+ */
 export async function createAndWait(
   creator: JobCreator,
   create: (input: Record<string, unknown>, options: RequestOptions) => Promise<Snap>,
@@ -104,18 +141,20 @@ export async function createAndWait(
   input: Record<string, unknown> | undefined,
   options: WaitOptions = {},
 ): Promise<Snap | Snap[]> {
-  const created = await create({ ...input, ...creator.fixed }, { signal: options.signal });
+  const { signal, timeoutMs, maxRetries, headers } = options;
+  const created = await create({ ...input, ...creator.fixed }, { signal, timeoutMs, maxRetries, headers });
   const ids: unknown[] = ([] as unknown[]).concat(created?.[creator.idField] ?? []);
   if (!ids.length || ids.some((id) => typeof id !== 'string')) {
     throw new MiniMaxError(`The create answered without a ${creator.idField}: cannot wait for the ${creator.kind} job`);
   }
   // One failure stops the other waits.
   const stop = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const combined = anySignal([signal, stop.signal]);
   try {
-    const results = await Promise.all(ids.map((id) => waitForJob(creator.kind, get, id as string, { ...options, signal })));
+    const results = await Promise.all(ids.map((id) => waitFollowing(creator.kind, get, id as string, { ...options, signal: combined.signal })));
     return creator.many ? results : results[0]!;
   } finally {
     stop.abort();
+    combined.release();
   }
 }

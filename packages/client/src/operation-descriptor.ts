@@ -58,8 +58,9 @@ export interface PaginationDescriptor {
   readonly hasMoreField?: string;
 }
 
-/** The kinds of asynchronous job the API has. */
-export type JobKind = 'music' | 'video' | 'image' | 'agent' | 'speech';
+import type { JobKind } from './generated/jobs.js';
+
+export type { JobKind };
 
 /** One operation of the API, as the client needs it at runtime. */
 export interface OperationDescriptor {
@@ -81,6 +82,8 @@ export interface OperationDescriptor {
   readonly contentTypes?: readonly string[];
   /** Success body kind. */
   readonly success: 'json' | 'sse' | 'json|sse' | 'empty';
+  /** The success body is undocumented and may be empty (else an empty 2xx body of a JSON operation is an error). */
+  readonly mayBeEmpty?: boolean;
   /** Documented success statuses. */
   readonly successStatuses: readonly number[];
   /** The operation is deprecated (decommissioned family). */

@@ -2,7 +2,8 @@
 // operations table. src/generated/resources.ts uses them to give every method a named, documented signature.
 import type { operations as OperationTypes } from './generated/schema.js';
 import type { operations as table } from './generated/operations.js';
-import type { EventDataMap, jobCreators } from './generated/resources.js';
+import type { jobCreators } from './generated/jobs.js';
+import type { EventDataMap } from './generated/resources.js';
 import type { JobKind } from './operation-descriptor.js';
 import type { JobState } from './job-state.js';
 
@@ -14,7 +15,7 @@ export type OperationId = keyof Table;
 export interface RequestOptions {
   /** Cancels the call, including any retry sleep. */
   signal?: AbortSignal | undefined;
-  /** Budget for one attempt: headers and body (for event streams: the gap between chunks). */
+  /** Budget of one attempt of this request, in ms: headers and body (for event streams: the gap between chunks). `Infinity`: none. */
   timeoutMs?: number | undefined;
   /** Retries for this call (the operation's retry policy still decides what is retryable). */
   maxRetries?: number | undefined;
@@ -108,17 +109,24 @@ type JobOperation<J extends JobKind> = { [K in OperationId]: Table[K] extends { 
 /** The snapshot of a job kind: the answer of its GET (`Video`, `Image`, `Music`, `AgentJob`, `SpeechClip`). */
 export type Snapshot<J extends JobKind> = Output<JobOperation<J>>;
 
-/** Options of `poll`. */
-export interface PollOptions {
-  /** Pause between polls (default: the kind's `jobKinds[kind].intervalMs`). Doubles after errors, up to 60 s. */
+/**
+ * Options of `poll` (and `pollJob`). The request options (`signal`, `timeoutMs` per attempt, `maxRetries`,
+ * `headers`) apply to every GET of the wait; `signal` also ends the wait.
+ */
+export interface PollOptions extends RequestOptions {
+  /**
+   * Pause between polls, in ms (default: the kind's `jobKinds[kind].intervalMs`; at least 100 ms, so `0` cannot
+   * spin). Doubles after each transient error, up to 60 s, and waits at least the server's `Retry-After`.
+   */
   intervalMs?: number | undefined;
-  /** Deadline of the whole wait (default: `jobKinds[kind].timeoutMs`); then `JobTimeoutError`. */
-  timeoutMs?: number | undefined;
-  /** Aborts the wait, the sleep and the in-flight GET (`AbortError`). */
-  signal?: AbortSignal | undefined;
+  /** Budget of the whole wait, in ms (default: the kind's `jobKinds[kind].deadlineMs`; `Infinity`: none); then `JobTimeoutError`. */
+  deadlineMs?: number | undefined;
 }
 
-/** Options of `waitFor` and `<create>AndWait`. */
+/**
+ * Options of `waitFor` and `<create>AndWait` (and `waitForJob`). For `<create>AndWait` the request options also
+ * go to the create.
+ */
 export interface WaitOptions<J extends JobKind = JobKind> extends PollOptions {
   /** Called with each distinct snapshot (and its `describeJob` state), the final one included. */
   onProgress?: ((snapshot: Snapshot<J>, state: JobState) => void) | undefined;

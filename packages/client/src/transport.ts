@@ -1,9 +1,12 @@
 // The transport under openapi-fetch: a per-call `fetch` that owns the timeout budget (headers and body), the
 // caller's AbortSignal, the retry loop with the operation's policy, the hooks and the redacting logger.
-// Middleware runs once per call (outside this loop); every attempt goes through here.
-import { AbortError, ConnectionError, MiniMaxError, TimeoutError, parseRetryAfter } from './errors.js';
-import type { Log } from './logger.js';
+// Middleware runs once per call (outside this loop); every attempt goes through here. A call's state lives in
+// the closure of `startCall`; what it hands back once the headers are in is an `Answer` that owns the timer
+// until the body is read.
+import type { Env } from './core.js';
+import { AbortError, ConnectionError, MiniMaxError, TimeoutError, UnexpectedResponseError, parseRetryAfter } from './errors.js';
 import { MAX_RETRY_AFTER_MS, backoffMs, errorCode, nothingSent, retryableStatus, sleep } from './retry.js';
+import { anySignal, startTimer, type CombinedSignal } from './signals.js';
 
 /** What every hook receives about an attempt. */
 export interface RequestEvent {
@@ -44,22 +47,6 @@ export interface ClientHooks {
   onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
-/** What the transport needs from the client. */
-export interface Env {
-  fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
-  /** Whether debug lines are wanted (skips building them otherwise). */
-  debug: boolean;
-  maxRetries: number;
-  timeoutMs: number;
-  hooks: ClientHooks;
-  log: Log;
-  redact: (text: string) => string;
-  account: string | undefined;
-  validate: boolean;
-  /** The middleware registered on the client (while there is any, openapi-fetch builds real Requests). */
-  middleware: readonly unknown[];
-}
-
 /**
  * What openapi-fetch builds instead of a `Request` when no middleware can see it (its `Request` option): the URL
  * and the `RequestInit` it computed (method, headers as a real `Headers`, serialized body, signal, duplex, …),
@@ -93,115 +80,65 @@ export function requestClass(env: Env, callMiddleware?: readonly unknown[]): typ
   return env.middleware.length || callMiddleware?.length ? undefined : Draft;
 }
 
-/** The state of one call (all its attempts). */
-export interface Call {
+/** How one call is made, fixed when it starts. */
+export interface CallSpec {
+  /** operationId, when the call maps to an operation. */
   readonly operation: string | undefined;
   readonly method: string;
+  /** Path template (`/music/{musicId}`). */
   readonly path: string;
+  /** Whether a retry can never duplicate work. */
   readonly idempotent: boolean;
   /** The body is a stream: it can be sent once only, so the call is never retried. */
-  oneShot: boolean;
+  readonly oneShot: boolean;
   readonly maxRetries: number;
+  /** Budget of one attempt (headers and body; for streams the gap between chunks). */
   readonly timeoutMs: number;
   /** The caller's signal. */
   readonly signal: AbortSignal | undefined;
-  /** The current attempt's controller (aborted by its timer) and signal (⊕ the caller's). */
-  ctl: AbortController;
-  sig: AbortSignal;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  timedOut: boolean;
-  /** Headers arrived: the timer now covers reading the body. */
-  reading: boolean;
-  response: Response | undefined;
-  /** Rejects the call at once: on abort, or on a timeout while reading the body. */
-  fail: (error: unknown) => void;
-  /** Rejects the attempt in flight (a timeout before the headers), even with a fetch that ignores the signal. */
-  failAttempt: ((error: unknown) => void) | undefined;
-  /** A promise that rejects through `fail`, for readers of an event stream after the call resolved. */
-  guard: Promise<never> | undefined;
-  onAbort: (() => void) | undefined;
+}
+
+/** The pieces a stream reader needs from its call: see {@link Answer.follow}. */
+export interface StreamControl {
+  /** Rejects with the typed error when the call aborts or its idle budget runs out. */
+  guard: Promise<never>;
+  /** A chunk arrived: restart the idle budget. */
+  tick(): void;
+  /** The stream ended or was cancelled: stop the timer and the listener. */
+  release(): void;
+  /** The typed error for whatever a read threw (a cut connection is a `ConnectionError`). */
+  toError(error: unknown): unknown;
+}
+
+/**
+ * A call whose headers are in, its budget still running: it owns the call's timer and abort listener until the
+ * body has been read (`read`), handed to a stream reader (`follow`) or given up (`release`). Exactly one of them
+ * is called.
+ */
+export interface Answer<T> {
+  /** What the call resolved with (openapi-fetch's `{ data, error, response }`). */
+  readonly result: T;
+  /** The final attempt's response. */
+  readonly response: Response;
+  /** The concrete request path relative to the base URL (ids and query filled in), token removed. */
+  readonly url: string;
+  /** Reads the body under the call's budget (timeout or abort reject at once, typed), then releases the call. */
+  read<R>(reader: () => Promise<R>): Promise<R>;
+  /** Hands the call to a stream reader (idle timeout per chunk). */
+  follow(): StreamControl;
+  /** Releases the call without reading. */
+  release(): void;
 }
 
 const noop = () => {};
 
-/** A new call state; `options` override the client's retries and timeout. */
-export function newCall(
-  env: Env,
-  operation: string | undefined,
-  method: string,
-  path: string,
-  idempotent: boolean,
-  options: { signal?: AbortSignal | null | undefined; timeoutMs?: number | undefined; maxRetries?: number | undefined },
-  minTimeoutMs = 0,
-): Call {
-  return {
-    operation,
-    method,
-    path,
-    idempotent,
-    oneShot: false,
-    maxRetries: options.maxRetries ?? env.maxRetries,
-    timeoutMs: options.timeoutMs ?? Math.max(env.timeoutMs, minTimeoutMs),
-    signal: options.signal ?? undefined,
-    ctl: undefined as never,
-    sig: undefined as never,
-    timer: undefined,
-    timedOut: false,
-    reading: false,
-    response: undefined,
-    fail: noop,
-    failAttempt: undefined,
-    guard: undefined,
-    onAbort: undefined,
-  };
-}
-
-/** Starts (or restarts) the timer of one attempt, with a fresh controller. */
-function arm(call: Call): void {
-  if (call.onAbort) (call.sig as AbortSignal | undefined)?.removeEventListener('abort', call.onAbort);
-  call.ctl = new AbortController();
-  call.sig = call.signal ? AbortSignal.any([call.signal, call.ctl.signal]) : call.ctl.signal;
-  // The caller's abort is heard through this attempt's own signal, never through a listener on the caller's:
-  // one signal shared by many concurrent calls collects no listeners (nor Node's MaxListenersExceededWarning).
-  if (call.onAbort) call.sig.addEventListener('abort', call.onAbort);
-  call.timedOut = false;
-  rearm(call);
-}
-
-/** Restarts the current attempt's timer (event streams call it on every chunk: an idle timeout). */
-export function rearm(call: Call): void {
-  clearTimeout(call.timer);
-  call.timer = setTimeout(() => {
-    call.timedOut = true;
-    const error = new TimeoutError(call.timeoutMs);
-    call.ctl.abort(error);
-    if (call.reading) call.fail(error);
-    else call.failAttempt?.(error);
-  }, call.timeoutMs);
-}
-
-/** Stops the timer and the abort listener of a finished call. */
-export function release(call: Call): void {
-  clearTimeout(call.timer);
-  if (call.onAbort) call.sig?.removeEventListener('abort', call.onAbort);
-}
-
-/** Maps whatever a call threw onto the error hierarchy (middleware's own errors pass through). */
-function toError(error: unknown, call: Call): unknown {
-  if (error instanceof MiniMaxError) return error;
-  if (call.timedOut) return new TimeoutError(call.timeoutMs);
-  if (call.signal?.aborted) return new AbortError({ cause: call.signal.reason });
-  if (error instanceof SyntaxError) return new MiniMaxError(`Invalid JSON in the answer of ${call.method} ${call.path}`, { cause: error });
-  if (error instanceof TypeError) return connectionError(error, call);
-  return error;
-}
-
-function connectionError(error: unknown, call: Call): ConnectionError {
+function connectionError(error: unknown, spec: CallSpec, url: string | undefined): ConnectionError {
   const code = errorCode(error);
-  return new ConnectionError(`Connection failed: ${call.method} ${call.path}${code ? ` (${code})` : ''}`, { cause: error, code });
+  const where = url ?? spec.path;
+  return new ConnectionError(`The connection failed or was cut (${spec.method} ${where}${code ? `, ${code}` : ''}): check the network or the base URL and try again`, { cause: error, code });
 }
 
-/** Removes the token from an error's message, stack and body. */
+/** Removes the token from an error's message, stack, body and headers. */
 export function scrub<E>(env: Env, error: E): E {
   if (error instanceof MiniMaxError) {
     error.message = env.redact(error.message);
@@ -215,113 +152,206 @@ export function scrub<E>(env: Env, error: E): E {
   return error;
 }
 
+function urlOf(input: Request | Draft | string): string {
+  return typeof input === 'string' ? input : input.url;
+}
+
 /**
- * Runs one call: `start` issues it through openapi-fetch with the first attempt's signal and the transport as
- * `fetch`. Resolves with its result; rejects with a MiniMaxError on abort, timeout (headers or body) or
- * connection failure. With `keep`, a successful call keeps its timer and listener (event streams release them).
+ * Starts a call: `start` issues it through openapi-fetch with the first attempt's signal and the transport as
+ * `fetch`. Resolves, once `start` resolved, with an {@link Answer} whose budget is still running; rejects with a
+ * MiniMaxError on abort, timeout (headers or body) or connection failure.
  */
-export async function run<T>(
+export async function startCall<T>(
   env: Env,
-  call: Call,
+  spec: CallSpec,
   start: (signal: AbortSignal, fetch: (input: Request | Draft) => Promise<Response>) => Promise<T>,
-  keep = false,
-): Promise<T> {
-  const { signal } = call;
+): Promise<Answer<T>> {
+  const { signal } = spec;
   if (signal?.aborted) throw new AbortError({ cause: signal.reason });
-  if (signal) {
-    call.onAbort = () => {
-      // The attempt's signal also aborts on its timeout: only the caller's abort is an AbortError.
-      if (!signal.aborted) return;
-      const error = new AbortError({ cause: signal.reason });
-      call.fail(error);
-      call.failAttempt?.(error);
-    };
-  }
-  arm(call);
-  let ok = false;
-  try {
-    // Settles with the call, or earlier through `call.fail` (abort; a body that outlives its budget).
-    const result = await new Promise<T>((resolve, reject) => {
-      call.fail = reject;
-      start(call.sig, (input) => send(env, call, input)).then(resolve, reject);
-    });
-    if (keep) {
-      call.guard = new Promise<never>((_, reject) => (call.fail = reject));
-      call.guard.catch(noop);
-    }
-    ok = true;
-    return result;
-  } catch (error) {
-    call.response?.body?.cancel().catch(noop);
-    throw scrub(env, toError(error, call));
-  } finally {
-    if (!ok || !keep) release(call);
-  }
-}
+  let ctl: AbortController;
+  let combined: CombinedSignal | undefined;
+  let attemptSignal: AbortSignal;
+  let clearTimer = noop;
+  let timedOut = false;
+  /** Headers arrived: the timer now covers reading the body. */
+  let reading = false;
+  let response: Response | undefined;
+  let url: string | undefined;
+  /** Rejects the call at once: on abort, or on a timeout while reading the body. */
+  let fail: (error: unknown) => void = noop;
+  /** Rejects the attempt in flight (a timeout before the headers), even with a fetch that ignores the signal. */
+  let failAttempt: ((error: unknown) => void) | undefined;
+  let released = false;
 
-function event(call: Call, input: Request | string, attempt: number, env: Env): RequestEvent {
-  return { method: call.method, url: env.redact(typeof input === 'string' ? input : input.url), path: call.path, operation: call.operation, attempt };
-}
-
-/**
- * The retry loop. `first` is what openapi-fetch built: a {@link Draft}, sent as `fetch(url, init)` (its body is
- * a string, Blob, buffer or FormData that fetch can send again, or a stream that makes the call one-shot), or a
- * real Request (with middleware: its body is cloned before each attempt that may be followed by another).
- */
-async function send(env: Env, call: Call, first: Request | Draft): Promise<Response> {
-  const { hooks } = env;
-  const draft = first instanceof Draft;
-  let input: Request | string = draft ? first.url : first;
-  let init: RequestInit | undefined = draft ? first.init : undefined;
-  for (let attempt = 0; ; attempt++) {
-    const more = attempt < call.maxRetries && !call.oneShot;
-    // A Request body can be read once: keep a copy for the next attempt before this one consumes it.
-    const spare = more && typeof input !== 'string' && input.body ? input.clone() : undefined;
-    if (hooks.onRequest) hooks.onRequest(event(call, input, attempt + 1, env));
-    const started = Date.now();
-    let response: Response | undefined;
-    let failure: MiniMaxError | undefined;
-    try {
-      response = await new Promise<Response>((resolve, reject) => {
-        call.failAttempt = reject;
-        env.fetch(input, init).then(resolve, reject);
-      });
-    } catch (error) {
-      call.failAttempt = undefined;
-      if (call.signal?.aborted) throw new AbortError({ cause: call.signal.reason });
-      failure = call.timedOut ? new TimeoutError(call.timeoutMs) : error instanceof MiniMaxError ? error : connectionError(error, call);
-      // Idempotent calls retry any connection error or timeout; creates only what provably never left.
-      const retry = more && (call.idempotent || (failure instanceof ConnectionError && nothingSent(failure.code)));
-      if (!retry) throw failure;
+  const onAbort = () => {
+    // The attempt's signal also aborts on its timeout: only the caller's abort is an AbortError.
+    if (!signal?.aborted) return;
+    const error = new AbortError({ cause: signal.reason });
+    fail(error);
+    failAttempt?.(error);
+  };
+  const onTimeout = () => {
+    timedOut = true;
+    const error = new TimeoutError(spec.timeoutMs);
+    ctl.abort(error);
+    if (reading) fail(error);
+    else failAttempt?.(error);
+  };
+  const rearm = () => {
+    clearTimer();
+    clearTimer = startTimer(spec.timeoutMs, onTimeout);
+  };
+  /** Starts (or restarts) one attempt: a fresh controller, its signal ⊕ the caller's, its timer. */
+  const arm = () => {
+    release();
+    released = false;
+    ctl = new AbortController();
+    combined = signal ? anySignal([signal, ctl.signal]) : undefined;
+    attemptSignal = combined ? combined.signal : ctl.signal;
+    // The caller's abort is heard through this attempt's own signal, never through a listener on the caller's:
+    // one signal shared by many concurrent calls collects no listeners (nor Node's MaxListenersExceededWarning).
+    if (signal) attemptSignal.addEventListener('abort', onAbort);
+    timedOut = false;
+    rearm();
+  };
+  function release() {
+    if (released) return;
+    released = true;
+    clearTimer();
+    clearTimer = noop;
+    if (signal && attemptSignal) attemptSignal.removeEventListener('abort', onAbort);
+    combined?.release();
+  }
+  /** Maps whatever a call threw onto the error hierarchy (middleware's own errors pass through). */
+  const toError = (error: unknown): unknown => {
+    if (error instanceof MiniMaxError) return error;
+    if (timedOut) return new TimeoutError(spec.timeoutMs);
+    if (signal?.aborted) return new AbortError({ cause: signal.reason });
+    if (error instanceof SyntaxError && response) {
+      // openapi-fetch parsed a body that is not JSON (low-level calls; resource calls read bodies themselves).
+      const { status, headers } = response;
+      return new UnexpectedResponseError(`The answer is not valid JSON (${status} ${spec.method} ${url}): try again; if it persists the API or a proxy is broken`, { status, contentType: headers.get('content-type') ?? undefined, operation: spec.operation, method: spec.method, path: url ?? spec.path }, { cause: error });
     }
-    call.failAttempt = undefined;
-    let delay: number;
-    if (response) {
-      const { status } = response;
-      if (hooks.onResponse) hooks.onResponse({ ...event(call, input, attempt + 1, env), status, durationMs: Date.now() - started });
-      if (env.debug) env.log('debug', `${call.method} ${call.path} → ${status} (attempt ${attempt + 1})`);
-      if (!more || !retryableStatus(status, call.idempotent)) {
-        call.reading = true;
-        call.response = response;
-        return response;
+    if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError')) return connectionError(error, spec, url);
+    return error;
+  };
+  const failed = (error: unknown) => {
+    response?.body?.cancel().catch(noop);
+    release();
+    return scrub(env, toError(error));
+  };
+
+  /**
+   * The retry loop. `first` is what openapi-fetch built: a {@link Draft}, sent as `fetch(url, init)` (its body is
+   * a string, Blob, buffer or FormData that fetch can send again, or a stream that makes the call one-shot), or a
+   * real Request (with middleware: its body is cloned before each attempt that may be followed by another).
+   */
+  const send = async (first: Request | Draft): Promise<Response> => {
+    const { hooks } = env;
+    const draft = first instanceof Draft;
+    let input: Request | string = draft ? first.url : first;
+    let init: RequestInit | undefined = draft ? first.init : undefined;
+    const fullUrl = env.redact(urlOf(input));
+    // The concrete path (ids filled in, query included) relative to the base URL, for messages and logs.
+    url = fullUrl.startsWith(env.baseUrl) ? fullUrl.slice(env.baseUrl.length) : fullUrl;
+    for (let attempt = 0; ; attempt++) {
+      const more = attempt < spec.maxRetries && !spec.oneShot;
+      // A Request body can be read once: keep a copy for the next attempt before this one consumes it.
+      const spare = more && typeof input !== 'string' && input.body ? input.clone() : undefined;
+      const event = hooks.onRequest || hooks.onResponse || hooks.onRetry ? eventOf(spec, fullUrl, attempt + 1) : undefined;
+      if (hooks.onRequest) hooks.onRequest(event!);
+      const started = Date.now();
+      let answer: Response | undefined;
+      let failure: MiniMaxError | undefined;
+      try {
+        answer = await new Promise<Response>((resolve, reject) => {
+          failAttempt = reject;
+          env.fetch(input, init).then(resolve, reject);
+        });
+      } catch (error) {
+        failAttempt = undefined;
+        if (signal?.aborted) throw new AbortError({ cause: signal.reason });
+        failure = timedOut ? new TimeoutError(spec.timeoutMs) : error instanceof MiniMaxError ? error : connectionError(error, spec, url);
+        // Idempotent calls retry any connection error or timeout; creates only what provably never left.
+        const retry = more && (spec.idempotent || (failure instanceof ConnectionError && nothingSent(failure.code)));
+        if (!retry) throw failure;
       }
-      const hint = parseRetryAfter(response.headers.get('retry-after'));
-      delay = hint === undefined ? backoffMs(attempt) : Math.min(hint, MAX_RETRY_AFTER_MS);
-      response.body?.cancel().catch(noop);
-    } else {
-      delay = backoffMs(attempt);
-    }
-    clearTimeout(call.timer);
-    if (hooks.onRetry) hooks.onRetry({ ...event(call, input, attempt + 1, env), delayMs: delay, status: response?.status, error: failure });
-    env.log('info', `${call.method} ${call.path}: ${response ? response.status : failure?.message}; retry ${attempt + 1}/${call.maxRetries} in ${Math.round(delay)} ms`);
-    try {
+      failAttempt = undefined;
+      let delay: number;
+      if (answer) {
+        const { status } = answer;
+        const durationMs = Date.now() - started;
+        if (hooks.onResponse) hooks.onResponse({ ...event!, status, durationMs });
+        if (env.debug) env.log('debug', debugLine(spec, url, answer, durationMs, attempt + 1));
+        if (!more || !retryableStatus(status, spec.idempotent)) {
+          reading = true;
+          response = answer;
+          return answer;
+        }
+        const hint = parseRetryAfter(answer.headers.get('retry-after'));
+        delay = hint === undefined ? backoffMs(attempt) : Math.min(hint, MAX_RETRY_AFTER_MS);
+        answer.body?.cancel().catch(noop);
+      } else {
+        delay = backoffMs(attempt);
+      }
+      clearTimer();
+      if (hooks.onRetry) hooks.onRetry({ ...event!, delayMs: delay, status: answer?.status, error: failure });
+      env.log('info', `${spec.method} ${url}: ${answer ? answer.status : failure?.message}; retry ${attempt + 1}/${spec.maxRetries} in ${Math.round(delay)} ms`);
       // A signal of this sleep's own (see arm): no listener on the caller's.
-      await sleep(delay, call.signal && AbortSignal.any([call.signal]));
-    } catch (reason) {
-      throw new AbortError({ cause: reason });
+      const sleeper = signal ? anySignal([signal]) : undefined;
+      try {
+        await sleep(delay, sleeper?.signal);
+      } catch (reason) {
+        throw new AbortError({ cause: reason });
+      } finally {
+        sleeper?.release();
+      }
+      arm();
+      if (typeof input === 'string') init = { ...init, signal: attemptSignal };
+      else input = new Request(spare ?? input, { signal: attemptSignal });
     }
-    arm(call);
-    if (typeof input === 'string') init = { ...init, signal: call.sig };
-    else input = new Request(spare ?? input, { signal: call.sig });
+  };
+
+  arm();
+  let result: T;
+  try {
+    // Settles with the call, or earlier through `fail` (abort; a body that outlives its budget).
+    result = await new Promise<T>((resolve, reject) => {
+      fail = reject;
+      start(attemptSignal, send).then(resolve, reject);
+    });
+  } catch (error) {
+    throw failed(error);
   }
+  const settle = (): Promise<never> => new Promise<never>((_, reject) => (fail = reject));
+  return {
+    result,
+    response: response ?? (result as { response: Response }).response,
+    url: url ?? spec.path,
+    async read(reader) {
+      try {
+        return await Promise.race([reader(), settle()]);
+      } catch (error) {
+        throw failed(error);
+      } finally {
+        release();
+      }
+    },
+    follow() {
+      const guard = settle();
+      guard.catch(noop);
+      return { guard, tick: rearm, release, toError: (error) => scrub(env, toError(error)) };
+    },
+    release,
+  };
+}
+
+function eventOf(spec: CallSpec, url: string, attempt: number): RequestEvent {
+  return { method: spec.method, url, path: spec.path, operation: spec.operation, attempt };
+}
+
+/** `GET /music/user:1-… → 200 in 84 ms (getMusic, attempt 1, request id abc)`: never the token. */
+function debugLine(spec: CallSpec, url: string, response: Response, durationMs: number, attempt: number): string {
+  const requestId = response.headers.get('x-request-id') ?? response.headers.get('cf-ray');
+  return `${spec.method} ${url} → ${response.status} in ${durationMs} ms (${spec.operation ?? spec.path}, attempt ${attempt}${requestId ? `, request id ${requestId}` : ''})`;
 }

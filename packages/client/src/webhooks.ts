@@ -1,6 +1,8 @@
 // What `replyUrl` receives. Callbacks are UNSIGNED: anyone who knows the URL can post one, and they repeat.
 // Treat a callback as a hint: re-fetch the job by id (`client.videos.get(payload.videoId)`) before acting.
 import { ValidationError } from './errors.js';
+import { jobKinds, type JobKind } from './generated/jobs.js';
+import type { JobKindInfo } from './job-kinds.js';
 import type { AgentJob, ImageWebhookPayload, MusicWebhookPayload, SpeechWebhookPayload, VideoWebhookPayload } from './generated/schemas.js';
 
 /** A parsed `replyUrl` callback, narrowed by `kind`. */
@@ -11,14 +13,11 @@ export type WebhookEvent =
   | { kind: 'speech'; id: string; payload: SpeechWebhookPayload }
   | { kind: 'agent'; id: string; payload: AgentJob };
 
-const KEYS = [
-  ['agent', 'jobId'],
-  ['video', 'videoId'],
-  ['image', 'imageId'],
-  ['music', 'musicId'],
-  ['speech', 'audioId'],
-  ['speech', 'audio_id'],
-] as const;
+/** The id fields that tell a payload's kind (the spec's `x-sdk.jobs`): each kind's id field and its alias. */
+const keys = () =>
+  Object.entries(jobKinds as Record<JobKind, JobKindInfo>).flatMap(([kind, facts]) =>
+    [facts.idField, facts.aliasIdField].filter(Boolean).map((key) => [kind, key!] as const),
+  );
 
 /**
  * Parses a `replyUrl` callback body (the JSON text, its bytes, or the parsed object) and tells which job it is
@@ -37,7 +36,7 @@ export function parseWebhook(body: string | ArrayBuffer | Uint8Array | object): 
     }
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [kind, key] of KEYS) {
+    for (const [kind, key] of keys()) {
       const id = (value as Record<string, unknown>)[key];
       if (typeof id === 'string' && id) return { kind, id, payload: value } as WebhookEvent;
     }

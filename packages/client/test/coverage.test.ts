@@ -1,9 +1,9 @@
 // Every operation of the spec is callable both ways: a resource method and the low-level call, same wire request.
 import { operations as specOperations } from '@useapi-minimax/spec';
 import { describe, expect, it } from 'vitest';
-import { operations } from '../src/index.js';
+import { operations } from '../src/internal.js';
 import { listAllName } from '../src/resources.js';
-import { TOKEN, fakeFetch, json, route, testClient } from './helpers.js';
+import { TOKEN, fakeFetch, json, route, testClient, ACCEPTED } from './helpers.js';
 
 type Fn = (...args: unknown[]) => Promise<unknown>;
 
@@ -29,7 +29,7 @@ describe('every operation of the spec', () => {
   });
 
   it.each(specOperations.map((o) => [o.operationId, o] as const))('%s: client.<tag>.<method> issues the right method and path', async (id, op) => {
-    const fake = fakeFetch().queue(json(200, {}));
+    const fake = fakeFetch().queue(json(200, ACCEPTED));
     const client = testClient(fake, { validate: false }) as unknown as Record<string, Record<string, Fn>>;
     const method = client[op.tag]?.[op.sdk.method];
     expect(typeof method, `client.${op.tag}.${op.sdk.method}`).toBe('function');
@@ -45,7 +45,7 @@ describe('every operation of the spec', () => {
       expect(typeof client[op.tag]!.poll).toBe('function');
     }
     if (result && typeof result === 'object' && Symbol.asyncIterator in result) return;
-    expect(result).toEqual(operations[id as keyof typeof operations].success === 'empty' ? undefined : {});
+    expect(result).toEqual(operations[id as keyof typeof operations].success === 'empty' ? undefined : ACCEPTED);
   });
 
   /** What a request puts on the wire (the multipart boundary aside). */
@@ -61,10 +61,11 @@ describe('every operation of the spec', () => {
     // Without middleware openapi-fetch builds a Draft that reaches fetch as (url, init); with middleware it builds
     // a real Request that middleware may read or replace. Both must put the same bytes on the wire.
     const wire = async (middleware: boolean) => {
-      const fake = fakeFetch().queue(json(200, {}));
+      const fake = fakeFetch().queue(json(200, ACCEPTED));
       const client = testClient(fake, { validate: false, ...(middleware ? { middleware: [{ onRequest() {} }] } : {}) }) as unknown as Record<string, Record<string, Fn>>;
       const ops = operations[id as keyof typeof operations];
-      const extra: Record<string, unknown> = { account: 'acc:1', flag: true, n: 3 };
+      // A fixed replyRef: a create sends a generated one otherwise (random, so the two wires would differ).
+      const extra: Record<string, unknown> = { account: 'acc:1', flag: true, n: 3, ...('replyRef' in ops.fields ? { replyRef: 'ref-1' } : {}) };
       if (ops.body === 'multipart') extra.file = [new Blob(['f1']), new Blob(['f2'])];
       const { args } = argsFor(id, extra);
       await client[op.tag]![op.sdk.method]!(...args, { headers: { 'X-Trace': 't-1' } });
@@ -81,7 +82,7 @@ describe('every operation of the spec', () => {
     const method = op.method as 'GET' | 'POST' | 'DELETE';
     const ops = operations[id as keyof typeof operations];
     const wire = async (middleware: 'client' | 'call' | false) => {
-      const fake = fakeFetch().queue(json(200, {}));
+      const fake = fakeFetch().queue(json(200, ACCEPTED));
       const mw = [{ onRequest() {} }];
       const client = testClient(fake, middleware === 'client' ? { middleware: mw } : {}) as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;
       const params = { path: Object.fromEntries(ops.pathParams.map((p: string) => [p, `user:1-minimax:2-${p}:3`])), query: { account: 'acc:1' } };
@@ -101,7 +102,7 @@ describe('every operation of the spec', () => {
   });
 
   it.each(specOperations.map((o) => [o.operationId, o] as const))('%s: the low-level call reaches the same route', async (id, op) => {
-    const fake = fakeFetch().queue(json(200, {}));
+    const fake = fakeFetch().queue(json(200, ACCEPTED));
     const client = testClient(fake) as unknown as Record<string, (path: string, init: object) => Promise<{ response: Response }>>;
     const { path } = argsFor(id);
     const params = Object.fromEntries(operations[id as keyof typeof operations].pathParams.map((p: string) => [p, `user:1-minimax:2-${p}:3`]));

@@ -56,7 +56,8 @@ describe('ApiError by status', () => {
     expect(e.path).toBe('/music/{musicId}');
     expect(e.requestId).toBe('req-1');
     expect(e.headers['content-type']).toBe('application/json');
-    expect(e.message).toBe(`${status} GET /music/{musicId} (getMusic): boom ${status}`);
+    // Advice first, then the evidence: status, method, concrete path (ids filled in), operation, upstream text.
+    expect(e.message).toMatch(new RegExp(`^[A-Z][^]*\\. ${status} GET /music/user:1-minimax:2-music:3 \\(getMusic\\): boom ${status}$`));
   });
 
   it.each(table)('%i with an empty body still becomes %o', async (status, Ctor) => {
@@ -73,7 +74,7 @@ describe('ApiError by status', () => {
   it('wraps a text body as { error: text }', async () => {
     const fake = fakeFetch().queue(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'cf-ray': 'ray-9' } }));
     const error = (await testClient(fake, { maxRetries: 0 })
-      .videos.create({ prompt: 'x' })
+      .videos.get('user:1-minimax:2-video:3')
       .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(UpstreamBusyError);
     expect(error.body).toEqual({ error: '<html>Bad gateway</html>' });

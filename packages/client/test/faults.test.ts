@@ -11,10 +11,11 @@ import {
   AccountOnHoldError,
   ApiError,
   ConnectionError,
-  MiniMaxError,
+  OutcomeUnknownError,
   RateLimitedError,
   ServerError,
   TimeoutError,
+  UnexpectedResponseError,
   UpstreamBusyError,
   createMiniMaxClient,
   type RetryEvent,
@@ -36,7 +37,9 @@ interface Expectation {
   resolves?: unknown;
   /** …or rejects with exactly this class (its `name`), */
   rejects?: ErrorClass;
-  /** with this `code` (ConnectionError) or `status` (ApiError). */
+  /** whose `cause` is this class (an `OutcomeUnknownError` of a create), */
+  cause?: ErrorClass;
+  /** with this `code` (ConnectionError) or `status` (ApiError, UnexpectedResponseError), on the cause when there is one. */
   code?: string | RegExp;
   status?: number;
   /** Requests the server received for the call. */
@@ -60,7 +63,7 @@ interface Row {
 }
 
 const { status, json } = faults;
-const ok = { musicId: MUSIC, status: 2 };
+const ok = { musicId: MUSIC, videoId: 'user:1-minimax:2-video:3', status: 2 };
 
 /** The matrix. Math.random is 0 during these tests, so backoff sleeps are 0 ms (Retry-After is honoured as sent). */
 const MATRIX: Row[] = [
@@ -77,14 +80,14 @@ const MATRIX: Row[] = [
     answers: () => [faults.resetBeforeHeaders(), json(ok)],
     get: { resolves: ok, requests: 2, retries: 1 },
     // The request left: the server may have acted on it.
-    create: { rejects: ConnectionError, code: /^(UND_ERR_SOCKET|ECONNRESET)$/, requests: 1, retries: 0 },
+    create: { rejects: OutcomeUnknownError, cause: ConnectionError, code: /^(UND_ERR_SOCKET|ECONNRESET)$/, requests: 1, retries: 0 },
   },
   {
     fault: 'reset mid-body',
     answers: () => [faults.resetMidBody(), json(ok)],
     // The answer had started: the body read fails after the retry loop is over.
     get: { rejects: ConnectionError, requests: 1, retries: 0 },
-    create: { rejects: ConnectionError, requests: 1, retries: 0 },
+    create: { rejects: OutcomeUnknownError, cause: ConnectionError, requests: 1, retries: 0 },
   },
   {
     fault: '408, then 200',
@@ -116,7 +119,7 @@ const MATRIX: Row[] = [
     fault: '502 burst (2), then 200',
     answers: () => [status(502), status(502), json(ok)],
     get: { resolves: ok, requests: 3, retries: 2 },
-    create: { rejects: UpstreamBusyError, status: 502, requests: 1, retries: 0 },
+    create: { rejects: OutcomeUnknownError, cause: UpstreamBusyError, status: 502, requests: 1, retries: 0 },
   },
   {
     fault: '503 burst (3: more than the retries)',
@@ -128,7 +131,7 @@ const MATRIX: Row[] = [
     fault: '504 burst (1), then 200',
     answers: () => [status(504), json(ok)],
     get: { resolves: ok, requests: 2, retries: 1 },
-    create: { rejects: UpstreamBusyError, status: 504, requests: 1, retries: 0 },
+    create: { rejects: OutcomeUnknownError, cause: UpstreamBusyError, status: 504, requests: 1, retries: 0 },
   },
   {
     fault: '596 (account on hold)',
@@ -141,33 +144,35 @@ const MATRIX: Row[] = [
     answers: () => [faults.neverHeaders()],
     timeoutMs: SHORT_TIMEOUT_MS,
     get: { rejects: TimeoutError, requests: 3, retries: 2, abandoned: 3 },
-    create: { rejects: TimeoutError, requests: 1, retries: 0, abandoned: 1 },
+    create: { rejects: OutcomeUnknownError, cause: TimeoutError, requests: 1, retries: 0, abandoned: 1 },
   },
   {
     fault: 'a body that stalls past the timeout',
     answers: () => [faults.stallBody(), json(ok)],
     timeoutMs: SHORT_TIMEOUT_MS,
     get: { rejects: TimeoutError, requests: 1, retries: 0, abandoned: 1 },
-    create: { rejects: TimeoutError, requests: 1, retries: 0, abandoned: 1 },
+    create: { rejects: OutcomeUnknownError, cause: TimeoutError, requests: 1, retries: 0, abandoned: 1 },
   },
   {
     fault: 'malformed JSON (200)',
     answers: () => [faults.malformedJson(), json(ok)],
-    get: { rejects: MiniMaxError, requests: 1, retries: 0 },
-    create: { rejects: MiniMaxError, requests: 1, retries: 0 },
+    get: { rejects: UnexpectedResponseError, status: 200, requests: 1, retries: 0 },
+    create: { rejects: OutcomeUnknownError, cause: UnexpectedResponseError, status: 200, requests: 1, retries: 0 },
   },
   {
     fault: 'an empty 200',
     answers: () => [faults.empty200(), json(ok)],
-    get: { resolves: undefined, requests: 1, retries: 0 },
-    create: { resolves: undefined, requests: 1, retries: 0 },
+    // Typed as the song: an `undefined` would break the caller later. The job of a create exists, without an id.
+    get: { rejects: UnexpectedResponseError, status: 200, requests: 1, retries: 0 },
+    create: { rejects: OutcomeUnknownError, cause: UnexpectedResponseError, status: 200, requests: 1, retries: 0 },
   },
   {
     fault: 'a 200 with an unexpected shape',
     answers: () => [json({ unexpected: [1, 2, 3] }), json(ok)],
-    // No response validation: the body is returned as parsed (a tolerant client).
+    // No response validation: the body is returned as parsed (a tolerant client), except that a create's answer
+    // must hold the new job's id.
     get: { resolves: { unexpected: [1, 2, 3] }, requests: 1, retries: 0 },
-    create: { resolves: { unexpected: [1, 2, 3] }, requests: 1, retries: 0 },
+    create: { rejects: OutcomeUnknownError, cause: UnexpectedResponseError, status: 200, requests: 1, retries: 0 },
   },
 ];
 
@@ -227,8 +232,14 @@ describe.each(MATRIX.map((row) => [row.fault, row] as const))('fault: %s', (_nam
     if (want.rejects) {
       expect(settled.error, 'the call should reject').toBeInstanceOf(want.rejects);
       expect((settled.error as Error).name).toBe(want.rejects.name);
-      if (want.code !== undefined) expect((settled.error as ConnectionError).code).toMatch(want.code);
-      if (want.status !== undefined) expect((settled.error as ApiError).status).toBe(want.status);
+      const detail = want.cause ? (settled.error as OutcomeUnknownError).cause : settled.error;
+      if (want.cause) {
+        expect(detail).toBeInstanceOf(want.cause);
+        expect((settled.error as OutcomeUnknownError).replyRef).toBe('order-1');
+        expect((settled.error as OutcomeUnknownError).input).toMatchObject({ prompt: 'a corgi surfing', replyRef: 'order-1' });
+      }
+      if (want.code !== undefined) expect((detail as ConnectionError).code).toMatch(want.code);
+      if (want.status !== undefined) expect((detail as ApiError).status).toBe(want.status);
       const text = `${JSON.stringify(settled.error)} ${(settled.error as Error).stack}`;
       expect(text).not.toContain(TOKEN);
     } else {
@@ -255,12 +266,12 @@ describe.each(MATRIX.map((row) => [row.fault, row] as const))('fault: %s', (_nam
 });
 
 describe('createAndWait on a create that answers an unexpected shape', () => {
-  it('throws MiniMaxError and never polls', { timeout: 5_000 }, async () => {
+  it('throws OutcomeUnknownError and never polls', { timeout: 5_000 }, async () => {
     server.script(json({ unexpected: true }), json(ok));
     const c = client({ fault: '', answers: () => [], get: { requests: 0, retries: 0 }, create: { requests: 0, retries: 0 } }, []);
     const error = await c.videos.createAndWait({ prompt: 'x' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MiniMaxError);
-    expect((error as Error).message).toMatch(/without a videoId/);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as OutcomeUnknownError).cause.message).toMatch(/no videoId/);
     expect(server.count('POST', '/videos/create')).toBe(1);
     expect(server.received).toHaveLength(1);
   });

@@ -9,7 +9,9 @@ import {
   InsufficientCreditsError,
   JobFailedError,
   JobModeratedError,
+  OutcomeUnknownError,
   UpstreamBusyError,
+  findCreated,
   type ClientOptions,
   type JobState,
 } from '../src/index.js';
@@ -90,12 +92,28 @@ describe('flows against the mock', () => {
   it('a video create answered 504 (but created) is not retried: one job, one create', async () => {
     const client = setup();
     mock.scenarios.once('gateway-timeout', { operationId: 'createVideo' });
-    const error = await client.videos.create({ prompt: 'a corgi surfing', replyRef: 'order-42' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UpstreamBusyError);
+    const error = (await client.videos.create({ prompt: 'a corgi surfing', replyRef: 'order-42' }).catch((e: unknown) => e)) as OutcomeUnknownError;
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error.cause).toBeInstanceOf(UpstreamBusyError);
+    expect(error.message).toMatch(/^The video job may have been created \(and charged\): do not resubmit blindly/);
     expect(mock.calls('createVideo')).toHaveLength(1);
-    // The job exists: find it by replyRef before resubmitting.
-    const available = await client.scheduler.available();
-    expect(JSON.stringify(available.executing)).toContain('order-42');
+    // The job exists: findCreated finds it by replyRef in GET /scheduler, and creates nothing.
+    const found = await client.findCreated(error);
+    expect(found).toEqual({ found: true, kind: 'video', ids: [expect.stringMatching(/-video:/)], via: 'scheduler', match: 'replyRef' });
+    expect(mock.calls('createVideo')).toHaveLength(1);
+    const video = await client.videos.get((found as { ids: string[] }).ids[0]!);
+    expect(video.desc).toBe('a corgi surfing');
+  });
+
+  it('a create answered 502 without a replyRef of the caller gets a generated one, and is found by it', async () => {
+    const client = setup();
+    mock.scenarios.once('bad-gateway', { operationId: 'createImages' });
+    const error = (await client.images.create({ prompt: 'a lighthouse' }).catch((e: unknown) => e)) as OutcomeUnknownError;
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error.replyRef).toMatch(/^useapi-minimax:[0-9a-f-]{36}$/);
+    expect(error).toMatchObject({ operation: 'createImages', kind: 'image', input: { prompt: 'a lighthouse', replyRef: error.replyRef } });
+    const found = await findCreated(client, error);
+    expect(found).toMatchObject({ found: true, kind: 'image', via: 'scheduler', match: 'replyRef' });
   });
 
   it('moderation and failure end waits with the typed job errors', async () => {

@@ -17,7 +17,13 @@ export interface FakeFetch {
   queue: (...answers: Answer[]) => FakeFetch;
 }
 
-/** A fake fetch that answers from a queue and records every request; an empty queue answers 200 `{}`. */
+/**
+ * A 200 body any operation accepts: it holds the id field of every create's answer (a create answered without its
+ * id is an error) and nothing else a read would mind.
+ */
+export const ACCEPTED = { videoId: 'user:1-minimax:2-video:3', imageIds: ['user:1-minimax:2-image:3'], jobId: 'p1-u1-a2-bot:minimax', musicId: 'user:1-minimax:2-music:3', audioId: 'user:1-minimax:2-audio:3' };
+
+/** A fake fetch that answers from a queue and records every request; an empty queue answers 200 {@link ACCEPTED}. */
 export function fakeFetch(): FakeFetch {
   const answers: Answer[] = [];
   const requests: Request[] = [];
@@ -29,7 +35,7 @@ export function fakeFetch(): FakeFetch {
       const request = typeof input === 'string' ? new Request(input, init) : input;
       requests.push(request);
       kinds.push(typeof input === 'string' ? 'url' : 'request');
-      const next = answers.shift() ?? json(200, {});
+      const next = answers.shift() ?? json(200, ACCEPTED);
       if (next instanceof Error) throw next;
       return typeof next === 'function' ? next(request) : next;
     },

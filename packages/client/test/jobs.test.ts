@@ -9,12 +9,10 @@ import {
   JobModeratedError,
   JobTimeoutError,
   jobErrorFor,
-  jobKinds,
-  jobCreators,
-  operations,
   type JobKind,
   type JobState,
 } from '../src/index.js';
+import { jobCreators, jobKinds, operations } from '../src/internal.js';
 import { connectionError, fakeFetch, json, route, testClient, track, useFakeClock } from './helpers.js';
 
 const VIDEO = 'user:1-minimax:2-video:3';
@@ -95,9 +93,9 @@ describe('jobKinds and jobCreators match the spec', () => {
       expect(op, kind).toBeDefined();
       expect([info.operation, info.tag, info.method]).toEqual([op.operationId, op.tag, op.sdk.method]);
       expect(info.intervalMs).toBeGreaterThanOrEqual(3000);
-      expect(info.timeoutMs).toBeGreaterThan(info.intervalMs);
+      expect(info.deadlineMs).toBeGreaterThan(info.intervalMs);
     }
-    expect(jobKinds.agent.timeoutMs).toBeGreaterThan(15 * 60_000);
+    expect(jobKinds.agent.deadlineMs).toBeGreaterThan(15 * 60_000);
   });
 
   it('each creator is a create of the same tag as its job GET', () => {
@@ -146,7 +144,7 @@ describe('waiting', () => {
 
   it('an unknown status sleeps like any other (no tight loop)', async () => {
     const fake = fakeFetch().queue(...Array.from({ length: 10 }, () => json(200, { status: 42 })));
-    const call = track(testClient(fake).videos.waitFor(VIDEO, { intervalMs: 1000, timeoutMs: 5500 }));
+    const call = track(testClient(fake).videos.waitFor(VIDEO, { intervalMs: 1000, deadlineMs: 5500 }));
     await vi.advanceTimersByTimeAsync(5499);
     expect(fake.requests).toHaveLength(6);
     await vi.advanceTimersByTimeAsync(1);
@@ -157,7 +155,7 @@ describe('waiting', () => {
 
   it('the deadline aborts an in-flight GET', async () => {
     const fake = fakeFetch().queue(json(200, { status: 1 }), () => new Promise<Response>(() => {}));
-    const call = track(testClient(fake).videos.waitFor(VIDEO, { intervalMs: 1000, timeoutMs: 1500 }));
+    const call = track(testClient(fake).videos.waitFor(VIDEO, { intervalMs: 1000, deadlineMs: 1500 }));
     await vi.advanceTimersByTimeAsync(1000);
     expect(fake.requests).toHaveLength(2);
     expect(call.done).toBe(false);
@@ -281,7 +279,7 @@ describe('createAndWait', () => {
     const client = testClient(fake);
     await client.music.createAndWait({ prompt: 'synth-pop' });
     await client.music.createLegacyAndWait({ prompt: 'la la', styleId: '101' });
-    expect(await fake.requests[0]!.json()).toEqual({ prompt: 'synth-pop', stream: false });
+    expect(await fake.requests[0]!.json()).toEqual({ prompt: 'synth-pop', stream: false, replyRef: expect.stringMatching(/^useapi-minimax:/) });
     expect(fake.requests.map((r) => `${r.method} ${route(r).split('?')[0]}`)).toEqual(['POST /music/create', 'GET /music/m:1', 'GET /music/create', 'GET /music/m:2']);
   });
 

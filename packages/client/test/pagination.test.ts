@@ -1,6 +1,6 @@
 // listAll: cursor lists, page lists with has_more, short-page lists, and the guards.
 import { describe, expect, it } from 'vitest';
-import { nextPage, pageItems } from '../src/index.js';
+import { nextPage, pageItems } from '../src/internal.js';
 import { fakeFetch, json, route, testClient } from './helpers.js';
 
 const songs = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ musicId: `m:${from + i}`, title: `Song ${from + i}` }));

@@ -1,6 +1,6 @@
 // The token never appears in an error message, toJSON(), a log line, a hook event or a URL.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMiniMaxClient, MiniMaxError, type Logger } from '../src/index.js';
+import { createMiniMaxClient, MiniMaxError, ValidationError, type Logger } from '../src/index.js';
 import { TOKEN, connectionError, fakeFetch, json, testClient } from './helpers.js';
 
 function capture(): Logger & { lines: string[] } {
@@ -52,7 +52,7 @@ describe('redaction', () => {
       .accounts.list()
       .catch((e: unknown) => e)) as MiniMaxError;
     expect(JSON.stringify(error)).not.toContain('SECRET');
-    expect(error.message).toBe('Connection failed: GET /accounts (ECONNREFUSED)');
+    expect(error.message).toBe('The connection failed or was cut (GET /accounts, ECONNREFUSED): check the network or the base URL and try again');
   });
 
   it('reads USEAPI_TOKEN from the environment', async () => {
@@ -64,14 +64,21 @@ describe('redaction', () => {
 
   it('refuses to call the production API without a token', () => {
     vi.stubEnv('USEAPI_TOKEN', '');
-    expect(() => createMiniMaxClient({ token: undefined })).toThrow(/No API token/);
+    expect(() => createMiniMaxClient({ token: undefined })).toThrow(ValidationError);
+    expect(() => createMiniMaxClient({ token: undefined })).toThrow(/token is missing: pass createMiniMaxClient\(\{ token \}\) or set USEAPI_TOKEN/);
   });
 
-  it('warns (redacted) about a token without user:', () => {
-    const logger = capture();
-    createMiniMaxClient({ token: 'abc%3Adef', logger });
-    expect(logger.lines.join()).toMatch(/does not start with "user:"/);
-    expect(logger.lines.join()).not.toContain('abc%3Adef');
+  it('refuses a URL-encoded token before any request, without quoting it', () => {
+    const error = (() => {
+      try {
+        createMiniMaxClient({ token: 'user%3A1-abcdef' });
+      } catch (e) {
+        return e as ValidationError;
+      }
+    })()!;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([{ field: 'token', message: expect.stringMatching(/URL-encoded/) }]);
+    expect(JSON.stringify(error) + error.stack).not.toContain('abcdef');
   });
 
   it('logLevel silent logs nothing; debug logs each response', async () => {
@@ -80,6 +87,6 @@ describe('redaction', () => {
     await testClient(fakeFetch(), { logger: quiet, logLevel: 'silent' }).accounts.list();
     await testClient(fakeFetch(), { logger: loud, logLevel: 'debug' }).accounts.list();
     expect(quiet.lines).toEqual([]);
-    expect(loud.lines).toEqual(['[useapi-minimax] GET /accounts → 200 (attempt 1)']);
+    expect(loud.lines).toEqual([expect.stringMatching(/^\[useapi-minimax\] GET \/accounts → 200 in \d+ ms \(listAccounts, attempt 1\)$/)]);
   });
 });

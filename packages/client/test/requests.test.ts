@@ -42,7 +42,7 @@ describe('account', () => {
     await client.files.upload(new Blob(['x'], { type: 'image/png' }));
     await client.music.get('user:1-minimax:2-music:3');
     expect(route(fake.requests[0]!)).toBe('/music?account=987654321');
-    expect(await fake.requests[1]!.json()).toEqual({ prompt: 'a fox', account: '987654321' });
+    expect(await fake.requests[1]!.json()).toEqual({ prompt: 'a fox', account: '987654321', replyRef: expect.stringMatching(/^useapi-minimax:/) });
     expect(route(fake.requests[2]!)).toBe('/files?account=987654321');
     expect(route(fake.requests[3]!)).toBe('/music/user:1-minimax:2-music:3');
   });
@@ -74,7 +74,7 @@ describe('bodies', () => {
     const [request] = fake.requests;
     expect(request!.method).toBe('POST');
     expect(request!.headers.get('content-type')).toBe('application/json');
-    expect(await request!.json()).toEqual({ prompt: 'synth-pop', instrumental: true });
+    expect(await request!.json()).toEqual({ prompt: 'synth-pop', instrumental: true, replyRef: expect.stringMatching(/^useapi-minimax:/) });
   });
 
   it('multipart: files → repeated file parts, models array → comma list, booleans as text', async () => {

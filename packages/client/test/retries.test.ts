@@ -3,16 +3,18 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   AccountOnHoldError,
+  ApiError,
   ConnectionError,
   InsufficientCreditsError,
   ModeratedError,
+  OutcomeUnknownError,
   RateLimitedError,
   ServerError,
   TimeoutError,
   UpstreamBusyError,
   type RetryEvent,
 } from '../src/index.js';
-import { connectionError, fakeFetch, json, never, testClient, track, useFakeClock } from './helpers.js';
+import { connectionError, fakeFetch, json, never, testClient, track, useFakeClock, ACCEPTED } from './helpers.js';
 
 const VIDEO = 'user:1-minimax:2-video:3';
 
@@ -63,7 +65,7 @@ describe('idempotent calls', () => {
   });
 
   it('per-call maxRetries overrides the client default', async () => {
-    const fake = fakeFetch().queue(json(500, {}), json(200, {}));
+    const fake = fakeFetch().queue(json(500, {}), json(200, ACCEPTED));
     const call = track(testClient(fake).videos.get(VIDEO, { maxRetries: 0 }));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(fake.requests).toHaveLength(1);
@@ -75,7 +77,7 @@ describe('idempotent calls', () => {
     ['an HTTP date', 'Thu, 01 Jan 2026 00:00:05 GMT', 5000],
     ['an oversized hint (capped at 60 s)', '3600', 60_000],
   ])('honours Retry-After as %s', async (_, header, wait) => {
-    const fake = fakeFetch().queue(json(429, { error: 'busy' }, { 'retry-after': header }), json(200, {}));
+    const fake = fakeFetch().queue(json(429, { error: 'busy' }, { 'retry-after': header }), json(200, ACCEPTED));
     const call = track(testClient(fake).accounts.list());
     await vi.advanceTimersByTimeAsync(wait - 1);
     expect(fake.requests).toHaveLength(1);
@@ -95,7 +97,7 @@ describe('idempotent calls', () => {
   });
 
   it('never retries 596', async () => {
-    const fake = fakeFetch().queue(json(596, { error: 'Account 1 has been placed on hold', code: 596 }), json(200, {}));
+    const fake = fakeFetch().queue(json(596, { error: 'Account 1 has been placed on hold', code: 596 }), json(200, ACCEPTED));
     const call = track(testClient(fake).videos.get(VIDEO));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.requests).toHaveLength(1);
@@ -103,7 +105,7 @@ describe('idempotent calls', () => {
   });
 
   it('re-sends the same body on retry (idempotent POST)', async () => {
-    const fake = fakeFetch().queue(json(503, {}), json(200, {}));
+    const fake = fakeFetch().queue(json(503, {}), json(200, ACCEPTED));
     const call = track(testClient(fake).videos.cancel({ videoId: VIDEO }));
     await vi.advanceTimersByTimeAsync(250);
     await vi.advanceTimersByTimeAsync(0);
@@ -132,14 +134,19 @@ describe('creates (not idempotent)', () => {
     const call = track(testClient(fake).videos.create({ prompt: 'a corgi' }));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.requests).toHaveLength(1);
-    expect(call.error).toBeInstanceOf(status === 502 || status === 504 ? UpstreamBusyError : Error);
+    if (status === 502 || status === 504) {
+      // The job may exist: the create says so rather than pass on "MiniMax site is busy, try again".
+      expect(call.error).toBeInstanceOf(OutcomeUnknownError);
+      expect((call.error as OutcomeUnknownError).cause).toBeInstanceOf(UpstreamBusyError);
+    } else expect(call.error).toBeInstanceOf(status === 408 ? ApiError : ServerError);
   });
 
   it('are not retried after a timeout', async () => {
     const fake = fakeFetch().queue(never, json(200, { videoId: VIDEO }));
     const call = track(testClient(fake, { timeoutMs: 5_000 }).videos.create({ prompt: 'a corgi' }));
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(call.error).toBeInstanceOf(TimeoutError);
+    expect(call.error).toBeInstanceOf(OutcomeUnknownError);
+    expect((call.error as OutcomeUnknownError).cause).toBeInstanceOf(TimeoutError);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.requests).toHaveLength(1);
   });
@@ -149,7 +156,7 @@ describe('creates (not idempotent)', () => {
     [422, ModeratedError],
     [596, AccountOnHoldError],
   ])('are never retried on %i', async (status, Ctor) => {
-    const fake = fakeFetch().queue(json(status, { error: 'no' }), json(200, {}));
+    const fake = fakeFetch().queue(json(status, { error: 'no' }), json(200, ACCEPTED));
     const call = track(testClient(fake).music.create({ prompt: 'a song' }));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.requests).toHaveLength(1);
@@ -168,11 +175,12 @@ describe('creates (not idempotent)', () => {
   });
 
   it('the legacy GET /music/create is a create: not retried on 502', async () => {
-    const fake = fakeFetch().queue(json(502, {}), json(200, {}));
+    const fake = fakeFetch().queue(json(502, {}), json(200, ACCEPTED));
     const call = track(testClient(fake).music.createLegacy({ prompt: 'la la', styleId: '101' }));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.requests).toHaveLength(1);
-    expect(call.error).toBeInstanceOf(UpstreamBusyError);
+    expect(call.error).toBeInstanceOf(OutcomeUnknownError);
+    expect((call.error as OutcomeUnknownError).cause).toBeInstanceOf(UpstreamBusyError);
   });
 
   it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'])('are retried after %s (nothing was sent)', async (code) => {
@@ -185,12 +193,14 @@ describe('creates (not idempotent)', () => {
   });
 
   it.each(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', undefined])('are not retried after %s (the request may have left)', async (code) => {
-    const fake = fakeFetch().queue(code ? connectionError(code) : new TypeError('fetch failed'), json(200, {}));
+    const fake = fakeFetch().queue(code ? connectionError(code) : new TypeError('fetch failed'), json(200, ACCEPTED));
     const call = track(testClient(fake).videos.create({ prompt: 'a corgi' }));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.requests).toHaveLength(1);
-    expect(call.error).toBeInstanceOf(ConnectionError);
-    expect((call.error as ConnectionError).code).toBe(code);
+    // The request may have reached the server: the create's outcome is unknown.
+    expect(call.error).toBeInstanceOf(OutcomeUnknownError);
+    expect((call.error as OutcomeUnknownError).cause).toBeInstanceOf(ConnectionError);
+    expect(((call.error as OutcomeUnknownError).cause as ConnectionError).code).toBe(code);
   });
 
   it('re-sends the same multipart form after a 429', async () => {
@@ -209,7 +219,7 @@ describe('creates (not idempotent)', () => {
   });
 
   it('a stream body is never re-sent, not even after a 429', async () => {
-    const fake = fakeFetch().queue(json(429, {}), json(200, {}));
+    const fake = fakeFetch().queue(json(429, {}), json(200, ACCEPTED));
     const stream = new ReadableStream<Uint8Array>({
       start(c) {
         c.enqueue(new Uint8Array([1, 2, 3]));
@@ -225,7 +235,7 @@ describe('creates (not idempotent)', () => {
 
 describe('abort', () => {
   it('aborting during the backoff sleep stops at once, with no further request', async () => {
-    const fake = fakeFetch().queue(json(503, {}), json(200, {}));
+    const fake = fakeFetch().queue(json(503, {}), json(200, ACCEPTED));
     const controller = new AbortController();
     const call = track(testClient(fake).accounts.list({ signal: controller.signal }));
     await vi.advanceTimersByTimeAsync(100);

@@ -3,7 +3,6 @@ import { describe, expectTypeOf, test } from 'vitest';
 import {
   createMiniMaxClient,
   describeJob,
-  jobKinds,
   ApiError,
   JobFailedError,
   RateLimitedError,
@@ -28,6 +27,7 @@ import {
   type ErrorBody,
   type MiniMaxClient,
 } from '../src/index.js';
+import { jobKinds } from '../src/internal.js';
 
 const client = createMiniMaxClient({ token: 'user:1-x' });
 const blob = new Blob(['x']);

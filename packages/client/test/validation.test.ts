@@ -64,7 +64,7 @@ describe('validation', () => {
   it('unknown fields pass through untouched (new models keep working with validate: false)', async () => {
     const fake = fakeFetch();
     await testClient(fake, { validate: false }).videos.create(any({ prompt: 'p', model: 'Hailuo-3.0', brandNewFlag: true }));
-    expect(await fake.requests[0]!.json()).toEqual({ prompt: 'p', model: 'Hailuo-3.0', brandNewFlag: true });
+    expect(await fake.requests[0]!.json()).toEqual({ prompt: 'p', model: 'Hailuo-3.0', brandNewFlag: true, replyRef: expect.any(String) });
   });
 
   it('validate: false sends invalid input as is', async () => {

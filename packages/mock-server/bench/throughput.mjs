@@ -19,7 +19,7 @@ if (args[0] === '--serve') {
   if (kind === 'mock') {
     const { startMockServer } = await import('../dist/server/index.js');
     const server = await startMockServer({ port: 0, clock: 'manual', validateResponses: false, deliverWebhooks: false, cors: true });
-    const videoId = [...server.mock.state.videos.keys()][0];
+    const videoId = server.mock.data.ids('videos')[0];
     close = () => server.close();
     process.send({ port: server.port, path: `/v1/minimax/videos/${videoId}` });
   } else {

@@ -10,9 +10,6 @@ export { MockDriftError, type JournalEntry } from './engine/engine.js';
 export type { BodySummary } from './engine/input.js';
 export { SCENARIO_NAMES, SCENARIOS, type ScenarioName, type ScenarioParams, type ScenarioSpec, type ActiveScenario, type ScenarioDef, type ScenarioStage } from './engine/scenarios.js';
 export type { WebhookDelivery, WebhookEvent } from './engine/webhooks.js';
-export type {
-  MockState, JobOutcome, JobBase, AccountRecord, VideoRecord, ImageRecord, SongRecord, AgentJobRecord, AgentFileMeta, SpeechRecord,
-  AudioClipRecord, VoiceRecord, FileRecord, ChatRecord, ChatMessageRecord, TemplateRecord, CharacterRecord,
-} from './engine/state.js';
+export { MOCK_COLLECTIONS, type MockData, type MockCollection, type MockAccount, type AccountChange, type JobSeed, type VoiceSeed } from './data.js';
 export type { OperationId } from './generated/operations.js';
 export { MOCK_TOKEN, createAccountJwt } from './token.js';

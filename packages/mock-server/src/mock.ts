@@ -5,11 +5,13 @@ import { Engine, type JournalEntry } from './engine/engine.js';
 import type { MiniMaxMockOptions } from './engine/options.js';
 import { fromWebRequest, toResponse } from './engine/reply.js';
 import { SCENARIO_NAMES, parseScenario, type ActiveScenario, type ScenarioName, type ScenarioParams } from './engine/scenarios.js';
-import type { MockState } from './engine/state.js';
+import { collectionOf, type JobKindName, type MockData } from './data.js';
 import type { WebhookDelivery } from './engine/webhooks.js';
 
 /** Where an adapter finds the engine of a mock (a global symbol, so two copies of the package agree). */
 export const ENGINE: unique symbol = Symbol.for('useapi-minimax.mock-server.engine') as never;
+
+export type { JobKindName } from './data.js';
 
 /** A scenario name, optionally with its parameter (`moderated-final:7`, `rate-limited:3`, `latency:500`). */
 export type ScenarioInput = ScenarioName | `${ScenarioName}:${number}`;
@@ -39,8 +41,6 @@ export interface ScenarioControls {
   active(): readonly ActiveScenario[];
 }
 
-/** What `mock.view()` reads. */
-export type JobKindName = 'video' | 'image' | 'music' | 'agent' | 'speech';
 
 /** A stateful, spec-validated fake of the useapi.net MiniMax API v1. */
 export interface MiniMaxMock {
@@ -62,11 +62,11 @@ export interface MiniMaxMock {
   clearRequests(): void;
   /** Scenario and fault controls. */
   readonly scenarios: ScenarioControls;
-  /** The in-memory stores (records, not API objects); mutable for custom set-ups. */
-  readonly state: MockState;
+  /** What the mock holds, read as the API shows it (`ids`, `count`, `get`, `account`), and seeded (`addAccount`, `updateAccount`, `addJob`, `addVoice`). */
+  readonly data: MockData;
   /** The configured account ids. */
   readonly accounts: readonly string[];
-  /** What `GET` answers for a job right now, or `undefined` (404). */
+  /** What `GET` answers for a job right now, or `undefined` (404): `data.get` of the job's collection. */
   view(kind: JobKindName, id: string): Record<string, unknown> | undefined;
   /** The webhooks emitted so far, and a way to wait for deliveries in flight. */
   readonly webhooks: {
@@ -89,13 +89,10 @@ export interface MiniMaxMock {
   dispose(): void;
 }
 
-const STORE: Record<JobKindName, 'videos' | 'images' | 'songs' | 'agentJobs' | 'speech'> = {
-  video: 'videos', image: 'images', music: 'songs', agent: 'agentJobs', speech: 'speech',
-};
-
 /** Creates a mock with its own state. */
 export function createMiniMaxMock(options: MiniMaxMockOptions = {}): MiniMaxMock {
   const engine = new Engine(options);
+  const { data } = engine;
   const add = (name: ScenarioInput, o: ScenarioOptions = {}, front = false) => {
     const parsed = parseScenario(name);
     engine.scenarios.add({
@@ -129,13 +126,11 @@ export function createMiniMaxMock(options: MiniMaxMockOptions = {}): MiniMaxMock
     calls: (operationId) => engine.requests().filter((r) => r.operationId === operationId),
     clearRequests: () => engine.clearRequests(),
     scenarios,
-    get state() {
-      return engine.state;
-    },
+    data,
     get accounts() {
       return [...engine.state.accounts.keys()];
     },
-    view: (kind, id) => engine.viewOf(STORE[kind], id),
+    view: (kind, id) => data.get(collectionOf(kind), id),
     webhooks: {
       get deliveries() {
         return engine.deliveries.slice();

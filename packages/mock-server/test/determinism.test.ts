@@ -13,7 +13,7 @@ async function session(seed: number | string) {
   await push({ path: '/agent', form: { prompt: 'video please', models: 'a', async: 'true' } });
   h.mock.clock.advance(5_000);
   await push({ path: '/scheduler/available' });
-  await push({ path: '/speech/create', json: { text: 'hi', voice_id: 'English_radiant_girl' } });
+  await push({ path: '/speech/create', json: { text: 'hi', voice_id: '308172940561415' } });
   h.mock.clock.advance(5_000);
   await push({ path: '/images' });
   await push({ path: '/llm', form: { prompt: 'hi' } });

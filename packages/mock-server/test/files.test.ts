@@ -15,7 +15,7 @@ describe.each(TRANSPORTS)('files via %s', (t) => {
       expect(a.status).toBe(200);
       expect(a.json.fileID).toMatch(/^user:12345-minimax:987654321-file:\d{18}$/);
       expect(a.json.ossPath.endsWith(`.${ext}`)).toBe(true);
-      const stored = h.mock.state.files.get(a.json.fileID);
+      const stored = h.mock.data.get('files', a.json.fileID);
       expect(stored).toMatchObject({ size: PNG.length, contentType: type, kind: 'file' });
     }));
 
@@ -44,7 +44,7 @@ describe.each(TRANSPORTS)('files via %s', (t) => {
       expect((await h.call({ path: '/files?limit=0' })).status).toBe(400);
       expect((await h.call({ path: '/files?limit=1000' })).status).toBe(200); // no maximum is documented
       expect((await h.call({ method: 'DELETE', path: `/files/${fileID}` })).json).toEqual({});
-      expect(h.mock.state.files.has(fileID)).toBe(false);
+      expect(h.mock.data.get('files', fileID)).toBeUndefined();
       expect((await h.call({ method: 'DELETE', path: `/files/${encodeURIComponent(fileID)}` })).status).toBe(200);
     }));
 });

@@ -9,6 +9,8 @@ import { setupMiniMaxServer } from '@useapi-minimax/mock-server/msw/node';
 import { startMockServer } from '@useapi-minimax/mock-server/server';
 
 export const AUTH = { authorization: `Bearer ${MOCK_TOKEN}` };
+/** The standalone server's control credential by default (the MSW control routes need none). */
+export const CONTROL = { authorization: `Bearer ${MOCK_TOKEN}` };
 
 /** How a request is sent. */
 export type TransportName = 'msw' | 'http' | 'handle';

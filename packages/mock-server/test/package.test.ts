@@ -77,7 +77,7 @@ describe.runIf(existsSync(join(root, 'dist/cli.js')))('the CLI', () => {
       expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/minimax$/);
       const res = await fetch(`${firstLine}/accounts`, { headers: { authorization: 'Bearer user:1-a' } });
       expect(res.status).toBe(200);
-      const control = await (await fetch(`${firstLine.replace('/v1/minimax', '')}/__mock`)).json();
+      const control = await (await fetch(`${firstLine.replace('/v1/minimax', '')}/__mock`, { headers: { authorization: 'Bearer user:12345-useapiMiniMaxMockToken' } })).json();
       expect(control).toMatchObject({ clock: { mode: 'real' }, jobMs: 500 });
     } finally {
       child.kill('SIGTERM');

@@ -119,18 +119,18 @@ function semanticValue(name: string, rule: Rule, ids: Record<string, string[]>):
 
 /** Ids the seeded mock holds, per path parameter (and body field) name. */
 function knownIds(mock: MiniMaxMock): Record<string, string[]> {
-  const s = mock.state;
+  const { ids } = mock.data;
   return {
-    templateId: [...s.templates.keys()],
+    templateId: ids('templates'),
     account: [...mock.accounts],
-    videoId: [...s.videos.keys()],
-    imageId: [...s.images.keys()],
-    fileID: [...s.files.keys()],
-    id: [...s.videos.keys(), ...s.speech.keys()],
-    jobId: [...s.agentJobs.keys()],
-    musicId: [...s.songs.keys()],
-    audio_id: [...s.speech.keys(), ...s.audioClips.keys()],
-    chatID: [...s.chats.keys()],
+    videoId: ids('videos'),
+    imageId: ids('images'),
+    fileID: ids('files'),
+    id: [...ids('videos'), ...ids('speech')],
+    jobId: ids('agent'),
+    musicId: ids('music'),
+    audio_id: [...ids('speech'), ...ids('audio')],
+    chatID: ids('chats'),
   };
 }
 

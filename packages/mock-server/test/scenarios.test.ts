@@ -21,7 +21,7 @@ describe.each(TRANSPORTS)('scenarios via %s', (t) => {
       const a = await video(h, {}, prefer('moderated'));
       expect(a.status).toBe(422);
       expect(a.json).toEqual({ error: 'Moderated prompt', code: 422 });
-      expect(h.mock.state.videos.size).toBe(3);
+      expect(h.mock.data.count('videos')).toBe(3);
       expect(h.mock.requests.at(-1)).toMatchObject({ operationId: 'createVideo', status: 422, scenario: 'moderated', error: 'Moderated prompt' });
     }));
 
@@ -45,7 +45,7 @@ describe.each(TRANSPORTS)('scenarios via %s', (t) => {
       const { musicId } = (await h.call({ path: '/music/create', json: { prompt: 'p' }, headers: prefer('moderated-final') })).json;
       const { jobId } = (await h.call({ path: '/agent', form: { prompt: 'p', models: 'a', async: 'true' }, headers: prefer('moderated-final') })).json;
       const failedJob = (await h.call({ path: '/agent', form: { prompt: 'p', models: 'a', async: 'true' }, headers: prefer('failed') })).json.jobId;
-      const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hi', voice_id: 'English_radiant_girl' }, headers: prefer('failed') })).json;
+      const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hi', voice_id: '308172940561415' }, headers: prefer('failed') })).json;
       const failedImage = (await h.call({ path: '/images/create', json: { prompt: 'p' }, headers: prefer('failed') })).json.imageIds[0];
       h.mock.clock.advance(h.mock.jobMs);
       expect((await h.call({ path: `/images/${image}` })).json).toMatchObject({ status: 14, statusLabel: 'moderated', statusFinal: true });
@@ -97,7 +97,7 @@ describe.each(TRANSPORTS)('scenarios via %s', (t) => {
       const a = await video(h, {}, prefer(scenario));
       expect(a.status).toBe(status);
       expect(a.json).toEqual({ error, code: status });
-      expect(h.mock.state.videos.size).toBe(3);
+      expect(h.mock.data.count('videos')).toBe(3);
     }));
 
   it('rate-limited: 429 with Retry-After (default, `:N`, or a `retry-after` preference)', () =>
@@ -107,7 +107,7 @@ describe.each(TRANSPORTS)('scenarios via %s', (t) => {
       const a = await video(h, {}, { prefer: 'scenario=rate-limited, retry-after=2' });
       expect(a.status).toBe(429);
       expect(a.headers.get('retry-after')).toBe('2');
-      expect(h.mock.state.videos.size).toBe(3);
+      expect(h.mock.data.count('videos')).toBe(3);
     }));
 
   it.each([
@@ -145,7 +145,7 @@ describe.each(TRANSPORTS)('scenarios via %s', (t) => {
   it('network-error: the request fails without an HTTP answer; nothing is created', () =>
     withHarness(t, {}, async (h) => {
       await expect(h.send({ path: '/videos/create', json: { prompt: 'x' }, headers: prefer('network-error') })).rejects.toThrow(TypeError);
-      expect(h.mock.state.videos.size).toBe(3);
+      expect(h.mock.data.count('videos')).toBe(3);
       expect(h.mock.requests.at(-1)).toMatchObject({ operationId: 'createVideo', status: 0, scenario: 'network-error' });
       expect((await h.call({ path: '/accounts' })).status).toBe(200);
     }));
@@ -156,7 +156,7 @@ describe.each(TRANSPORTS)('scenarios via %s', (t) => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/application\/json/);
       await expect(res.json()).rejects.toThrow(SyntaxError);
-      expect(h.mock.state.videos.size).toBe(4);
+      expect(h.mock.data.count('videos')).toBe(4);
     }));
 
   it('empty-body: the success status with an empty body', () =>
@@ -225,7 +225,7 @@ describe.each(TRANSPORTS)('scenarios via %s', (t) => {
       expect((await h.call({ path: '/videos/create?__scenario=moderated', json: { prompt: 'x' } })).status).toBe(422);
       expect((await video(h, { prompt: 'A corgi [mock:insufficient-credits]' })).status).toBe(412);
       h.mock.scenarios.once('rate-limited');
-      expect((await h.call({ path: '/speech/create', json: { text: 'hi [mock:account-on-hold]', voice_id: 'English_radiant_girl' } })).status).toBe(596);
+      expect((await h.call({ path: '/speech/create', json: { text: 'hi [mock:account-on-hold]', voice_id: '308172940561415' } })).status).toBe(596);
       expect((await video(h)).status).toBe(429);
       const legacy = await h.call({ path: `/music/create?prompt=${encodeURIComponent('la la [mock:moderated]')}&styleId=101` });
       expect(legacy.status).toBe(422);

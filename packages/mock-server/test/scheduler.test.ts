@@ -9,7 +9,7 @@ describe.each(TRANSPORTS)('scheduler via %s', (t) => {
       const { videoId } = (await h.call({ path: '/videos/create', json: { prompt: 'v', replyUrl: 'https://example.com/cb', replyRef: 'order-42' } })).json;
       h.mock.clock.advance(135_000 / 100);
       const [imageId] = (await h.call({ path: '/images/create', json: { prompt: 'i' } })).json.imageIds;
-      const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hello', voice_id: 'English_radiant_girl' } })).json;
+      const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hello', voice_id: '308172940561415' } })).json;
       const list = (await h.call({ path: '/scheduler/' })).json;
       expect(list).toEqual([
         { videoId, started: '2026-09-01T12:00:00.000Z', elapsed: '00:01', replyUrl: 'https://example.com/cb', replyRef: 'order-42' },
@@ -42,7 +42,7 @@ describe.each(TRANSPORTS)('scheduler via %s', (t) => {
 
   it('cancels a running speech generation', () =>
     withHarness(t, {}, async (h) => {
-      const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hello', voice_id: 'English_radiant_girl' } })).json;
+      const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hello', voice_id: '308172940561415' } })).json;
       expect((await h.call({ method: 'DELETE', path: `/scheduler/${encodeURIComponent(audioId)}` })).status).toBe(204);
       expect((await h.call({ path: `/speech/${audioId}` })).json).toEqual({ statusLabel: 'failed', statusFinal: true, code: 499, error: 'Generation was cancelled' });
       h.mock.clock.advance(h.mock.jobMs);

@@ -2,6 +2,7 @@
 // mock's own responses (test mode throws on drift). Also the journal's body summaries.
 import { describe, expect, it } from 'vitest';
 import { MockDriftError, createMiniMaxMock } from '@useapi-minimax/mock-server';
+import { engineOf } from '../src/mock.js';
 import { AUTH, PNG, TRANSPORTS, openHarness, withHarness } from './helpers.js';
 
 describe.each(TRANSPORTS)('request validation via %s', (t) => {
@@ -41,10 +42,11 @@ describe.each(TRANSPORTS)('request validation via %s', (t) => {
     }));
 });
 
+// These tests corrupt a record behind the public API (the engine's stores) to make the mock answer off-spec.
 describe('response validation (test mode)', () => {
   it('is on under vitest and throws MockDriftError when an answer breaks the spec', async () => {
     const h = await openHarness('handle');
-    const [id, video] = [...h.mock.state.videos.entries()][0]!;
+    const [id, video] = [...engineOf(h.mock).state.videos.entries()][0]!;
     (video as unknown as { width: unknown }).width = 'wide';
     await expect(h.call({ path: `/videos/${id}` })).rejects.toThrow(MockDriftError);
     expect(h.mock.driftErrors[0]).toMatch(/^The mock's 200 answer to getVideo does not match the spec: \/width must be number/);
@@ -54,7 +56,7 @@ describe('response validation (test mode)', () => {
 
   it.each(['msw', 'http'] as const)('fails loudly through %s (500 carrying the drift)', async (t) => {
     const h = await openHarness(t);
-    const [id, video] = [...h.mock.state.videos.entries()][0]!;
+    const [id, video] = [...engineOf(h.mock).state.videos.entries()][0]!;
     (video as unknown as { prompt: unknown }).prompt = 42;
     const original = console.error;
     console.error = () => undefined;
@@ -70,7 +72,7 @@ describe('response validation (test mode)', () => {
 
   it('can be switched off', async () => {
     const mock = createMiniMaxMock({ validateResponses: false });
-    const [id, video] = [...mock.state.videos.entries()][0]!;
+    const [id, video] = [...engineOf(mock).state.videos.entries()][0]!;
     (video as unknown as { width: unknown }).width = 'wide';
     const res = await mock.handle(new Request(`${mock.baseUrl}/videos/${id}`, { headers: AUTH }));
     expect(res.status).toBe(200);

@@ -45,7 +45,9 @@ describe.each(TRANSPORTS)('videos via %s', (t) => {
       expect((await h.call({ path: '/videos/create', json: { prompt: 'two', maxJobs: 2 } })).status).toBe(200);
       h.mock.clock.advance(h.mock.jobMs);
       expect((await h.call({ path: '/videos/create', json: { prompt: 'three' } })).status).toBe(200);
-      expect((await h.call({ path: '/scheduler/available' })).json.available[0]).toMatchObject({ maxJobs: 1, executing: 1, available: 0 });
+      expect((await h.call({ path: '/scheduler/available' })).json.available).toEqual([]); // full: not offered
+      h.mock.clock.advance(h.mock.jobMs);
+      expect((await h.call({ path: '/scheduler/available' })).json.available).toEqual([{ account: '987654321', maxJobs: 1, executing: 0, available: 1, executingAudio: 0 }]);
     }));
 
   it('load-balances across accounts without `account`, skipping accounts in error, and 429 when all are busy', () =>
@@ -83,7 +85,7 @@ describe.each(TRANSPORTS)('videos via %s', (t) => {
       const a = await h.call({ path: '/videos/create', json: body });
       expect(a.status).toBe(400);
       expect(a.json.error).toMatch(message);
-      expect(h.mock.state.videos.size).toBe(3);
+      expect(h.mock.data.count('videos')).toBe(3);
     }));
 
   it('accepts the two parameter shapes and reference lists', () =>

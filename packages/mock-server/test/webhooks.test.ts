@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_TOKEN, type WebhookDelivery } from '@useapi-minimax/mock-server';
 import { startMockServer } from '@useapi-minimax/mock-server/server';
-import { openHarness, specErrors } from './helpers.js';
+import { CONTROL, openHarness, specErrors } from './helpers.js';
 
 const SCHEMA = (event: string) => `#/webhooks/${event}/post/requestBody/content/application~1json/schema`;
 
@@ -49,7 +49,7 @@ describe('webhook payloads (in process)', () => {
     const { videoId } = (await h.call({ path: '/videos/create', json: { prompt: 'p', replyUrl, replyRef: 'v-1' } })).json;
     const [imageId] = (await h.call({ path: '/images/create', json: { prompt: 'p', replyUrl, replyRef: 'i-1' } })).json.imageIds;
     const { musicId } = (await h.call({ path: '/music/create', json: { prompt: 'p', replyUrl, replyRef: 'm-1' } })).json;
-    const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hi', voice_id: 'English_radiant_girl', replyUrl, replyRef: 's-1' } })).json;
+    const { audioId } = (await h.call({ path: '/speech/create', json: { text: 'hi', voice_id: '308172940561415', replyUrl, replyRef: 's-1' } })).json;
     const { jobId } = (await h.call({ path: '/agent', form: { prompt: 'p', models: 'a', async: 'true', replyUrl, replyRef: 'a-1' } })).json;
     h.mock.clock.advance(5_000);
     h.mock.clock.advance(5_000);
@@ -85,7 +85,7 @@ describe('webhook delivery by the standalone server', () => {
     const server = await startMockServer({ port: 0, clock: 'manual' });
     const headers = { authorization: `Bearer ${MOCK_TOKEN}`, 'content-type': 'application/json' };
     const { videoId } = await (await fetch(`${server.baseUrl}/videos/create`, { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', replyUrl: hook.url, replyRef: 'order-9' }) })).json();
-    for (let i = 0; i < 2; i++) await fetch(`${server.url}/__mock/clock/advance`, { method: 'POST', body: JSON.stringify({ ms: 5_000 }) });
+    for (let i = 0; i < 2; i++) await fetch(`${server.url}/__mock/clock/advance`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'application/json' }, body: JSON.stringify({ ms: 5_000 }) });
     const final = await hook.waitFor((b) => b.videoId === videoId && b.statusFinal === true);
     expect(final).toMatchObject({ status: 2, replyRef: 'order-9', videoURL: expect.any(String) });
     await server.mock.webhooks.settled();

@@ -2,7 +2,8 @@
 // Infinite lists put `'infinite'` where the params would be, so they never share a key (or a key prefix that
 // `setQueriesData` would hit) with the regular list: `['useapi-minimax', tag, operationId, 'infinite', params]`.
 import { skipToken, type DataTag, type InfiniteData, type SkipToken } from '@tanstack/react-query';
-import type { Input, MiniMaxError, OperationId, Output, operations } from '@useapi-minimax/client';
+import type { Input, MiniMaxError, OperationId, Output } from '@useapi-minimax/client';
+import type { operations } from '@useapi-minimax/client/internal';
 
 /** The first element of every key this package writes: `invalidateQueries({ queryKey: [MINIMAX_KEY_ROOT] })`. */
 export const MINIMAX_KEY_ROOT = 'useapi-minimax';

@@ -1,6 +1,6 @@
 // Infinite lists: the page param is the operation's own cursor (`lastMusicId`, …) or page (`page`) query
 // parameter; the first page sends none. When to stop is the client's `nextPage`, the rule `listAll` follows.
-import { nextPage, pageItems, type PaginationDescriptor } from '@useapi-minimax/client';
+import { nextPage, pageItems, type PaginationDescriptor } from '@useapi-minimax/client/internal';
 
 /** The input of one page: the list's input plus the page param, when there is one. */
 export function pageInput<TInput>(pagination: PaginationDescriptor, input: object | undefined, pageParam: unknown): TInput {

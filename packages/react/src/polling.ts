@@ -5,18 +5,16 @@
 import { hashKey, queryOptions, skipToken, type Query, type QueryClient, type QueryKey, type SkipToken } from '@tanstack/react-query';
 import {
   JobTimeoutError,
-  MAX_POLL_INTERVAL_MS,
   RateLimitedError,
   describeJob,
   isTransientError,
   jobErrorFor,
-  jobErrorForMissing,
-  jobKinds,
   type JobKind,
   type MiniMaxError,
   type RequestOptions,
   type Snapshot,
 } from '@useapi-minimax/client';
+import { MAX_POLL_INTERVAL_MS, jobErrorForMissing, jobKinds } from '@useapi-minimax/client/internal';
 
 /** Longest pause between polls after consecutive errors, unless `maxBackoffMs` says otherwise (the client's `MAX_POLL_INTERVAL_MS`). */
 export const MAX_POLL_BACKOFF_MS = MAX_POLL_INTERVAL_MS;
@@ -86,7 +84,7 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
 ) {
   const info = jobKinds[kind];
   const interval = options.pollIntervalMs ?? info.intervalMs;
-  const maxPollMs = options.maxPollMs ?? info.timeoutMs;
+  const maxPollMs = options.maxPollMs ?? info.deadlineMs;
   const maxBackoff = Math.max(options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS, interval);
 
   const poll = async (jobId: string, client: QueryClient, key: QueryKey, signal: AbortSignal): Promise<Snapshot<J>> => {

@@ -1,7 +1,7 @@
 // The README's example (test/fixtures/studio.tsx, copied verbatim into the README): a component that follows a
 // song and an agent job to completion, run against the mock.
 import { act, fireEvent, screen } from '@testing-library/react';
-import { jobKinds } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,6 @@
 // Suspense variants: suspend until the first answer, then behave like the regular hooks (job hooks keep polling).
-import { jobKinds, NotFoundError } from '@useapi-minimax/client';
+import { NotFoundError } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { Component, Suspense, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useSuspenseAccounts, useSuspenseAgentJob, useSuspenseMusic, useSuspenseMusicList } from '../src/index.js';

@@ -1,6 +1,7 @@
 // useAgent: run the agent asynchronously (its answer seeds the job query), then follow the job.
 import { act } from '@testing-library/react';
-import { JobFailedError, jobKinds } from '@useapi-minimax/client';
+import { JobFailedError } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { useAgent } from '../src/index.js';
 import { renderWith, setup, tick, until, useMswServer } from './helpers.js';

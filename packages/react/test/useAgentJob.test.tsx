@@ -1,5 +1,6 @@
 // useAgentJob: agent jobs are `started` → `completed` / `failed`; an expired job fails after 15 minutes.
-import { JobFailedError, jobKinds, type Snapshot } from '@useapi-minimax/client';
+import { JobFailedError, type Snapshot } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it } from 'vitest';
 import { useAgentJob } from '../src/index.js';
 import { renderWith, setup, tick, until, useMswServer, type TestEnv } from './helpers.js';

@@ -1,6 +1,7 @@
 // useGenerateMusic: submit a song, then follow it to the end.
 import { act } from '@testing-library/react';
-import { InsufficientCreditsError, JobModeratedError, ModeratedError, jobKinds } from '@useapi-minimax/client';
+import { InsufficientCreditsError, JobModeratedError, ModeratedError } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { miniMaxKeys, useGenerateMusic, type FlowStatus } from '../src/index.js';
 import { flush, renderWith, setup, tick, until, useMswServer } from './helpers.js';

@@ -1,5 +1,6 @@
 // useImage: images created together are followed one query per id.
-import { JobModeratedError, jobKinds } from '@useapi-minimax/client';
+import { JobModeratedError } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it } from 'vitest';
 import { useImage } from '../src/index.js';
 import { renderWith, setup, tick, until, useMswServer } from './helpers.js';

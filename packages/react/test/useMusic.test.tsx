@@ -10,10 +10,10 @@ import {
   RateLimitedError,
   ServerError,
   describeJob,
-  jobKinds,
   type MiniMaxError,
   type Snapshot,
 } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { miniMaxKeys, useMusic, type JobCallbacks } from '../src/index.js';
 import { flush, renderIn, renderWith, setup, tick, until, useMswServer, type TestEnv } from './helpers.js';

@@ -1,5 +1,6 @@
 // useSpeech: speech polls every 3 s; only statusLabel/statusFinal carry meaning.
-import { JobFailedError, jobKinds } from '@useapi-minimax/client';
+import { JobFailedError } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it } from 'vitest';
 import { useSpeech } from '../src/index.js';
 import { renderWith, setup, tick, until, useMswServer, type TestEnv } from './helpers.js';
@@ -10,7 +11,7 @@ const INTERVAL = jobKinds.speech.intervalMs;
 
 async function newClip(env: TestEnv, text: string): Promise<string> {
   const voices = await env.client.speech.voices();
-  const voice = voices.voice_list?.[0]?.voice_id ?? 'English_expressive_narrator';
+  const voice = voices.voice_list?.[0]?.voice_id ?? '308172940561327';
   const { audioId } = await env.client.speech.create({ text, voice_id: voice });
   env.mock.clearRequests();
   return audioId!;

@@ -1,6 +1,7 @@
 // useVideo: a video followed to completed, failed, and removed after moderation (404 → JobModeratedError).
 import { act } from '@testing-library/react';
-import { JobFailedError, JobModeratedError, jobKinds, type Snapshot } from '@useapi-minimax/client';
+import { JobFailedError, JobModeratedError, type Snapshot } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it } from 'vitest';
 import { useVideo } from '../src/index.js';
 import { flush, renderWith, setup, tick, until, useMswServer, type TestEnv } from './helpers.js';

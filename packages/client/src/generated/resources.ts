@@ -320,24 +320,6 @@ export interface MiniMaxResources {
   llm: LlmResource;
 }
 
-/** The creates that start a job: the job kind, the id field of their answer and the inputs `<create>AndWait` forces. */
-export const jobCreators = {
-  createVideo: { kind: "video", idField: "videoId" },
-  createImages: { kind: "image", idField: "imageIds", many: true },
-  runAgent: {
-    kind: "agent",
-    idField: "jobId",
-    fixed: { async: true },
-  },
-  createMusicLegacy: { kind: "music", idField: "musicId" },
-  createMusic: {
-    kind: "music",
-    idField: "musicId",
-    fixed: { stream: false },
-  },
-  createSpeech: { kind: "speech", idField: "audioId" },
-} as const;
-
 /** The JSON data of each server-sent event, per streaming operation (the spec's `x-sdk.event`). */
 export interface EventDataMap {
   createAgentVideo: components['schemas']['Video'];

@@ -127,7 +127,7 @@ export type AudioClip = components['schemas']['AudioClip'];
 export type AudioConfig = components['schemas']['AudioConfig'];
 /** The `TagNameList` schema of the spec. */
 export type TagNameList = components['schemas']['TagNameList'];
-/** A system voice (plain numeric-string id or a name like `Italian_DiligentLeader`) or a cloned voice (`user:…-audio:<id>`). */
+/** A system voice (`voice_id` a numeric string, its name in `uniq_id`, e.g. `Italian_DiligentLeader`) or a cloned voice (`voice_id` `user:…-audio:<id>`). */
 export type Voice = components['schemas']['Voice'];
 /** The `VoiceList` schema of the spec. */
 export type VoiceList = components['schemas']['VoiceList'];

@@ -1,11 +1,14 @@
 // The engine: auth → route → scenario/fault → request validation → family handler → response validation.
 // One instance holds the state of one mock; adapters call `process()` (transport-neutral) or `handle()`.
 import { operations, type OperationId } from '../generated/operations.js';
+import { MOCK_COLLECTIONS, createMockData, type MockData } from '../data.js';
 import { handlers } from '../families/index.js';
+import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
 import { Clock } from './clock.js';
 import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
-import { readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
+import { AUDIO_PLAN_OPERATIONS, REFUSAL, insufficientFunds } from './rules.js';
+import { mediaType, readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
 import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
@@ -48,8 +51,12 @@ export interface JournalEntry {
   error?: string;
 }
 
-const AUTH = /^[Bb]earer user:\d+-[A-Za-z0-9]+$/;
+/** A useapi.net API token: `Bearer user:<user id>-<alphanumerics>`; the user id goes into the ids the mock creates. */
+const AUTH = /^[Bb]earer user:(\d+)-[A-Za-z0-9]+$/;
 const ERROR_BODY_LIMIT = 300;
+/** The texts of the 502 and 504 answers (the docs: "MiniMax site is busy"). */
+const BAD_GATEWAY = 'MiniMax site is busy, please try again later';
+const GATEWAY_TIMEOUT = 'MiniMax did not respond in time';
 
 interface Selected {
   name: ScenarioName;
@@ -68,6 +75,8 @@ export class Engine {
   readonly options: ResolvedOptions;
   readonly clock: Clock;
   readonly scenarios = new ScenarioQueue();
+  /** The documented read/seed API over this engine's state. */
+  readonly data: MockData = createMockData(this);
   state: MockState = emptyState();
   rng: Random = new Random(1);
   private chaosRng: Random = new Random(2);
@@ -313,7 +322,8 @@ export class Engine {
       this.use(selected, entry);
       return errorReply(401, 'Unauthorized');
     }
-    if (!AUTH.test(incoming.header('authorization') ?? '')) return errorReply(401, 'Unauthorized');
+    const userId = AUTH.exec(incoming.header('authorization') ?? '')?.[1];
+    if (userId === undefined) return errorReply(401, 'Unauthorized');
     const operationId = match?.operationId;
     if (!match || !operationId) return errorReply(404, `Not found: no operation at ${incoming.method} ${url.pathname}`);
 
@@ -321,8 +331,8 @@ export class Engine {
     const validate = this.options.validateRequests;
     const params = readParams(operationId, url, match.params, validate);
     if (isReply(params)) return this.invalid(operationId, params, match.params);
-    if (operations[operationId].body === 'none') return this.handle(operationId, incoming, entry, selected, params, NO_BODY);
-    return readBody(operationId, incoming, validate).then((body) => (isReply(body) ? this.invalid(operationId, body, match.params) : this.handle(operationId, incoming, entry, selected, params, body)));
+    if (operations[operationId].body === 'none') return this.handle(operationId, incoming, entry, selected, userId, params, NO_BODY);
+    return readBody(operationId, incoming, validate).then((body) => (isReply(body) ? this.invalid(operationId, body, match.params) : this.handle(operationId, incoming, entry, selected, userId, params, body)));
   }
 
   /**
@@ -334,7 +344,7 @@ export class Engine {
     return this.checked(operationId, this.notFound(operationId, pathParams), false);
   }
 
-  private handle(operationId: OperationId, incoming: IncomingRequest, entry: JournalEntry, picked: Selected | undefined, params: Record<string, unknown>, body: ParsedBody): MockReply | Promise<MockReply> {
+  private handle(operationId: OperationId, incoming: IncomingRequest, entry: JournalEntry, picked: Selected | undefined, userId: string, params: Record<string, unknown>, body: ParsedBody): MockReply | Promise<MockReply> {
     let selected = picked;
     const fromRequest = selected !== undefined && !selected.item;
     if (body.summary) entry.body = body.summary;
@@ -362,10 +372,12 @@ export class Engine {
       params: all as never,
       raw: body.raw,
       engine: this,
+      userId,
       now: this.clock.now(),
       get signal() {
         return incoming.signal;
       },
+      answered: !(selected && SCENARIOS[selected.name].replacesAnswer),
       account: (explicit) => this.accountRule(explicit),
       outcome: (kind) => (outcomeCache ??= this.outcomeFor(kind, selected, entry)),
       upstream: (account, needs) => this.upstream(operationId, account, needs),
@@ -388,12 +400,14 @@ export class Engine {
     const accountId = typeof params.account === 'string' ? params.account : this.state.accounts.keys().next().value ?? '987654321';
     switch (selected.name) {
       case 'moderated': return errorReply(422, 'Moderated prompt');
-      case 'insufficient-credits': return errorReply(412, `Insufficient credits on account ${accountId}`);
+      case 'insufficient-credits': return errorReply(412, insufficientFunds(operationId, accountId));
       case 'rate-limited': {
         const seconds = selected.params.retryAfter ?? this.options.retryAfterSeconds;
         return errorReply(429, 'All configured accounts are busy, try again later', { headers: { 'retry-after': String(seconds) } });
       }
-      case 'account-on-hold': return errorReply(596, `Account ${accountId} has been placed on hold`);
+      case 'account-on-hold': return errorReply(596, REFUSAL.onHold(accountId));
+      case 'bad-gateway-not-created': return errorReply(502, BAD_GATEWAY);
+      case 'gateway-timeout-not-created': return errorReply(504, GATEWAY_TIMEOUT);
       case 'server-error': return errorReply(500, 'Internal server error');
       case 'service-unavailable': return errorReply(503, 'Service unavailable');
       case 'not-found': return this.notFound(operationId, params);
@@ -414,9 +428,14 @@ export class Engine {
   }
 
   private postFault(name: ScenarioName, reply: MockReply, signal: AbortSignal | undefined): MockReply {
+    // The work is done; the answer is replaced (a stream it replaces is cancelled, so it stops following the job).
+    const drop = () => {
+      if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
+    };
     switch (name) {
-      case 'bad-gateway': return errorReply(502, 'MiniMax site is busy, please try again later');
-      case 'gateway-timeout': return errorReply(504, 'MiniMax did not respond in time');
+      case 'bad-gateway': drop(); return errorReply(502, BAD_GATEWAY);
+      case 'gateway-timeout': drop(); return errorReply(504, GATEWAY_TIMEOUT);
+      case 'connection-lost': drop(); return networkErrorReply();
       case 'empty-body': return { status: reply.status === 204 ? 200 : reply.status, headers: { ...reply.headers, 'content-length': '0' }, body: '' };
       case 'malformed-json': {
         const text = typeof reply.body === 'string' && reply.body.length > 2 ? reply.body : '{"error":"truncated"}';
@@ -512,11 +531,16 @@ export class Engine {
     return errorReply(400, 'Parameter account is required when multiple accounts are configured');
   }
 
-  private upstream(operationId: OperationId, account: AccountRecord, needs: { credits?: number; audio?: boolean }): MockReply | undefined {
+  /**
+   * The upstream account's state, checked where the operation declares the answer: 596 in an error state (its
+   * session broke) or on hold, 412 without the audio plan (music, speech) or without enough credits.
+   */
+  private upstream(operationId: OperationId, account: AccountRecord, needs: { credits?: number }): MockReply | undefined {
     const declared = declaredStatuses(operationId);
-    if (account.onHold && declared.includes(596)) return errorReply(596, `Account ${account.account} has been placed on hold`);
-    if (needs.audio && !account.audioSubscription && declared.includes(412)) return errorReply(412, `Account ${account.account} has no audio subscription`);
-    if (needs.credits && account.credits < needs.credits && declared.includes(412)) return errorReply(412, `Insufficient credits on account ${account.account}`);
+    if (account.error && declared.includes(596)) return errorReply(596, REFUSAL.errorState(account.account, account.error));
+    if (account.onHold && declared.includes(596)) return errorReply(596, REFUSAL.onHold(account.account));
+    if (AUDIO_PLAN_OPERATIONS.has(operationId) && !account.audioSubscription && declared.includes(412)) return errorReply(412, REFUSAL.noAudioPlan(account.account));
+    if (needs.credits && account.credits < needs.credits && declared.includes(412)) return errorReply(412, REFUSAL.noCredits(account.account));
     if (needs.credits) account.credits -= needs.credits;
     return undefined;
   }
@@ -593,8 +617,7 @@ export class Engine {
   /** The `voice_info` of a voice id. */
   voiceInfo(voiceId: string): Record<string, any> | undefined {
     const v = this.state.voices.get(voiceId);
-    if (!v) return undefined;
-    return { voice_id: v.voiceId, parent_voice_id: '0', voice_name: v.name, tag_list: v.tags, uniq_id: v.voiceId };
+    return v ? voiceInfo(v) : undefined;
   }
 
   // ───────────────────────────── webhooks ─────────────────────────────
@@ -735,27 +758,38 @@ export class Engine {
 
   // ───────────────────────────── control API ─────────────────────────────
 
-  /** The `/__mock/` control API of the standalone server (and of the MSW handlers). */
-  async control(incoming: IncomingRequest): Promise<MockReply> {
+  /**
+   * The `/__mock/` control API (of the standalone server, which checks who asks first, and of the MSW handlers).
+   * Bodies are JSON only (415 otherwise). `served.baseUrl`: the base URL the caller serves the API at.
+   */
+  async control(incoming: IncomingRequest, served: { baseUrl?: string } = {}): Promise<MockReply> {
     const url = new URL(incoming.url);
     const path = url.pathname.replace(/^.*?\/__mock/, '').replace(/\/+$/, '') || '/';
     const method = incoming.method;
     let body: Record<string, any> = {};
     if (method === 'POST') {
-      const text = new TextDecoder().decode(await incoming.bytes());
+      const bytes = await incoming.bytes();
+      const text = new TextDecoder().decode(bytes);
       if (text.trim()) {
+        const type = mediaType(incoming.header('content-type'));
+        if (type !== 'application/json' && !type.endsWith('+json')) return errorReply(415, 'Control bodies must be JSON (Content-Type: application/json)');
         try {
           body = JSON.parse(text) as Record<string, any>;
         } catch {
           return errorReply(400, 'Control body must be JSON');
         }
+        if (!body || typeof body !== 'object' || Array.isArray(body)) return errorReply(400, 'Control body must be a JSON object');
       }
     }
     const clockInfo = () => ({ mode: this.clock.mode, now: this.clock.now(), iso: this.clock.iso() });
     try {
       switch (`${method} ${path}`) {
         case 'GET /':
-          return jsonReply(200, { baseUrls: this.options.baseUrls, accounts: [...this.state.accounts.keys()], clock: clockInfo(), scenarios: this.scenarios.list(), jobMs: this.options.jobMs });
+          return jsonReply(200, {
+            baseUrl: served.baseUrl ?? this.options.baseUrls[0],
+            baseUrls: served.baseUrl ? [served.baseUrl] : this.options.baseUrls,
+            accounts: [...this.state.accounts.keys()], clock: clockInfo(), scenarios: this.scenarios.list(), jobMs: this.options.jobMs,
+          });
         case 'POST /reset':
           this.reset(body.seed);
           return jsonReply(200, { ok: true, clock: clockInfo() });
@@ -792,7 +826,7 @@ export class Engine {
         case 'GET /webhooks':
           return jsonReply(200, this.deliveries);
         case 'GET /state':
-          return jsonReply(200, Object.fromEntries(Object.entries(this.state).map(([k, v]) => [k, (v as Map<string, unknown>).size])));
+          return jsonReply(200, Object.fromEntries(MOCK_COLLECTIONS.map((c) => [c, this.data.count(c)])));
         default:
           return errorReply(404, `Unknown control call ${method} /__mock${path === '/' ? '' : path}`);
       }

@@ -69,7 +69,10 @@ export interface MiniMaxMockOptions {
   deliverWebhooks?: boolean;
   /** Called for every webhook the mock emits (delivered or not). */
   onWebhook?: (delivery: WebhookDelivery) => void;
-  /** The useapi user id embedded in ids. Default `12345` (the digits of `MOCK_TOKEN`). */
+  /**
+   * The useapi user id inside the ids of the sample data. Default `12345` (the digits of `MOCK_TOKEN`). Ids the
+   * mock creates for a request carry the user id of that request's token (`user:<id>-…`), as the real ids do.
+   */
   userId?: string;
 }
 

@@ -15,6 +15,9 @@ export const SCENARIO_NAMES = [
   'rate-limited',
   'bad-gateway',
   'gateway-timeout',
+  'connection-lost',
+  'bad-gateway-not-created',
+  'gateway-timeout-not-created',
   'account-on-hold',
   'unauthorized',
   'not-found',
@@ -60,6 +63,8 @@ export interface ScenarioDef {
   status?: number;
   /** Where it applies when no operation is named: `any`, `declares` (the op declares `status`) or job creates. */
   scope: 'any' | 'declares' | 'jobs' | 'agent' | 'generations';
+  /** A post-stage fault whose answer replaces the handler's (the caller never sees what was created). */
+  replacesAnswer?: true;
   summary: string;
 }
 
@@ -96,10 +101,13 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDef> = {
   'moderated-after': { stage: 'outcome', scope: 'generations', summary: 'The job completes, then one `jobMs` later is moderated: music flips to 4 (and leaves `GET /music`), images to 5, videos are removed (404).' },
   failed: { stage: 'outcome', scope: 'jobs', summary: 'The job ends failed: video/image status 3, agent `failed` with `error`, speech `failed` with `code`/`error` (music has no failed state: ignored).' },
   'agent-expired': { stage: 'outcome', scope: 'agent', summary: 'The agent job stays `started` for 15 minutes, then `failed` with `error.status` 504.' },
-  'insufficient-credits': { stage: 'status', status: 412, scope: 'declares', summary: '412 `Insufficient credits on account <id>`; nothing is created.' },
+  'insufficient-credits': { stage: 'status', status: 412, scope: 'declares', summary: '412 as the operation answers it: `Insufficient credits on account <id>`, or on music and speech `Account <id> has no audio subscription`; nothing is created.' },
   'rate-limited': { stage: 'status', status: 429, scope: 'declares', summary: '429 with `Retry-After` (seconds, `:N` to choose; default `retryAfterSeconds`); nothing is created.' },
-  'bad-gateway': { stage: 'post', status: 502, scope: 'declares', summary: '502, **but the job was created** (it shows in lists, `/scheduler/available` with its `replyRef`, and the journal).' },
-  'gateway-timeout': { stage: 'post', status: 504, scope: 'declares', summary: '504, **but the job was created**, like `bad-gateway`.' },
+  'bad-gateway': { stage: 'post', status: 502, scope: 'declares', replacesAnswer: true, summary: '502, **but the job was created** (it shows in lists, `/scheduler/available` with its `replyRef`, and the journal).' },
+  'gateway-timeout': { stage: 'post', status: 504, scope: 'declares', replacesAnswer: true, summary: '504, **but the job was created**, like `bad-gateway`.' },
+  'connection-lost': { stage: 'post', scope: 'jobs', replacesAnswer: true, summary: 'No HTTP answer (like `network-error`), **but the job was created**: the connection dropped after the create was sent.' },
+  'bad-gateway-not-created': { stage: 'status', status: 502, scope: 'declares', summary: '502 and nothing was created: the lookup finds no job, so a resubmit is safe.' },
+  'gateway-timeout-not-created': { stage: 'status', status: 504, scope: 'declares', summary: '504 and nothing was created, like `bad-gateway-not-created`.' },
   'account-on-hold': { stage: 'status', status: 596, scope: 'declares', summary: '596 `Account <id> has been placed on hold`; nothing is created.' },
   unauthorized: { stage: 'auth', status: 401, scope: 'any', summary: '401 `{"error":"Unauthorized","code":401}` even with a valid token.' },
   'not-found': { stage: 'status', status: 404, scope: 'declares', summary: '404 with the operation\'s documented not-found body.' },

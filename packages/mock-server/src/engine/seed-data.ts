@@ -26,31 +26,40 @@ const SPEECH_TEXTS = [
   'The quick brown fox jumps over the lazy dog. <#0.5#> Then it rests.',
 ];
 
-/** The legacy (minimax.io/audio) system voices. */
-export const AUDIO_SYSTEM_VOICES: readonly [string, string, string[]][] = [
-  ['209544421245048', 'Diligent Leader', ['Italian', 'Female', 'Adult', 'Calm', 'Standard']],
-  ['209544421245049', 'Warm Narrator', ['English', 'Male', 'Adult', 'Calm', 'Standard']],
-  ['209544421245050', 'Bright Host', ['English', 'Female', 'Young Adult', 'Happy', 'Standard']],
-  ['209544421245051', 'Old Storyteller', ['English', 'Male', 'Elderly', 'Calm', 'Standard']],
-  ['209544421245052', 'Cheerful Girl', ['Chinese', 'Female', 'Child', 'Happy', 'Standard']],
-  ['209544421245053', 'News Anchor', ['Spanish', 'Male', 'Adult', 'Serious', 'Standard']],
+/**
+ * The legacy (minimax.io/audio) system voices: numeric id, `uniq_id` (the voice's name), display name, tags. The
+ * docs' example shows this split: `voice_id: "209544421245048"`, `uniq_id: "Italian_DiligentLeader"`.
+ */
+export const AUDIO_SYSTEM_VOICES: readonly [string, string, string, string[]][] = [
+  ['209544421245048', 'Italian_DiligentLeader', 'Diligent Leader', ['Italian', 'Female', 'Adult', 'Calm', 'Standard']],
+  ['209544421245049', 'English_WarmNarrator', 'Warm Narrator', ['English', 'Male', 'Adult', 'Calm', 'Standard']],
+  ['209544421245050', 'English_BrightHost', 'Bright Host', ['English', 'Female', 'Young Adult', 'Happy', 'Standard']],
+  ['209544421245051', 'English_OldStoryteller', 'Old Storyteller', ['English', 'Male', 'Elderly', 'Calm', 'Standard']],
+  ['209544421245052', 'Chinese_CheerfulGirl', 'Cheerful Girl', ['Chinese', 'Female', 'Child', 'Happy', 'Standard']],
+  ['209544421245053', 'Spanish_NewsAnchor', 'News Anchor', ['Spanish', 'Male', 'Adult', 'Serious', 'Standard']],
 ];
 
-/** The speech (2026) system voices: id, name, tags (language, accent, gender, age). */
-export const SPEECH_SYSTEM_VOICES: readonly [string, string, string[]][] = [
-  ['English_expressive_narrator', 'Expressive Narrator', ['English', 'EN-British', 'Male', 'Middle-aged']],
-  ['English_radiant_girl', 'Radiant Girl', ['English', 'EN-US (General)', 'Female', 'Young']],
-  ['English_wise_elder', 'Wise Elder', ['English', 'EN-Australian', 'Male', 'Elderly']],
-  ['English_calm_teacher', 'Calm Teacher', ['English', 'EN-Indian', 'Female', 'Middle-aged']],
-  ['English_playful_kid', 'Playful Kid', ['English', 'EN-US (General)', 'Male', 'Child']],
-  ['Chinese_gentle_host', 'Gentle Host', ['Chinese', 'CN-Northern', 'Female', 'Young']],
-  ['Chinese_steady_anchor', 'Steady Anchor', ['Chinese', 'CN-Southern', 'Male', 'Middle-aged']],
-  ['Italian_diligent_leader', 'Diligent Leader', ['Italian', 'Female', 'Middle-aged']],
-  ['Spanish_bright_voice', 'Bright Voice', ['Spanish', 'Female', 'Young']],
-  ['Japanese_soft_whisper', 'Soft Whisper', ['Japanese', 'Female', 'Young']],
-  ['French_velvet_baritone', 'Velvet Baritone', ['French', 'Male', 'Middle-aged']],
-  ['German_clear_speaker', 'Clear Speaker', ['German', 'Male', 'Young']],
+/**
+ * The speech (2026) system voices: numeric id (opaque, what `voice_id` takes), `uniq_id` (the name), display name,
+ * tags (language, accent, gender, age).
+ */
+export const SPEECH_SYSTEM_VOICES: readonly [string, string, string, string[]][] = [
+  ['308172940561327', 'English_expressive_narrator', 'Expressive Narrator', ['English', 'EN-British', 'Male', 'Middle-aged']],
+  ['308172940561415', 'English_radiant_girl', 'Radiant Girl', ['English', 'EN-US (General)', 'Female', 'Young']],
+  ['308172940561582', 'English_wise_elder', 'Wise Elder', ['English', 'EN-Australian', 'Male', 'Elderly']],
+  ['308172940561639', 'English_calm_teacher', 'Calm Teacher', ['English', 'EN-Indian', 'Female', 'Middle-aged']],
+  ['308172940561746', 'English_playful_kid', 'Playful Kid', ['English', 'EN-US (General)', 'Male', 'Child']],
+  ['308172940561853', 'Chinese_gentle_host', 'Gentle Host', ['Chinese', 'CN-Northern', 'Female', 'Young']],
+  ['308172940561961', 'Chinese_steady_anchor', 'Steady Anchor', ['Chinese', 'CN-Southern', 'Male', 'Middle-aged']],
+  ['308172940562074', 'Italian_diligent_leader', 'Diligent Leader', ['Italian', 'Female', 'Middle-aged']],
+  ['308172940562187', 'Spanish_bright_voice', 'Bright Voice', ['Spanish', 'Female', 'Young']],
+  ['308172940562293', 'Japanese_soft_whisper', 'Soft Whisper', ['Japanese', 'Female', 'Young']],
+  ['308172940562306', 'French_velvet_baritone', 'Velvet Baritone', ['French', 'Male', 'Middle-aged']],
+  ['308172940562418', 'German_clear_speaker', 'Clear Speaker', ['German', 'Male', 'Young']],
 ];
+
+/** The speech voice of the sample clips (Expressive Narrator). */
+const SAMPLE_SPEECH_VOICE = SPEECH_SYSTEM_VOICES[0]![0];
 
 /** The legacy music style groups. */
 export const MUSIC_STYLES = [
@@ -76,8 +85,8 @@ export function seedTemplates(state: MockState, rng: Random, start: number): voi
 
 /** System voices (both families). */
 export function seedVoices(state: MockState, start: number): void {
-  for (const [id, name, tags] of AUDIO_SYSTEM_VOICES) state.voices.set(id, { voiceId: id, name, tags, family: 'audio', createdAt: start - 400 * 24 * HOUR });
-  for (const [id, name, tags] of SPEECH_SYSTEM_VOICES) state.voices.set(id, { voiceId: id, name, tags, family: 'speech', createdAt: start - 30 * 24 * HOUR });
+  for (const [id, uniqId, name, tags] of AUDIO_SYSTEM_VOICES) state.voices.set(id, { voiceId: id, uniqId, name, tags, family: 'audio', createdAt: start - 400 * 24 * HOUR });
+  for (const [id, uniqId, name, tags] of SPEECH_SYSTEM_VOICES) state.voices.set(id, { voiceId: id, uniqId, name, tags, family: 'speech', createdAt: start - 30 * 24 * HOUR });
 }
 
 /** The sample history of one account. */
@@ -125,7 +134,7 @@ export function seedAccountData(state: MockState, rng: Random, uid: string, acco
     const id = rng.digits(18);
     const audioId = makeId(uid, a, 'audio', id);
     state.speech.set(audioId, {
-      audioId, id, account: a, text, voiceId: 'English_expressive_narrator', model: 'speech-2.8-hd', speed: 1, pitch: 0,
+      audioId, id, account: a, text, voiceId: SAMPLE_SPEECH_VOICE, model: 'speech-2.8-hd', speed: 1, pitch: 0,
       languageBoost: 'Auto', ...(i === 0 ? { emotion: 'happy' } : {}), createdAt: t0 - (2 - i) * 4 * HOUR, durationMs: 4_000,
       outcome: { kind: 'completed' }, viaApi: false,
     });

@@ -141,7 +141,10 @@ export interface AudioClipRecord {
 
 /** A system or cloned voice. */
 export interface VoiceRecord {
+  /** What `voice_id` takes: a numeric string for system voices, `user:…-audio:<digits>` for cloned ones. */
   voiceId: string;
+  /** The system voice's name (`uniq_id`, e.g. `English_radiant_girl`); cloned voices have none. */
+  uniqId?: string;
   name: string;
   tags: string[];
   /** Cloned voices belong to an account. */

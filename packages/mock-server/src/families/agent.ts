@@ -23,11 +23,11 @@ export const agentHandlers: Pick<HandlerTable, 'runAgent' | 'listAgentJobs' | 'g
     const isAsync = p.async === true;
     const outcome = ctx.outcome('agent');
     const jobMs = engine.options.jobMs;
-    const manualSync = !isAsync && engine.clock.mode === 'manual';
+    const manualSync = !isAsync && ctx.answered && engine.clock.mode === 'manual';
     // On the manual clock a held call ends at once: its timeline is placed so that it ends now.
     const span = outcome.kind === 'expired' ? AGENT_EXPIRY_MS : Math.min(jobMs, AGENT_EXPIRY_MS);
     const job: AgentJobRecord = {
-      jobId: makeAgentJobId(engine.options.userId, account.account, engine.digits(9)),
+      jobId: makeAgentJobId(ctx.userId, account.account, engine.digits(9)),
       account: account.account,
       prompt: p.prompt,
       models: p.models.split(',').map((m) => m.trim()).filter(Boolean),
@@ -42,7 +42,7 @@ export const agentHandlers: Pick<HandlerTable, 'runAgent' | 'listAgentJobs' | 'g
     };
     engine.state.agentJobs.set(job.jobId, job);
     engine.watch('agentJobs', job.jobId, p.replyUrl);
-    if (!isAsync && engine.clock.mode === 'real') {
+    if (!isAsync && ctx.answered && engine.clock.mode === 'real') {
       while (agentStatus(job, engine.clock.now()) === 'started' && !ctx.signal?.aborted) {
         await sleepReal(Math.max(10, Math.min(1000, agentEnd(job) - engine.clock.now())), ctx.signal);
       }

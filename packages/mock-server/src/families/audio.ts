@@ -5,18 +5,19 @@ import { makeId } from '../engine/ids.js';
 import { newestFirst, type AudioClipRecord } from '../engine/state.js';
 import type { Engine } from '../engine/engine.js';
 import { EXTENSION, ossDay } from './files.js';
-import { filterByTags, page, voiceView } from './voices.js';
+import { filterByTags, page, unknownVoice, voiceInfo, voiceView } from './voices.js';
 import { isReply, type HandlerContext, type HandlerTable } from './types.js';
 
 const EFFECT_KEYS = ['deepen_lighten', 'stronger_softer', 'nasal_crisp', 'spacious_echo', 'lofi_telephone', 'robotic', 'auditorium_echo'] as const;
 const MAX_CLONED = 4;
 
-function clipView(engine: Engine, c: AudioClipRecord): Record<string, unknown> {
+/** The `GET /audio/{audio_id}` object of a legacy clip. */
+export function clipView(engine: Engine, c: AudioClipRecord): Record<string, unknown> {
   const voice = engine.state.voices.get(c.voiceId);
   return {
     audio_id: c.audioId,
     audio_review: 0,
-    ...(voice ? { voice_info: { voice_id: voice.voiceId, parent_voice_id: '0', voice_name: voice.name, tag_list: voice.tags, uniq_id: voice.voiceId } } : {}),
+    ...(voice ? { voice_info: voiceInfo(voice) } : {}),
     text: c.text,
     audio_url: `https://cdn.hailuoai.video/moss/prod/${ossDay(c.createdAt).slice(0, 10)}/audio/${c.id}.mp3`,
     audio_title: c.title,
@@ -54,8 +55,10 @@ type SynthesisParams = { account?: string; text: string; voice_id: string; model
 function synthesisAccount(ctx: HandlerContext, p: SynthesisParams) {
   const account = ctx.engine.accountRule(p.account);
   if (isReply(account)) return account;
-  if (!legacyVoice(ctx.engine, p.voice_id, account.account)) return errorReply(400, `Parameter voice_id: voice ${p.voice_id} not found (see GET /audio/voices)`);
-  return ctx.upstream(account, { audio: true }) ?? account;
+  if (!legacyVoice(ctx.engine, p.voice_id, account.account)) {
+    return errorReply(400, unknownVoice([...ctx.engine.state.voices.values()].filter((v) => v.family === 'audio'), p.voice_id, 'GET /audio/voices'));
+  }
+  return ctx.upstream(account, {}) ?? account;
 }
 
 export const audioHandlers: Pick<HandlerTable, 'listAudio' | 'getAudioConfig' | 'listAudioVoices' | 'getAudio' | 'deleteAudio' | 'createAudioMp3' | 'createAudioStream' | 'uploadAudioSample' | 'cloneAudioVoice' | 'deleteAudioVoice'> = {
@@ -109,7 +112,7 @@ export const audioHandlers: Pick<HandlerTable, 'listAudio' | 'getAudioConfig' | 
     const account = synthesisAccount(ctx, p);
     if (isReply(account)) return account;
     const id = engine.digits();
-    const audioId = makeId(engine.options.userId, account.account, 'audio', id);
+    const audioId = makeId(ctx.userId, account.account, 'audio', id);
     const effects = Object.fromEntries(EFFECT_KEYS.map((k, i) => [k, (p[k] as number | boolean | undefined) ?? (i < 3 ? 0 : false)]));
     const clip: AudioClipRecord = {
       audioId, id, account: account.account, text: p.text, title: p.text.replace(/<#[\d.]+#>/g, '').trim().slice(0, 40), voiceId: p.voice_id,
@@ -128,18 +131,18 @@ export const audioHandlers: Pick<HandlerTable, 'listAudio' | 'getAudioConfig' | 
     return jsonReply(200, { token: engine.rng.uuid(), payload: { ...payload, model: p.model ?? 'speech-02-hd' } });
   },
 
-  uploadAudioSample: ({ engine, params, raw, now }) => {
+  uploadAudioSample: ({ engine, params, raw, now, userId }) => {
     const account = engine.accountRule(params.account);
     if (isReply(account)) return account;
     const id = engine.digits();
-    const fileID = makeId(engine.options.userId, account.account, 'file', id);
+    const fileID = makeId(userId, account.account, 'file', id);
     const contentType = raw?.contentType ?? 'audio/mpeg';
     const ossPath = `moss/prod/${ossDay(now).slice(0, 10)}/audio/sample/${now}-${id.slice(-5)}.${EXTENSION[contentType] ?? 'mp3'}`;
     engine.state.files.set(fileID, { fileID, id, account: account.account, ossPath, contentType, size: raw?.bytes.length ?? 0, createdAt: now, kind: 'sample' });
     return jsonReply(200, { ossPath, fileID });
   },
 
-  cloneAudioVoice: ({ engine, params, now }) => {
+  cloneAudioVoice: ({ engine, params, now, userId }) => {
     const account = engine.accountRule(params.account);
     if (isReply(account)) return account;
     const ids = params.files.split(',').map((f) => f.trim());
@@ -149,7 +152,7 @@ export const audioHandlers: Pick<HandlerTable, 'listAudio' | 'getAudioConfig' | 
     }
     const cloned = [...engine.state.voices.values()].filter((v) => v.account === account.account && v.family === 'audio');
     if (cloned.length >= MAX_CLONED) return errorReply(400, `Account ${account.account} already holds ${MAX_CLONED} cloned voices; delete one first`);
-    const voiceId = makeId(engine.options.userId, account.account, 'audio', engine.digits());
+    const voiceId = makeId(userId, account.account, 'audio', engine.digits());
     const firstFile = engine.state.files.get(ids[0]!)!;
     engine.state.voices.set(voiceId, { voiceId, name: params.voice_name, tags: [params.language_tag], account: account.account, family: 'audio', createdAt: now, fileId: firstFile.id });
     return jsonReply(200, {

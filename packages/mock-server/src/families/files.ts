@@ -22,7 +22,7 @@ export const filesHandlers: Pick<HandlerTable, 'uploadFile' | 'listFiles' | 'del
     const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
     const id = engine.digits();
-    const fileID = makeId(engine.options.userId, account.account, 'file', id);
+    const fileID = makeId(ctx.userId, account.account, 'file', id);
     const contentType = raw?.contentType ?? 'application/octet-stream';
     const ossPath = `moss/prod/${ossDay(now)}/user/multi_chat_file/${now}-${id.slice(-5)}.${EXTENSION[contentType] ?? 'bin'}`;
     engine.state.files.set(fileID, { fileID, id, account: account.account, ossPath, contentType, size: raw?.bytes.length ?? 0, createdAt: now, kind: 'file' });

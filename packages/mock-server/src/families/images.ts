@@ -77,10 +77,10 @@ export const imagesHandlers: Pick<HandlerTable, 'createImages' | 'getImage' | 'd
     const imageIds: string[] = [];
     for (let i = 0; i < quantity; i++) {
       const id = engine.digits();
-      const imageId = makeId(engine.options.userId, account.account, 'image', id);
+      const imageId = makeId(ctx.userId, account.account, 'image', id);
       const record: ImageRecord = {
         imageId, id, account: account.account, prompt: p.prompt, model, aspectRatio, width, height, batchId,
-        fileId: makeId(engine.options.userId, account.account, 'file', engine.digits()),
+        fileId: makeId(ctx.userId, account.account, 'file', engine.digits()),
         createdAt: now, durationMs: engine.options.jobMs, outcome, viaApi: true, replyUrl: p.replyUrl, replyRef: p.replyRef,
       };
       engine.state.images.set(imageId, record);

@@ -7,7 +7,8 @@ import { isReply, type HandlerTable } from './types.js';
 /** The schema of the reply stream's events (`x-sdk.event`). */
 const REPLY_SCHEMA = operations.sendLlmMessage.event;
 
-function chatView(c: ChatRecord): Record<string, unknown> {
+/** A chat as `GET /llm` lists it. */
+export function chatView(c: ChatRecord): Record<string, unknown> {
   const last = c.messages[c.messages.length - 1];
   return {
     chatID: c.chatID, createTime: c.createdAt, updateTime: c.updatedAt, chatTitle: c.title, chatDescription: '', requestStatus: 0,

@@ -34,7 +34,7 @@ export const musicHandlers: Pick<HandlerTable, 'createMusicLegacy' | 'createMusi
     const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
     const id = engine.digits();
-    const musicId = makeId(engine.options.userId, account.account, 'music', id);
+    const musicId = makeId(ctx.userId, account.account, 'music', id);
     const song: SongRecord = {
       musicId, id, account: account.account, title: p.title ?? titleOf(p.prompt), lyrics: p.prompt, style, legacy: true, instrumental: false,
       seconds: engine.rng.int(30, 60), createdAt: now, durationMs: engine.options.jobMs, outcome: ctx.outcome('music'), viaApi: true,
@@ -47,10 +47,10 @@ export const musicHandlers: Pick<HandlerTable, 'createMusicLegacy' | 'createMusi
     const { engine, params: p, now } = ctx;
     const account = engine.accountRule(p.account);
     if (isReply(account)) return account;
-    const refusal = ctx.upstream(account, { audio: true });
+    const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
     const id = engine.digits();
-    const musicId = makeId(engine.options.userId, account.account, 'music', id);
+    const musicId = makeId(ctx.userId, account.account, 'music', id);
     const streaming = p.stream === true;
     const manual = engine.clock.mode === 'manual';
     const instrumental = p.instrumental === true;
@@ -58,7 +58,7 @@ export const musicHandlers: Pick<HandlerTable, 'createMusicLegacy' | 'createMusi
       musicId, id, account: account.account, title: p.title ?? titleOf(p.prompt),
       lyrics: instrumental ? '' : p.lyrics ?? `[verse]\n${p.prompt}\n[chorus]\n${titleOf(p.prompt)}`,
       style: p.prompt.slice(0, 60), model: p.model ?? 'music-3.0', legacy: false, instrumental, seconds: engine.rng.int(110, 140),
-      createdAt: now, durationMs: streaming && manual ? 0 : engine.options.jobMs, outcome: ctx.outcome('music'), viaApi: true,
+      createdAt: now, durationMs: streaming && manual && ctx.answered ? 0 : engine.options.jobMs, outcome: ctx.outcome('music'), viaApi: true,
       replyUrl: p.replyUrl, replyRef: p.replyRef,
     };
     engine.state.songs.set(musicId, song);

@@ -40,11 +40,17 @@ export function trackedEntries(engine: Engine): Entry[] {
 export const schedulerHandlers: Pick<HandlerTable, 'listScheduledJobs' | 'getSchedulerAvailable' | 'deleteScheduledJob'> = {
   listScheduledJobs: ({ engine }) => jsonReply(200, trackedEntries(engine)),
 
+  // Only accounts with a free video slot, most free slots first (ties in configuration order); accounts in an
+  // error state are never offered (see the spec's decision on GET /scheduler/available).
   getSchedulerAvailable: ({ engine }) => {
-    const available = [...engine.state.accounts.values()].map((a) => {
-      const executing = engine.executingVideos(a.account);
-      return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing), executingAudio: engine.executingAudio(a.account) };
-    });
+    const available = [...engine.state.accounts.values()]
+      .filter((a) => !a.error && a.supportVideo)
+      .map((a) => {
+        const executing = engine.executingVideos(a.account);
+        return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing), executingAudio: engine.executingAudio(a.account) };
+      })
+      .filter((a) => a.available > 0)
+      .sort((a, b) => b.available - a.available);
     return jsonReply(200, { executing: trackedEntries(engine), available });
   },
 

@@ -4,7 +4,7 @@ import { makeId } from '../engine/ids.js';
 import { SPEECH_ID_TTL_MS, speechAudioUrl, speechStatus, speechTitle, speechView } from '../engine/lifecycle.js';
 import { newestFirst, type SpeechRecord } from '../engine/state.js';
 import type { Engine } from '../engine/engine.js';
-import { filterByTags, page, voiceView } from './voices.js';
+import { filterByTags, page, unknownVoice, voiceView } from './voices.js';
 import { isReply, type HandlerTable } from './types.js';
 
 const MAX_EMOTION_SPANS = 15;
@@ -38,11 +38,13 @@ export const speechHandlers: Pick<HandlerTable, 'createSpeech' | 'listSpeech' | 
     const account = engine.accountRule(p.account);
     if (isReply(account)) return account;
     const voice = engine.state.voices.get(p.voice_id);
-    if (!voice || (voice.account && voice.account !== account.account)) return errorReply(400, `Parameter voice_id: voice ${p.voice_id} not found (see GET /speech/voices)`);
-    const refusal = ctx.upstream(account, { audio: true });
+    if (!voice || (voice.account && voice.account !== account.account)) {
+      return errorReply(400, unknownVoice([...engine.state.voices.values()].filter((v) => v.family === 'speech'), p.voice_id, 'GET /speech/voices'));
+    }
+    const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
     const id = engine.digits();
-    const audioId = makeId(engine.options.userId, account.account, 'audio', id);
+    const audioId = makeId(ctx.userId, account.account, 'audio', id);
     const record: SpeechRecord = {
       audioId, id, account: account.account, text: p.text, voiceId: p.voice_id, model, emotion: p.emotion, speed: p.speed ?? 1, pitch: p.pitch ?? 0,
       languageBoost: p.language_boost ?? 'Auto', createdAt: now, durationMs: engine.options.jobMs, outcome: ctx.outcome('speech'), viaApi: true,

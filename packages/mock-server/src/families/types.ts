@@ -35,9 +35,18 @@ export interface HandlerContext<K extends OperationId = OperationId> {
   readonly params: OpParams<K>;
   readonly raw: RawBody | undefined;
   readonly engine: Engine;
+  /** The useapi.net user id of the request's token (`user:<id>-…`): the ids the request creates carry it. */
+  readonly userId: string;
   /** Virtual time of the request. */
   readonly now: number;
   readonly signal: AbortSignal | undefined;
+  /**
+   * Whether the caller gets this handler's answer. False when a scenario replaces it (502/504 or a dropped
+   * connection after the work): a call that holds the connection until its job ends (a held `POST /agent`, the
+   * create streams) then does not hold it, and on the manual clock its job runs its normal course instead of
+   * ending at once.
+   */
+  readonly answered: boolean;
   /**
    * The `account` rule: the named account, the only one, or a 400 naming `account` when several are
    * configured (with `loadBalance`, an account with a free video slot instead).
@@ -45,8 +54,11 @@ export interface HandlerContext<K extends OperationId = OperationId> {
   account(explicit: string | undefined, options?: { loadBalance?: (a: AccountRecord) => boolean }): AccountRecord | MockReply;
   /** The outcome of a job created by this request (an outcome scenario, when one applies, is used up here). */
   outcome(kind: JobKind): JobOutcome;
-  /** The upstream account's state: 596 on hold, 412 without credits or audio plan (only where the operation declares them). */
-  upstream(account: AccountRecord, needs: { credits?: number; audio?: boolean }): MockReply | undefined;
+  /**
+   * The upstream account's state (only where the operation declares the status): 596 in an error state or on
+   * hold, 412 without the audio plan (music and speech) or without `credits` (which it then spends).
+   */
+  upstream(account: AccountRecord, needs: { credits?: number }): MockReply | undefined;
 }
 
 /** A family handler. */

@@ -3,7 +3,7 @@
 import { operations } from '../generated/operations.js';
 import { errorReply, jsonReply, type MockReply } from '../engine/reply.js';
 import { makeId, parseId } from '../engine/ids.js';
-import { newestFirst, pageAfter, type AccountRecord, type TemplateRecord, type VideoRecord } from '../engine/state.js';
+import { newestFirst, pageAfter, type AccountRecord, type CharacterRecord, type TemplateRecord, type VideoRecord } from '../engine/state.js';
 import { videoView } from '../engine/lifecycle.js';
 import type { Engine } from '../engine/engine.js';
 import { isReply, type HandlerTable } from './types.js';
@@ -116,7 +116,8 @@ function pickVideoAccount(engine: Engine, explicit: string | undefined, maxJobs:
   return best ?? errorReply(429, 'All configured accounts are busy, try again later', retry);
 }
 
-function templateView(t: TemplateRecord): Record<string, any> {
+/** The agent template object of `GET /videos/agent-templates`. */
+export function templateView(t: TemplateRecord): Record<string, any> {
   const base = `https://cdn.hailuoai.video/moss/prod/agent/${t.id}`;
   return {
     id: t.id,
@@ -131,6 +132,19 @@ function templateView(t: TemplateRecord): Record<string, any> {
     author: { userID: '1', name: 'Hailuo AI', avatar: '' },
     cardType: 1,
     tabID: '1',
+  };
+}
+
+/** A subject-reference character of `GET /videos/characters`. */
+export function characterView(c: CharacterRecord): Record<string, unknown> {
+  return {
+    characterID: c.characterID,
+    characterType: 1,
+    file: {
+      fileID: c.fileID,
+      cdnUrl: `https://cdn.hailuoai.video/moss/prod/character/${c.characterID}/original.jpg`,
+      promptImgUrl: `https://cdn.hailuoai.video/moss/prod/character/${c.characterID}/face.jpg`,
+    },
   };
 }
 
@@ -150,7 +164,7 @@ export const videosHandlers: Pick<HandlerTable, 'createVideo' | 'createAgentVide
     const refusal = ctx.upstream(account, { credits: VIDEO_COST });
     if (refusal) return refusal;
     const id = engine.digits();
-    const videoId = makeId(engine.options.userId, account.account, 'video', id);
+    const videoId = makeId(ctx.userId, account.account, 'video', id);
     const [width, height] = size(rules.model, p.options, p.resolution === undefined ? undefined : String(p.resolution), p.aspectRatio);
     const fileIds = [p.fileID, ...Array.from({ length: 13 }, (_, i) => (p as Record<string, any>)[`fileID${i + 2}`])].filter((x): x is string => typeof x === 'string');
     const record: VideoRecord = {
@@ -173,11 +187,11 @@ export const videosHandlers: Pick<HandlerTable, 'createVideo' | 'createAgentVide
     const refusal = ctx.upstream(account, { credits: VIDEO_COST });
     if (refusal) return refusal;
     const id = engine.digits();
-    const videoId = makeId(engine.options.userId, account.account, 'video', id);
+    const videoId = makeId(ctx.userId, account.account, 'video', id);
     const manual = engine.clock.mode === 'manual';
     const record: VideoRecord = {
       videoId, id, account: account.account, prompt: p.prompt ?? template.desc, model: 'agent', width: 720, height: 1280,
-      fileIds: p.fileID ? [p.fileID] : [], createdAt: now, durationMs: manual ? 0 : engine.options.jobMs, outcome: ctx.outcome('video'),
+      fileIds: p.fileID ? [p.fileID] : [], createdAt: now, durationMs: manual && ctx.answered ? 0 : engine.options.jobMs, outcome: ctx.outcome('video'),
       viaApi: true, replyUrl: p.replyUrl, replyRef: p.replyRef, templateId: template.id,
     };
     engine.state.videos.set(videoId, record);
@@ -242,14 +256,6 @@ export const videosHandlers: Pick<HandlerTable, 'createVideo' | 'createAgentVide
     const pageSize = params.pageSize ?? 50;
     const mine = [...engine.state.characters.values()].filter((c) => c.account === a.account);
     const slice = mine.slice((page - 1) * pageSize, page * pageSize);
-    return jsonReply(200, slice.map((c) => ({
-      characterID: c.characterID,
-      characterType: 1,
-      file: {
-        fileID: c.fileID,
-        cdnUrl: `https://cdn.hailuoai.video/moss/prod/character/${c.characterID}/original.jpg`,
-        promptImgUrl: `https://cdn.hailuoai.video/moss/prod/character/${c.characterID}/face.jpg`,
-      },
-    })));
+    return jsonReply(200, slice.map(characterView));
   },
 };

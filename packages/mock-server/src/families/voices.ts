@@ -19,9 +19,22 @@ export function voiceView(v: VoiceRecord): Voice {
     collected: false,
     voice_status: 2,
     sample_audio: v.account ? '' : `https://cdn.hailuoai.video/moss/prod/voice_sample/${slug}.mp3`,
-    uniq_id: v.voiceId,
+    uniq_id: v.uniqId ?? v.voiceId,
     group_id: '0',
   };
+}
+
+/** The `voice_info` a clip carries: the voice's ids, name and tags. */
+export function voiceInfo(v: VoiceRecord): Pick<Voice, 'voice_id' | 'parent_voice_id' | 'voice_name' | 'tag_list' | 'uniq_id'> {
+  return { voice_id: v.voiceId, parent_voice_id: '0', voice_name: v.name, tag_list: v.tags, uniq_id: v.uniqId ?? v.voiceId };
+}
+
+/** The 400 of a `voice_id` no voice has; names the voice when the caller sent its `uniq_id` instead of its id. */
+export function unknownVoice(voices: Iterable<VoiceRecord>, voiceId: string, list: string): string {
+  for (const v of voices) {
+    if (v.uniqId === voiceId) return `Parameter voice_id: ${voiceId} is the name (uniq_id) of voice ${v.voiceId}; voice_id takes the numeric id (see ${list})`;
+  }
+  return `Parameter voice_id: voice ${voiceId} not found (see ${list})`;
 }
 
 /** Voices whose tags include every requested tag; tags outside `vocabulary` are ignored when given. */

@@ -473,6 +473,14 @@ export interface paths {
          *     Capacity counts **videos only** (running images are not counted); `executingAudio` (since 2026-08) counts
          *     in-flight speech generations. Use it to pick an account before creating, and to find a job whose create
          *     answered 502/504 (match on `replyRef`) before resubmitting.
+         *
+         *     *Decision:* `available` lists **only accounts with at least one free video slot, most free slots first**
+         *     (ties in configuration order), and never an account in an error state (`error` in `GET /accounts`) or one
+         *     without video support; an empty list means every slot is busy. Why: the docs' example is sorted by
+         *     availability (5, 2, 1) with no zero entry; sibling useapi.net APIs document this list as "accounts with
+         *     available capacity, sorted by availability"; and the vendor's own video script takes `available[0]` and
+         *     waits only when the list is empty, which works only if full accounts are left out (listing them sends
+         *     every job to the first account, into a 429).
          */
         get: operations["getSchedulerAvailable"];
         put?: never;
@@ -1017,6 +1025,10 @@ export interface paths {
          *     (which widens the result). Page with `page`/`page_size` while `has_more`; with `is_system=false` the
          *     cloned voices come all at once. Follows the `account` rule.
          *     *Decision:* `page`, `page_size` and `is_system` behave as in the legacy `GET /audio/voices`.
+         *     *Decision:* a system voice's `voice_id` is an opaque numeric string and its name is `uniq_id` (with
+         *     `voice_name` the display name), as the legacy docs' example shows (`voice_id: "209544421245048"`,
+         *     `uniq_id: "Italian_DiligentLeader"`) and the vendor's own speech script says ("the ids are opaque numbers";
+         *     its lines use ids like `380426458095854`). `POST /speech/create` takes the `voice_id`, not the name.
          */
         get: operations["listSpeechVoices"];
         put?: never;
@@ -1299,7 +1311,12 @@ export interface components {
             supportAudio?: boolean;
             /** @description Legacy hailuoai.com/music available (in the docs' model, absent from current examples). */
             supportMusic?: boolean;
-            /** @description Present when the account is in an error state; skip such accounts. */
+            /**
+             * @description Present when the account is in an error state; skip such accounts. *Decision:* such an account is not
+             *     offered by `GET /scheduler/available`, video load balancing skips it, and a create on it answers **596**
+             *     (the convention's "on hold or its session broke", which an error state is) until the account is
+             *     updated with `POST /accounts/{account}`.
+             */
             error?: string;
         };
         /** @description Decoded token information. */
@@ -2036,8 +2053,9 @@ export interface components {
         TagNameList: {
             tag_name?: string;
         }[];
-        /** @description A system voice (plain numeric-string id or a name like `Italian_DiligentLeader`) or a cloned voice (`user:…-audio:<id>`). */
+        /** @description A system voice (`voice_id` a numeric string, its name in `uniq_id`, e.g. `Italian_DiligentLeader`) or a cloned voice (`voice_id` `user:…-audio:<id>`). */
         Voice: {
+            /** @description What `voice_id` parameters take: a numeric string (system voices) or `user:…-audio:<id>` (cloned). */
             voice_id?: string;
             parent_voice_id?: string;
             voice_name?: string;
@@ -2049,6 +2067,7 @@ export interface components {
             collected?: boolean;
             voice_status?: number;
             sample_audio?: string;
+            /** @description The name id of a system voice, for example `English_radiant_girl`. */
             uniq_id?: string;
             group_id?: string;
             managed_by_api?: boolean;
@@ -2183,7 +2202,7 @@ export interface components {
             account?: components["schemas"]["AccountId"];
             /** @description ≤ 5,000 characters (hd), ≤ 10,000 (turbo). Markup: `{happy}…{/happy}`, `(laughs)`, `<#0.5#>`. */
             text: string;
-            /** @description From `GET /speech/voices`. */
+            /** @description The voice's `voice_id` from `GET /speech/voices`: a numeric string for system voices (not its name, `uniq_id`), `user:…-audio:<id>` for cloned ones. */
             voice_id: string;
             model?: components["schemas"]["SpeechModel"];
             /** @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
@@ -4366,7 +4385,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "text": "{happy}Welcome back!{/happy} (laughs) Today we talk about speech.",
-                 *       "voice_id": "English_expressive_narrator",
+                 *       "voice_id": "308172940561327",
                  *       "model": "speech-2.8-hd"
                  *     }
                  */
@@ -4480,7 +4499,7 @@ export interface operations {
                      * @example {
                      *       "voice_list": [
                      *         {
-                     *           "voice_id": "English_expressive_narrator",
+                     *           "voice_id": "308172940561327",
                      *           "parent_voice_id": "0",
                      *           "voice_name": "Expressive Narrator",
                      *           "tag_list": [

@@ -32,6 +32,113 @@ export const openapi: Record<string, any> = {
     "description": "useapi.net MiniMax API v1 documentation",
     "url": "https://useapi.net/docs/api-minimax-v1"
   },
+  "x-sdk": {
+    "jobs": {
+      "music": {
+        "idField": "musicId",
+        "intervalMs": 5000,
+        "deadlineMs": 900000,
+        "codes": {
+          "0": "queued",
+          "1": "running",
+          "2": "succeeded",
+          "4": "moderated"
+        },
+        "labelField": "statusLabel",
+        "find": {
+          "list": "listMusic",
+          "time": "createTime",
+          "match": {
+            "title": "title"
+          }
+        }
+      },
+      "video": {
+        "idField": "videoId",
+        "intervalMs": 10000,
+        "deadlineMs": 1800000,
+        "codes": {
+          "0": "queued",
+          "1": "running",
+          "2": "succeeded",
+          "3": "failed",
+          "5": "moderated",
+          "7": "moderated",
+          "11": "queued",
+          "12": "running",
+          "14": "moderated"
+        },
+        "labelField": "statusLabel",
+        "find": {
+          "scheduler": true,
+          "list": "listVideos",
+          "match": {
+            "prompt": "desc"
+          }
+        }
+      },
+      "image": {
+        "idField": "imageId",
+        "intervalMs": 10000,
+        "deadlineMs": 900000,
+        "codes": {
+          "0": "queued",
+          "1": "running",
+          "2": "succeeded",
+          "3": "failed",
+          "5": "moderated",
+          "7": "moderated",
+          "11": "queued",
+          "12": "running",
+          "14": "moderated"
+        },
+        "labelField": "statusLabel",
+        "find": {
+          "scheduler": true,
+          "list": "listImages",
+          "time": "createTime",
+          "match": {
+            "prompt": "desc"
+          }
+        }
+      },
+      "agent": {
+        "idField": "jobId",
+        "intervalMs": 10000,
+        "deadlineMs": 1020000,
+        "labelField": "status",
+        "find": {
+          "running": "listAgentJobs",
+          "ref": "request.replyRef"
+        }
+      },
+      "speech": {
+        "idField": "audio_id",
+        "aliasIdField": "audioId",
+        "intervalMs": 3000,
+        "deadlineMs": 600000,
+        "labelField": "statusLabel",
+        "find": {
+          "scheduler": true,
+          "list": "listSpeech",
+          "time": "update_time",
+          "match": {
+            "text": "audio_title"
+          }
+        }
+      }
+    },
+    "labels": {
+      "pending": "queued",
+      "queued": "queued",
+      "processing": "running",
+      "started": "running",
+      "running": "running",
+      "completed": "succeeded",
+      "failed": "failed",
+      "moderated": "moderated"
+    }
+  },
   "tags": [
     {
       "name": "accounts",
@@ -1535,7 +1642,7 @@ export const openapi: Record<string, any> = {
           "scheduler"
         ],
         "summary": "Tracked jobs and per-account free capacity",
-        "description": "The tracked jobs (as `GET /scheduler`) and, per account, `maxJobs`, `executing` and `available` slots.\nCapacity counts **videos only** (running images are not counted); `executingAudio` (since 2026-08) counts\nin-flight speech generations. Use it to pick an account before creating, and to find a job whose create\nanswered 502/504 (match on `replyRef`) before resubmitting.\n",
+        "description": "The tracked jobs (as `GET /scheduler`) and, per account, `maxJobs`, `executing` and `available` slots.\nCapacity counts **videos only** (running images are not counted); `executingAudio` (since 2026-08) counts\nin-flight speech generations. Use it to pick an account before creating, and to find a job whose create\nanswered 502/504 (match on `replyRef`) before resubmitting.\n\n*Decision:* `available` lists **only accounts with at least one free video slot, most free slots first**\n(ties in configuration order), and never an account in an error state (`error` in `GET /accounts`) or one\nwithout video support; an empty list means every slot is busy. Why: the docs' example is sorted by\navailability (5, 2, 1) with no zero entry; sibling useapi.net APIs document this list as \"accounts with\navailable capacity, sorted by availability\"; and the vendor's own video script takes `available[0]` and\nwaits only when the list is empty, which works only if full accounts are left out (listing them sends\nevery job to the first account, into a 429).\n",
         "x-sdk": {
           "method": "available",
           "hook": "useSchedulerAvailable",
@@ -3107,7 +3214,7 @@ export const openapi: Record<string, any> = {
               },
               "example": {
                 "text": "{happy}Welcome back!{/happy} (laughs) Today we talk about speech.",
-                "voice_id": "English_expressive_narrator",
+                "voice_id": "308172940561327",
                 "model": "speech-2.8-hd"
               }
             },
@@ -3237,7 +3344,7 @@ export const openapi: Record<string, any> = {
           "speech"
         ],
         "summary": "List system and cloned voices",
-        "description": "600+ system voices (40 languages; accents `EN-US (General)`, `EN-Australian`, `EN-British`, `EN-Indian`,\n`CN-Northern`, `CN-Southern`; ages `Child`, `Young`, `Middle-aged`, `Elderly`; genders `Male`, `Female`),\nnarrowed by `tag_list`. Tag matching is exact and case-sensitive, and **unknown tags are silently ignored**\n(which widens the result). Page with `page`/`page_size` while `has_more`; with `is_system=false` the\ncloned voices come all at once. Follows the `account` rule.\n*Decision:* `page`, `page_size` and `is_system` behave as in the legacy `GET /audio/voices`.\n",
+        "description": "600+ system voices (40 languages; accents `EN-US (General)`, `EN-Australian`, `EN-British`, `EN-Indian`,\n`CN-Northern`, `CN-Southern`; ages `Child`, `Young`, `Middle-aged`, `Elderly`; genders `Male`, `Female`),\nnarrowed by `tag_list`. Tag matching is exact and case-sensitive, and **unknown tags are silently ignored**\n(which widens the result). Page with `page`/`page_size` while `has_more`; with `is_system=false` the\ncloned voices come all at once. Follows the `account` rule.\n*Decision:* `page`, `page_size` and `is_system` behave as in the legacy `GET /audio/voices`.\n*Decision:* a system voice's `voice_id` is an opaque numeric string and its name is `uniq_id` (with\n`voice_name` the display name), as the legacy docs' example shows (`voice_id: \"209544421245048\"`,\n`uniq_id: \"Italian_DiligentLeader\"`) and the vendor's own speech script says (\"the ids are opaque numbers\";\nits lines use ids like `380426458095854`). `POST /speech/create` takes the `voice_id`, not the name.\n",
         "x-sdk": {
           "method": "voices",
           "hook": "useVoices",
@@ -3284,7 +3391,7 @@ export const openapi: Record<string, any> = {
                 "example": {
                   "voice_list": [
                     {
-                      "voice_id": "English_expressive_narrator",
+                      "voice_id": "308172940561327",
                       "parent_voice_id": "0",
                       "voice_name": "Expressive Narrator",
                       "tag_list": [
@@ -4229,7 +4336,7 @@ export const openapi: Record<string, any> = {
           },
           "error": {
             "type": "string",
-            "description": "Present when the account is in an error state; skip such accounts."
+            "description": "Present when the account is in an error state; skip such accounts. *Decision:* such an account is not\noffered by `GET /scheduler/available`, video load balancing skips it, and a create on it answers **596**\n(the convention's \"on hold or its session broke\", which an error state is) until the account is\nupdated with `POST /accounts/{account}`.\n"
           }
         }
       },
@@ -6326,10 +6433,11 @@ export const openapi: Record<string, any> = {
       },
       "Voice": {
         "type": "object",
-        "description": "A system voice (plain numeric-string id or a name like `Italian_DiligentLeader`) or a cloned voice (`user:…-audio:<id>`).",
+        "description": "A system voice (`voice_id` a numeric string, its name in `uniq_id`, e.g. `Italian_DiligentLeader`) or a cloned voice (`voice_id` `user:…-audio:<id>`).",
         "properties": {
           "voice_id": {
-            "type": "string"
+            "type": "string",
+            "description": "What `voice_id` parameters take: a numeric string (system voices) or `user:…-audio:<id>` (cloned)."
           },
           "parent_voice_id": {
             "type": "string"
@@ -6365,7 +6473,8 @@ export const openapi: Record<string, any> = {
             "type": "string"
           },
           "uniq_id": {
-            "type": "string"
+            "type": "string",
+            "description": "The name id of a system voice, for example `English_radiant_girl`."
           },
           "group_id": {
             "type": "string"
@@ -6741,7 +6850,7 @@ export const openapi: Record<string, any> = {
           "voice_id": {
             "type": "string",
             "minLength": 1,
-            "description": "From `GET /speech/voices`."
+            "description": "The voice's `voice_id` from `GET /speech/voices`: a numeric string for system voices (not its name, `uniq_id`), `user:…-audio:<id>` for cloned ones."
           },
           "model": {
             "$ref": "#/components/schemas/SpeechModel"

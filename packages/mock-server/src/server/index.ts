@@ -1,9 +1,12 @@
-// The standalone server: the engine over node:http, with CORS and the `/__mock/` control API.
+// The standalone server: the engine over node:http, with CORS on the API routes and the `/__mock/` control API
+// behind its access checks (control-access.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMiniMaxMock, engineOf, type MiniMaxMock } from '../mock.js';
 import type { MiniMaxMockOptions } from '../engine/options.js';
 import type { IncomingRequest, MockReply } from '../engine/reply.js';
+import { MOCK_TOKEN } from '../token.js';
+import { controlRefusal, type ControlAccess } from './control-access.js';
 
 /** Options of `startMockServer`: where to listen, plus every mock option (or an existing mock). */
 export interface MockServerOptions extends MiniMaxMockOptions {
@@ -13,8 +16,18 @@ export interface MockServerOptions extends MiniMaxMockOptions {
   host?: string;
   /** Serve this mock instead of creating one. */
   mock?: MiniMaxMock;
-  /** Answer CORS preflights and add `Access-Control-Allow-*` headers (default true). */
+  /** Answer CORS preflights and add `Access-Control-Allow-*` headers on the API routes (default true; never on `/__mock`). */
   cors?: boolean;
+  /**
+   * The credential of the control API `/__mock/*`: requests must send `Authorization: Bearer <controlToken>`.
+   * Default `MOCK_TOKEN`.
+   */
+  controlToken?: string;
+  /**
+   * Host names (besides loopback and `host`) under which the control API answers, checked against the `Host` and
+   * `Origin` headers, e.g. `['mock.test']` behind a proxy. Default none.
+   */
+  allowedHosts?: readonly string[];
 }
 
 /** A running standalone mock server. */
@@ -118,15 +131,28 @@ async function write(req: IncomingMessage, res: ServerResponse, reply: MockReply
   }
 }
 
+/** Whether a request path is the control API's (`/__mock`, `/__mock/…`, `/__mock?…`). */
+function isControlPath(url: string): boolean {
+  return url === '/__mock' || url.startsWith('/__mock/') || url.startsWith('/__mock?');
+}
+
 /** Starts the standalone mock server (real clock and webhook delivery by default). */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 4010, host = '127.0.0.1', mock: given, cors = true, ...mockOptions } = options;
+  const { port = 4010, host = '127.0.0.1', mock: given, cors = true, controlToken = MOCK_TOKEN, allowedHosts = [], ...mockOptions } = options;
+  if (typeof controlToken !== 'string' || controlToken.length < 8 || /\s/.test(controlToken)) throw new TypeError('controlToken must be a string of at least 8 characters without spaces');
+  const bound = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const access: ControlAccess = {
+    token: controlToken,
+    hosts: [...allowedHosts.map((h) => h.toLowerCase()), ...(bound === '0.0.0.0' || bound === '::' ? [] : [bound])],
+  };
   const mock = given ?? createMiniMaxMock({ clock: 'real', deliverWebhooks: true, ...mockOptions });
   const engine = engineOf(mock);
   let origin = `http://${host}:${port}`;
+  const basePath = new URL(mock.baseUrl).pathname.replace(/\/+$/, '');
 
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    if (req.method === 'OPTIONS' && cors) {
+    const control = isControlPath(req.url ?? '');
+    if (req.method === 'OPTIONS' && cors && !control) {
       res.writeHead(204, CORS);
       res.end();
       return;
@@ -137,7 +163,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       console.error(`[useapi-minimax-mock] ${req.method} ${req.url}: ${message}`);
       if (!res.headersSent) {
         const body = JSON.stringify({ error: message, code: 500 });
-        res.writeHead(500, { ...(cors ? CORS : {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+        res.writeHead(500, { ...(cors && !control ? CORS : {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
         res.end(body);
       } else {
         res.destroy();
@@ -145,9 +171,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     };
     try {
       // Answered in the same turn when the engine needs nothing asynchronous (most GETs).
-      const reply = (req.url ?? '').startsWith('/__mock') ? engine.control(incoming) : engine.dispatch(incoming);
-      if (reply instanceof Promise) reply.then((r) => write(req, res, r, cors)).catch(fail);
-      else write(req, res, reply, cors).catch(fail);
+      const reply = control
+        ? controlRefusal(incoming.header, access) ?? engine.control(incoming, { baseUrl: `${origin}${basePath}` })
+        : engine.dispatch(incoming);
+      // No CORS headers on the control API: a page of another origin gets no answer it can read.
+      const withCors = cors && !control;
+      if (reply instanceof Promise) reply.then((r) => write(req, res, r, withCors)).catch(fail);
+      else write(req, res, reply, withCors).catch(fail);
     } catch (error) {
       fail(error);
     }
@@ -163,7 +193,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   origin = `http://${shownHost}:${actual}`;
-  const basePath = new URL(mock.baseUrl).pathname.replace(/\/+$/, '');
   return {
     url: origin,
     baseUrl: `${origin}${basePath}`,

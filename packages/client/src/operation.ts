@@ -1,0 +1,219 @@
+// One call path for every operation: the per-operation functions (src/generated/functions.ts) are each
+// `defineOperation(id, descriptor, parts)`. Arguments → openapi-fetch init (path, query, body, headers), validation,
+// the transport, then the answer read by its Content-Type. `parts` holds what only some operations need (the event
+// stream parser, multipart forms, raw uploads, the job a create starts), so a bundle ships only what it calls.
+import { apiError } from './api-error.js';
+import { envOf, settingIssues, type Env, type MiniMaxCore } from './core.js';
+import { UnexpectedResponseError, ValidationError, type ValidationIssue } from './errors.js';
+import type { JobKind, OperationDescriptor } from './operation-descriptor.js';
+import type { outcomeUnknown, newReplyRef } from './outcome.js';
+import { serializePath } from './path-serializer.js';
+import { applyAliases, type toFormData, type toRawBody } from './request-body.js';
+import type { RequestOptions } from './resource-types.js';
+import type { parseEventStream } from './sse.js';
+import { requestClass, startCall, type Answer } from './transport.js';
+import { validate, warnInputOnce } from './validate.js';
+
+/** Calls that may run long get at least this budget per attempt: raw uploads (up to 5 GB) and synchronous agent runs. */
+export const LONG_TIMEOUT_MS = 20 * 60_000;
+
+/** What only some operations need, handed in by their generated function. */
+export interface OperationParts {
+  /** Parses event streams (operations that stream). */
+  readonly events?: typeof parseEventStream;
+  /** Builds multipart forms. */
+  readonly form?: typeof toFormData;
+  /** Wraps raw upload data. */
+  readonly upload?: typeof toRawBody;
+  /** The job this create starts: a `replyRef` is sent, and an unknown outcome is an `OutcomeUnknownError`. */
+  readonly starts?: {
+    readonly kind: JobKind;
+    /** Where the JSON answer holds the new job's id (an answer without it is unusable). */
+    readonly idField?: string;
+    readonly outcome: typeof outcomeUnknown;
+    readonly replyRef: typeof newReplyRef;
+  };
+}
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+
+/** The function of one operation: `(core, ...pathParams, data?, input?, options?)`. */
+export function defineOperation(id: string, op: OperationDescriptor, parts: OperationParts = {}): any {
+  const hasInput = op.body !== 'none' || Object.values(op.fields).some((f) => f.in !== 'path');
+  return (core: MiniMaxCore, ...args: any[]) => invoke(core, id, op, hasInput, args, parts);
+}
+
+async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, hasInput: boolean, args: any[], parts: OperationParts): Promise<unknown> {
+  const env = envOf(core);
+  let i = 0;
+  const path: Record<string, string> = {};
+  for (const name of op.pathParams) path[name] = args[i++];
+  const data = op.body === 'raw' ? args[i++] : undefined;
+  const input: Record<string, any> = hasInput ? { ...args[i++] } : {};
+  const options: RequestOptions = args[i] ?? {};
+  const { starts } = parts;
+
+  if (env.account !== undefined && op.fields.account && op.fields.account.in !== 'path' && input.account === undefined) input.account = env.account;
+  // Every create that takes a replyRef sends one, so that a lost answer can be looked up (findCreated).
+  if (starts && op.fields.replyRef && input.replyRef == null) input.replyRef = starts.replyRef();
+  applyAliases(op, input);
+  const raw = op.body === 'raw' ? parts.upload!(data) : undefined;
+  let contentType: string | undefined;
+  if (op.body === 'raw') {
+    contentType = input.contentType ?? raw?.type;
+    delete input.contentType;
+    // The API takes webp as jpeg.
+    if (contentType === 'image/webp' && op.contentTypes?.includes('image/jpeg')) contentType = 'image/jpeg';
+  }
+  const issues: ValidationIssue[] = settingIssues(options);
+  if (env.validate) {
+    const values = { ...input, ...path };
+    issues.push(...validate(op, values));
+    // Unknown field names and values newer than the SDK: warned once per client (and its views), never refused.
+    warnInputOnce(env.warned, (message) => env.log('warn', message), id, op, values);
+    if (op.body === 'raw') {
+      if (!raw) issues.push({ field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer or ReadableStream' });
+      if (!contentType) issues.push({ field: 'contentType', message: `is required (the data has no type); one of ${op.contentTypes!.join(', ')}` });
+      else if (!op.contentTypes!.includes(contentType.split(';')[0]!.trim().toLowerCase())) {
+        issues.push({ field: 'contentType', message: `must be one of ${op.contentTypes!.join(', ')} (got ${contentType})` });
+      }
+    }
+  }
+  if (issues.length) throw new ValidationError(issues, id);
+
+  const query: Record<string, unknown> = {};
+  const body: Record<string, unknown> = {};
+  const headers: Record<string, string> = env.headers ? { ...env.headers, ...options.headers } : { ...options.headers };
+  const bodyDefault = op.body === 'json' || op.body === 'multipart';
+  for (const name in input) {
+    const where = op.fields[name]?.in ?? (bodyDefault ? 'body' : 'query');
+    if (where === 'header') headers[name] = String(input[name]);
+    else if (where !== 'path') (where === 'body' ? body : query)[name] = input[name];
+  }
+  // The answer is read here, by its Content-Type (openapi-fetch hands over the stream).
+  const init: Record<string, any> = { params: { path, query }, headers, parseAs: 'stream' };
+  if (op.body === 'json') init.body = body;
+  else if (op.body === 'multipart') {
+    init.body = parts.form!(body);
+    init.bodySerializer = (b: unknown) => b;
+  } else if (op.body === 'raw') {
+    init.body = raw?.body ?? data;
+    init.bodySerializer = (b: unknown) => b;
+    headers['Content-Type'] = contentType ?? 'application/octet-stream';
+    if (raw?.stream) init.duplex = 'half';
+  }
+  const streaming = op.success === 'sse' || (op.success === 'json|sse' && input.stream === true);
+  if (streaming) headers.Accept = 'text/event-stream';
+  // One request path: openapi-fetch builds the request (a Draft unless middleware must see a real Request).
+  init.Request = requestClass(env);
+
+  const long = op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
+  const spec = {
+    operation: id,
+    method: op.method,
+    path: op.path,
+    idempotent: op.idempotent,
+    oneShot: !!raw?.stream,
+    maxRetries: options.maxRetries ?? env.maxRetries,
+    timeoutMs: options.timeoutMs ?? Math.max(env.timeoutMs, long ? LONG_TIMEOUT_MS : 0),
+    signal: options.signal ?? undefined,
+  };
+  const where = () => serializePath(op.path, path);
+  const sentAt = Date.now();
+  const lost = starts
+    ? (error: unknown) =>
+        starts.outcome(error, {
+          operation: id,
+          kind: starts.kind,
+          replyRef: input.replyRef,
+          account: input.account,
+          sentAt,
+          input,
+          redact: env.redact,
+          method: op.method,
+          where: where(),
+        })
+    : undefined;
+  try {
+    const answer = await startCall<Result>(env, spec, (signal, fetch) => {
+      // `init` is this call's own object: no copy needed (openapi-fetch copies it once more anyway).
+      init.signal = signal;
+      init.fetch = fetch;
+      return (env.api as any).request(op.method, op.path, init) as Promise<Result>;
+    });
+    const value = await readAnswer(env, id, op, answer, streaming, where, parts);
+    // Errors while a create's event stream is read are that create's too.
+    return lost && isStream(value) ? guardStream(value, lost) : value;
+  } catch (error) {
+    throw lost ? lost(error) : error;
+  }
+}
+
+const isStream = (value: unknown): value is AsyncGenerator<unknown> =>
+  !!value && typeof value === 'object' && typeof (value as AsyncGenerator).next === 'function' && Symbol.asyncIterator in (value as object);
+
+async function* guardStream<T>(events: AsyncGenerator<T>, lost: (error: unknown) => unknown): AsyncGenerator<T> {
+  try {
+    yield* events;
+  } catch (error) {
+    throw lost(error);
+  }
+}
+
+/** The value of a 2xx answer, by its Content-Type; a typed error for a non-2xx or an unusable body. */
+async function readAnswer(
+  env: Env,
+  id: string,
+  op: OperationDescriptor,
+  answer: Answer<Result>,
+  streaming: boolean,
+  where: () => string,
+  parts: OperationParts,
+): Promise<unknown> {
+  const { result, response } = answer;
+  const { status } = response;
+  if (!response.ok) {
+    answer.release();
+    throw apiError(env, id, op.method, op.path, where(), response, result.error);
+  }
+  if (op.success === 'empty' || status === 204) {
+    answer.release();
+    response.body?.cancel().catch(() => {});
+    return undefined;
+  }
+  const contentType = response.headers.get('content-type') ?? undefined;
+  const unexpected = (what: string, text?: string, cause?: unknown) =>
+    new UnexpectedResponseError(
+      `The answer cannot be used: ${what} (${status} ${op.method} ${where()}, ${id}${contentType ? `, ${contentType}` : ''}): try again; if it persists, the API or a proxy in between is broken`,
+      { status, contentType, operation: id, method: op.method, path: where(), body: text === undefined ? undefined : env.redact(text.slice(0, 500)) },
+      { cause },
+    );
+  if (/text\/event-stream/i.test(contentType ?? '')) {
+    if (!parts.events || !response.body) {
+      answer.release();
+      throw unexpected('an event stream where JSON was expected');
+    }
+    const events = parts.events(response.body, answer.follow());
+    if (streaming) return events;
+    // Asked for JSON, answered a stream: its last event is the answer.
+    let last: unknown;
+    for await (const event of events) last = event.data;
+    if (last !== null && typeof last === 'object') return last;
+    throw unexpected('an event stream without a JSON object where JSON was expected');
+  }
+  // JSON (also when a stream was asked for and JSON came back).
+  const text = await answer.read(() => response.text());
+  const trimmed = text.trim();
+  if (op.mayBeEmpty && !trimmed) return undefined;
+  let value: unknown;
+  try {
+    value = trimmed ? JSON.parse(trimmed) : undefined;
+  } catch (error) {
+    if (op.mayBeEmpty) return text;
+    throw unexpected('the body is not valid JSON (cut short?)', text, error);
+  }
+  if (value == null && !op.mayBeEmpty) throw unexpected(trimmed ? 'the body is `null`' : 'the body is empty', text);
+  const idField = parts.starts?.idField;
+  if (idField && (value as Record<string, unknown>)[idField] == null) throw unexpected(`the answer has no ${idField}`, text);
+  return value;
+}
