@@ -156,7 +156,7 @@ try {
   const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(tmpdir() + '/cli-check-');
-  writeFileSync(dir + '/jobs.jsonl', '{"prompt":"a corgi"}\\n{"text":"Hello.","voice_id":"English_expressive_narrator"}\\n');
+  writeFileSync(dir + '/jobs.jsonl', '{"prompt":"a corgi"}\\n{"text":"Hello.","voice_id":"308172940561327"}\\n');
   const bin = require.resolve('@useapi-minimax/cli/package.json').replace(/package\\.json$/, 'bin/useapi-minimax.js');
   const out = JSON.parse(execFileSync(process.execPath, [bin, 'batch', 'jobs.jsonl', '--mock', '--mock-job-ms', '300', '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   check(out.counts.succeeded === 2 && out.exitCode === 0, 'cli: useapi-minimax batch --mock runs a batch');

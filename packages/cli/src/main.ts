@@ -3,7 +3,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMiniMaxClient, MiniMaxError, operations, type MiniMaxClient, type OperationDescriptor } from '@useapi-minimax/client';
+import { createMiniMaxClient, MiniMaxError, type MiniMaxClient } from '@useapi-minimax/client';
+import { operations, type OperationDescriptor } from '@useapi-minimax/client/internal';
 import {
   checkJob,
   createJobRunner,

@@ -62,7 +62,7 @@ describe('commands', () => {
     expect(created.code).toBe(0);
     expect(created.stdout.trim()).toMatch(/^user:12345-minimax:\d+-video:\d+$/);
     const dir = tmp();
-    const done = await cli(['speech', 'create', '--mock', '--mock-job-ms', '300', '--text', 'Hello.', '--voice-id', 'English_expressive_narrator', '--key', 'hello', '--download', dir, '--json']);
+    const done = await cli(['speech', 'create', '--mock', '--mock-job-ms', '300', '--text', 'Hello.', '--voice-id', '308172940561327', '--key', 'hello', '--download', dir, '--json']);
     expect(done.code).toBe(0);
     const json = JSON.parse(done.stdout);
     expect(json).toMatchObject({ key: 'hello', outcome: 'succeeded', files: [join(dir, 'hello.mp3')] });
@@ -101,8 +101,8 @@ describe('batch', () => {
   it('lines in the vendor lines.json format (name → file name) and JSONL with kinds; --json', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'lines.json'), JSON.stringify([
-      { name: '01-baseline', text: 'The last train leaves at midnight.', voice_id: 'English_expressive_narrator' },
-      { name: '02-emotion', text: 'And I still have not packed.', voice_id: 'English_expressive_narrator', model: 'speech-2.8-hd', emotion: 'sad' },
+      { name: '01-baseline', text: 'The last train leaves at midnight.', voice_id: '308172940561327' },
+      { name: '02-emotion', text: 'And I still have not packed.', voice_id: '308172940561327', model: 'speech-2.8-hd', emotion: 'sad' },
     ]));
     const r = await cli(['batch', 'lines.json', '--mock', '--mock-job-ms', '300', '--download', 'audio', '--json'], {}, dir);
     expect(r.code, r.stderr).toBe(0);

@@ -11,9 +11,10 @@ import { uploadTo } from './uploads.js';
 
 /** Attempts of a create whose connection was refused before the job ends failed. */
 const MAX_NOT_SENT = 5;
-/** Extra lookups of an uncertain reconciliation, and the pause before each. */
-const LOOKUP_RETRIES = 2;
+/** Extra lookups of an uncertain reconciliation, and the least pause before each (also: until the settle time). */
+const LOOKUP_RETRIES = 3;
 const LOOKUP_PAUSE_MS = 10_000;
+const DEFAULT_SETTLE_MS = 30_000;
 
 /** Uploads, records the intent, sends the create, records what it answered. Returns the record after. */
 export async function createJob(ctx: JobContext, record: JobRecord, info: KindInfo, claim: Claim, notSent: { count: number }): Promise<JobRecord> {
@@ -148,6 +149,8 @@ export async function reconcileJob(ctx: JobContext, record: JobRecord, info: Kin
       ctx.warn(message, record.key);
       return ctx.ledger.append(record.key, { type: 'ended', outcome: 'unknown', message, at: Date.now() }, claim);
     }
-    await sleep(LOOKUP_PAUSE_MS, ctx.signal);
+    // Absence is provable only once the settle time after the create has passed: wait for it.
+    const settleAt = (current.sentAt ?? Date.now()) + (ctx.options.lookup?.settleMs ?? DEFAULT_SETTLE_MS);
+    await sleep(Math.max(i === 0 ? 0 : LOOKUP_PAUSE_MS, settleAt - Date.now() + 50, 1_000), ctx.signal);
   }
 }

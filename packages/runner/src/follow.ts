@@ -1,16 +1,9 @@
-// Following one job id until it is final: the client's rules (the kind's interval, backoff after transient
-// errors up to MAX_POLL_INTERVAL_MS, Retry-After, a followed video that answers 404 is moderated), a deadline,
-// and a wake-up: when a webhook says the job changed, the follower re-fetches it by id at once instead of
-// waiting for the next poll (the callback itself is never trusted).
-import {
-  describeJob,
-  isTransientError,
-  jobErrorForMissing,
-  MAX_POLL_INTERVAL_MS,
-  RateLimitedError,
-  type JobKind,
-  type JobState,
-} from '@useapi-minimax/client';
+// Following one job id until it is final: the client's own poll policy (`nextPoll`: the kind's interval, backoff
+// after transient errors, Retry-After, the deadline; a followed video that answers 404 is moderated), and a
+// wake-up: when a webhook says the job changed, the follower re-fetches it by id at once instead of waiting for
+// the next poll (the callback itself is never trusted).
+import { describeJob, type JobKind, type JobState } from '@useapi-minimax/client';
+import { jobErrorForMissing, nextPoll, pollPolicy } from '@useapi-minimax/client/internal';
 
 /** Wakes a follower early (a webhook arrived); a poke during a fetch makes the next pause end at once. */
 export class Waker {
@@ -80,9 +73,12 @@ export interface FollowOptions {
 
 /** Polls `get` until final or the deadline; rethrows errors that are not transient (and the caller's abort). */
 export async function followJob(o: FollowOptions): Promise<FollowResult> {
+  const started = Date.now();
+  // The policy's deadline is the time left to this job's own deadline (counted from its creation).
+  const policy = pollPolicy(o.kind, { intervalMs: o.intervalMs, deadlineMs: Math.max(1, o.deadlineAt - started) });
   let last: Record<string, unknown> | undefined;
   let lastKey: string | undefined;
-  let delay = o.intervalMs;
+  let failures = 0;
   if (o.waitFirst) await o.waker.pause(Math.min(o.intervalMs, Math.max(0, o.deadlineAt - Date.now())), o.signal);
   for (;;) {
     if (Date.now() >= o.deadlineAt) return { final: false, snapshot: last, reason: 'deadline' };
@@ -90,11 +86,13 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
     const expiry = new AbortController();
     const timer = setTimeout(() => expiry.abort(), Math.max(1, Math.min(2 ** 31 - 1, o.deadlineAt - Date.now())));
     const deadline = AbortSignal.any([o.signal, expiry.signal]);
+    let outcome: { snapshot?: unknown; error?: unknown };
     try {
       o.onRequest?.();
       const snapshot = await o.get(o.id, { signal: deadline });
-      delay = o.intervalMs;
+      failures = 0;
       last = snapshot;
+      outcome = { snapshot };
       const state = describeJob(o.kind, snapshot);
       const key = JSON.stringify([state.state, state.final, state.percent, state.message]);
       if (key !== lastKey) {
@@ -107,14 +105,16 @@ export async function followJob(o: FollowOptions): Promise<FollowResult> {
       if (deadline.aborted) return { final: false, snapshot: last, reason: 'deadline' };
       const removed = jobErrorForMissing(o.kind, o.id, last as never, error);
       if (removed) return { final: true, snapshot: last ?? {}, state: removed.state! };
-      if (!isTransientError(error)) throw error;
-      const hint = error instanceof RateLimitedError ? error.retryAfterMs : undefined;
-      delay = hint ?? Math.min(delay * 2, Math.max(MAX_POLL_INTERVAL_MS, o.intervalMs));
+      failures++;
+      outcome = { error };
     } finally {
       clearTimeout(timer);
     }
-    const left = o.deadlineAt - Date.now();
-    if (left <= 0) return { final: false, snapshot: last, reason: 'deadline' };
-    await o.waker.pause(Math.min(delay, left), o.signal);
+    const step = nextPoll(o.kind, policy, { ...outcome, failures, elapsedMs: Date.now() - started });
+    if (step.stop) {
+      if (step.reason === 'error') throw outcome.error;
+      return { final: false, snapshot: last, reason: 'deadline' };
+    }
+    await o.waker.pause(step.delayMs, o.signal);
   }
 }

@@ -1,6 +1,7 @@
 // Following a created job (every id at once, until final or the deadline; webhook-first when a receiver is
 // configured) and saving its results.
-import { jobKinds, type JobKind } from '@useapi-minimax/client';
+import type { JobKind } from '@useapi-minimax/client';
+import { jobKinds } from '@useapi-minimax/client/internal';
 import type { JobContext } from './context.js';
 import type { WakeRegistry } from './correlation.js';
 import { downloadResults } from './downloads.js';
@@ -22,7 +23,7 @@ export async function followRecord(ctx: JobContext, record: JobRecord, info: Kin
   for (const id of record.ids) ctx.placement.following.add(id);
   const base = jobKinds[kind].intervalMs;
   const intervalMs = perKind(ctx.options.intervalMs, kind, ctx.options.webhookUrl ? base * 6 : base);
-  const deadlineAt = (record.createdAt ?? Date.now()) + perKind(ctx.options.deadlineMs, kind, jobKinds[kind].timeoutMs);
+  const deadlineAt = (record.createdAt ?? Date.now()) + perKind(ctx.options.deadlineMs, kind, jobKinds[kind].deadlineMs);
   const retention = DOCUMENTED_RETENTION_MS[kind];
   if (retention !== undefined && record.createdAt !== undefined && Date.now() - record.createdAt > retention * 0.85) {
     ctx.warn(`created ${new Date(record.createdAt).toISOString()}: the API keeps ${kind} jobs readable by this id for ${Math.round(retention / 86_400_000)} days`, record.key);

@@ -1,7 +1,8 @@
 // What the runner can submit: one entry per create operation that starts a job. The job facts (kind, id field,
 // forced inputs, whether the create takes `replyRef`) come from the client's generated tables; the runner adds
 // only what the API documents about capacity and account capabilities.
-import { jobCreators, operations, type Input, type JobKind, type OperationDescriptor } from '@useapi-minimax/client';
+import type { Input, JobKind } from '@useapi-minimax/client';
+import { jobCreators, operations, type OperationDescriptor } from '@useapi-minimax/client/internal';
 
 /** What `submit(kind, …)` creates: the five job kinds, with the two eras of music told apart. */
 export type SubmitKind = 'video' | 'image' | 'speech' | 'agent' | 'music' | 'music-legacy';

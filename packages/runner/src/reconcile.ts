@@ -13,30 +13,15 @@ import {
   ModeratedError,
   RateLimitedError,
   ValidationError,
-  type JobKind,
+  type CreatedLookup,
+  type CreatedTarget,
+  type FindCreatedOptions,
 } from '@useapi-minimax/client';
 
-/** Where to look for a job whose create's outcome is unknown (the client's `CreatedTarget`). */
-export interface CreatedTarget {
-  /** operationId of the create. */
-  operation: string;
-  /** The replyRef the create sent. */
-  replyRef?: string | undefined;
-  /** The input as sent (prompt, text, … match when the list carries no replyRef). */
-  input?: Record<string, unknown> | undefined;
-  /** When the create was sent (epoch ms). */
-  sentAt?: number | undefined;
-  /** The account it was sent to. */
-  account?: string | undefined;
-}
+export type { CreatedLookup, CreatedTarget };
 
-/** What the lookup found (the client's `CreatedLookup`). */
-export type CreatedLookup =
-  | { found: true; kind: JobKind; ids: string[]; via: 'scheduler' | 'list'; match: 'replyRef' | 'prompt' }
-  | { found: false; certain: boolean; reason: string };
-
-/** The lookup (default: `client.findCreated`). */
-export type FindCreated = (target: CreatedTarget, options?: { signal?: AbortSignal }) => Promise<CreatedLookup>;
+/** The lookup (default: `client.findCreated`, with the runner's `lookup` options). */
+export type FindCreated = (target: CreatedTarget, options?: FindCreatedOptions) => Promise<CreatedLookup>;
 
 /** How the runner reads a create's failure. */
 export type CreateFailure =

@@ -54,6 +54,11 @@ export interface JobRunnerOptions {
   onHoldPauseMs?: number | undefined;
   /** The lookup of outcome-unknown creates (default: `client.findCreated`). */
   findCreated?: FindCreated | undefined;
+  /**
+   * Passed to the lookup: `settleMs` (default the client's 30 s: MiniMax may still be queueing a job it answered
+   * 502/504 for, so absence is proven only that long after the create) and `windowMs` (the list's time window).
+   */
+  lookup?: { settleMs?: number | undefined; windowMs?: number | undefined } | undefined;
   /** `fetch` for downloads (default: `globalThis.fetch`). */
   fetch?: ((input: string, init?: RequestInit) => Promise<Response>) | undefined;
   /** This worker's name in claims (default: `<pid>-<random>`). */
@@ -124,13 +129,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const downloadFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
   const concurrency = options.concurrency ?? Infinity;
   const schedulerRefreshMs = options.schedulerRefreshMs ?? 10_000;
-  const findCreated: FindCreated =
-    options.findCreated ??
-    ((target, o) => {
-      const find = (client as unknown as { findCreated?: FindCreated }).findCreated;
-      if (typeof find !== 'function') throw new Error('looking up an outcome-unknown create needs a client with findCreated (@useapi-minimax/client ≥ 0.2)');
-      return find(target, o);
-    });
+  const findCreated: FindCreated = options.findCreated ?? ((target, o) => client.findCreated(target, { ...options.lookup, ...o }));
   const requests: Record<RequestPurpose, number> = { creates: 0, uploads: 0, polls: 0, schedulerReads: 0, accountReads: 0, lookups: 0 };
 
   const tasks = new Map<string, Promise<JobResult>>();

@@ -60,22 +60,3 @@ export function cdnFetch(log: string[] = [], faults: (number | 'reset')[] = []) 
     return new Response(body as unknown as BodyInit, { headers: { 'content-type': type, 'content-length': String(body.byteLength) } });
   };
 }
-
-/**
- * Standing in for the client's `findCreated` (Contract A) in these tests until it lands: by replyRef in
- * `GET /scheduler` while the job runs, else by prompt in the account's `GET /videos` (the tests' prompts are unique).
- */
-export function schedulerLookup(client: MiniMaxClient, calls: string[] = []) {
-  return async (target: { operation: string; replyRef?: string | undefined; account?: string | undefined; input?: Record<string, unknown> | undefined }) => {
-    calls.push(target.replyRef ?? '');
-    const entries = (await client.scheduler.list()) as unknown as Record<string, string>[];
-    const hit = entries.filter((e) => target.replyRef && e.replyRef === target.replyRef);
-    if (hit.length) {
-      return { found: true as const, kind: 'video' as const, ids: hit.map((e) => e.videoId ?? e.imageId ?? e.audioId!), via: 'scheduler' as const, match: 'replyRef' as const };
-    }
-    const listed = (await client.videos.list({ account: target.account, limit: 100 })) as unknown as Record<string, string>[];
-    const byPrompt = listed.filter((v) => v.desc === target.input?.prompt).map((v) => v.videoId!);
-    if (byPrompt.length) return { found: true as const, kind: 'video' as const, ids: byPrompt, via: 'list' as const, match: 'prompt' as const };
-    return { found: false as const, certain: true, reason: 'neither running nor in the list' };
-  };
-}

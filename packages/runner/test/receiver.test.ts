@@ -42,7 +42,7 @@ describe('webhook-first following', () => {
     const report = await runner.batch([
       { kind: 'video', input: { prompt: 'A corgi surfing' }, key: 'v1' },
       { kind: 'image', input: { prompt: 'A lighthouse', quantity: 1 }, key: 'i1' },
-      { kind: 'speech', input: { text: 'Hello there.', voice_id: 'English_expressive_narrator' }, key: 's1' },
+      { kind: 'speech', input: { text: 'Hello there.', voice_id: '308172940561327' }, key: 's1' },
     ]);
     expect(report.counts.succeeded).toBe(3);
     // Every create carried the receiver's URL and the job's replyRef.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyCreateError, createMemoryLedger, replyRefFor, type WarningEvent } from '../src/index.js';
-import { harness, schedulerLookup, sent, type Harness } from './helpers.js';
+import { harness, sent, type Harness } from './helpers.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -16,14 +16,13 @@ describe('outcome unknown', () => {
   it('502 that created the job → found by its replyRef, followed, not created again (unknown-reconciled)', async () => {
     h = harness({ jobMs: 400 });
     h.mock.scenarios.once('bad-gateway', { operationId: 'createVideo' });
-    const lookups: string[] = [];
-    const runner = h.runner({ findCreated: schedulerLookup(h.client, lookups) });
+    const runner = h.runner();
     const warnings: WarningEvent[] = [];
     runner.on('warning', (w) => warnings.push(w));
     const report = await runner.batch([{ kind: 'video', input: { prompt: 'A corgi' }, key: 'k' }]);
     expect(report.counts).toMatchObject({ created: 1, unknownReconciled: 1, succeeded: 1 });
     expect(h.mock.calls('createVideo').map((e) => e.status)).toEqual([502]);
-    expect(lookups).toEqual([sent(h.mock.calls('createVideo')[0]!).replyRef]);
+    expect(report.requests.lookups).toBe(1);
     expect(warnings[0]!.message).toMatch(/outcome was unknown .*the job was found \((scheduler, by replyRef|list, by prompt)\)/);
     expect(report.results[0]).toMatchObject({ reconciled: true, outcome: 'succeeded' });
   });
@@ -31,7 +30,8 @@ describe('outcome unknown', () => {
   it('a lost connection that created nothing → the lookup proves it → created again, once, and says so', async () => {
     h = harness({ jobMs: 400 });
     h.mock.scenarios.once('network-error', { operationId: 'createVideo' });
-    const runner = h.runner({ findCreated: schedulerLookup(h.client) });
+    // The mock creates a job in the request that answers it: absence is provable at once (no settle time).
+    const runner = h.runner({ lookup: { settleMs: 0 } });
     const warnings: string[] = [];
     runner.on('warning', (w) => warnings.push(w.message));
     const result = await runner.submit('video', { prompt: 'A corgi' });
@@ -67,7 +67,7 @@ describe('outcome unknown', () => {
     await ledger.append('k', { type: 'intent', attempt: 1, account: h.mock.accounts[0], replyRef, sentAt: Date.now() });
     // The create went out and the process died before writing the id.
     await h.client.videos.create({ prompt: 'A corgi', account: h.mock.accounts[0], replyRef });
-    const report = await h.runner({ ledger, findCreated: schedulerLookup(h.client) }).resume();
+    const report = await h.runner({ ledger }).resume();
     expect(report.results[0]).toMatchObject({ outcome: 'succeeded', reconciled: true });
     expect(h.mock.calls('createVideo')).toHaveLength(1);
   });

@@ -70,7 +70,7 @@ describe('submit', () => {
     const runner = h.runner();
     const events: JobEvent[] = [];
     runner.on('job', (e) => events.push(e));
-    await runner.submit('speech', { text: 'Hello there.', voice_id: 'English_expressive_narrator' }, { key: 'hello' });
+    await runner.submit('speech', { text: 'Hello there.', voice_id: '308172940561327' }, { key: 'hello' });
     const statuses = events.map((e) => e.status);
     expect(statuses[0]).toBe('waiting');
     expect(statuses).toContain('creating');
@@ -85,7 +85,7 @@ describe('every kind', () => {
   it.each([
     ['video', { prompt: 'A corgi surfing' }, 'createVideo'],
     ['image', { prompt: 'A lighthouse', quantity: 2 }, 'createImages'],
-    ['speech', { text: 'Hello there.', voice_id: 'English_expressive_narrator' }, 'createSpeech'],
+    ['speech', { text: 'Hello there.', voice_id: '308172940561327' }, 'createSpeech'],
     ['agent', { prompt: 'A song about the sea', models: 'music-2.0' }, 'runAgent'],
     ['music', { prompt: 'lo-fi, rainy night' }, 'createMusic'],
     ['music-legacy', { prompt: 'la la la', styleId: 'pop-1' }, 'createMusicLegacy'],
@@ -189,7 +189,7 @@ describe('accounts and capacity', () => {
 
   it('blocked when no account can take the kind at all', async () => {
     h = harness({ accounts: [{ supportAudio: false }] });
-    const result = await h.runner().submit('speech', { text: 'Hi.', voice_id: 'English_expressive_narrator' });
+    const result = await h.runner().submit('speech', { text: 'Hi.', voice_id: '308172940561327' });
     expect(result.outcome).toBe('blocked');
     expect(result.message).toMatch(/no account can take speech jobs \(unsupported\)/);
     expect(h.mock.calls('createSpeech')).toHaveLength(0);
@@ -246,7 +246,7 @@ describe('outcomes', () => {
 
   it('a failed job → failed, with its message', async () => {
     h = harness();
-    const result = await h.runner().submit('speech', { text: 'x [mock:failed]', voice_id: 'English_expressive_narrator' });
+    const result = await h.runner().submit('speech', { text: 'x [mock:failed]', voice_id: '308172940561327' });
     expect(result.outcome).toBe('failed');
   });
 
@@ -281,7 +281,7 @@ describe('downloads', () => {
     const report = await runner.batch([
       { kind: 'video', input: { prompt: 'A corgi' }, key: 'corgi/one' },
       { kind: 'image', input: { prompt: 'A lighthouse', quantity: 2 }, key: 'lighthouse' },
-      { kind: 'speech', input: { text: 'Hello.', voice_id: 'English_expressive_narrator' }, key: '01-hello' },
+      { kind: 'speech', input: { text: 'Hello.', voice_id: '308172940561327' }, key: '01-hello' },
     ]);
     expect(report.counts).toMatchObject({ succeeded: 3, downloaded: 4 });
     const files = readdirSync(join(dir, 'out')).sort();
@@ -298,7 +298,7 @@ describe('downloads', () => {
     const rerun = await h.runner({ ledger: again, downloadDir: join(dir, 'out'), fetch: cdnFetch(log) }).batch([
       { kind: 'video', input: { prompt: 'A corgi' }, key: 'corgi/one' },
       { kind: 'image', input: { prompt: 'A lighthouse', quantity: 2 }, key: 'lighthouse' },
-      { kind: 'speech', input: { text: 'Hello.', voice_id: 'English_expressive_narrator' }, key: '01-hello' },
+      { kind: 'speech', input: { text: 'Hello.', voice_id: '308172940561327' }, key: '01-hello' },
     ]);
     expect(rerun.counts).toMatchObject({ created: 0, succeeded: 3, downloaded: 0 });
     expect(log.length).toBe(before);

@@ -23,27 +23,14 @@ ledger.append = async (key, event, claim) => {
   return record;
 };
 
-// Until the client's findCreated (issue #10, Contract A) is on main: the same lookup, by replyRef in GET /scheduler
-// while the job runs, else by prompt in the account's GET /videos.
-const findCreated =
-  typeof client.findCreated === 'function'
-    ? undefined
-    : async (target) => {
-        const running = await client.scheduler.list();
-        const hit = running.filter((e) => e.replyRef === target.replyRef).map((e) => e.videoId ?? e.imageId ?? e.audioId);
-        if (hit.length) return { found: true, kind: 'video', ids: hit, via: 'scheduler', match: 'replyRef' };
-        const list = await client.videos.list({ account: target.account, limit: 100 });
-        const byPrompt = list.filter((v) => v.desc === target.input?.prompt).map((v) => v.videoId);
-        if (byPrompt.length) return { found: true, kind: 'video', ids: byPrompt, via: 'list', match: 'prompt' };
-        return { found: false, certain: true, reason: 'neither running nor in the list' };
-      };
-
 const media = async (url) => {
   const body = new TextEncoder().encode(`mock media for ${url}\n`.repeat(100));
   return new Response(body, { headers: { 'content-type': 'video/mp4', 'content-length': String(body.byteLength) } });
 };
 
-const runner = createJobRunner({ client, ledger, downloadDir: outDir, fetch: media, intervalMs: 40, schedulerRefreshMs: 100, ...(findCreated ? { findCreated } : {}) });
+// Outcome-unknown creates are looked up with the client's findCreated. The mock creates a job in the same
+// request that answers it, so absence is provable at once (the real API needs the client's 30 s settle time).
+const runner = createJobRunner({ client, ledger, downloadDir: outDir, fetch: media, intervalMs: 40, schedulerRefreshMs: 100, lookup: { settleMs: 0 } });
 const report = await runner.batch(items);
 await runner.close();
 await ledger.close();
