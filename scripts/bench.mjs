@@ -14,6 +14,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { report as runnerReport } from './bench/runner-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -38,7 +39,7 @@ function run(label, script, scriptArgs = [], { cwd = root, node = [] } = {}) {
 
 if (!has('no-build')) {
   process.stderr.write('… building (turbo)\n');
-  execFileSync('pnpm', ['turbo', 'run', 'build', '--filter=@useapi-minimax/client...', '--filter=@useapi-minimax/mock-server...', '--filter=@useapi-minimax/react...', '--output-logs=errors-only'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('pnpm', ['turbo', 'run', 'build', '--filter=@useapi-minimax/client...', '--filter=@useapi-minimax/mock-server...', '--filter=@useapi-minimax/react...', '--filter=@useapi-minimax/runner...', '--output-logs=errors-only'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 const started = new Date();
@@ -51,6 +52,7 @@ results.throughput = run('mock server throughput', join(root, 'packages/mock-ser
 results.polling = run('client polling', join(root, 'scripts/bench/polling.mjs'), ['--json']);
 results.reactPolling = run('react polling', join(root, 'scripts/bench/react-polling.mjs'), ['--json']);
 results.codegen = run('codegen', join(root, 'scripts/bench/codegen.mjs'), ['--json', '--runs', quick ? '1' : '5']);
+results.runner = run('job runner', join(root, 'scripts/bench/runner.mjs'), ['--json', '--kills', quick ? '6' : '50']);
 results.typecheck = run('type-check', join(root, 'scripts/bench/typecheck.mjs'), ['--json', '--runs', quick ? '1' : '3']);
 if (has('soak')) {
   results.soak = run('soak', join(root, 'scripts/soak.mjs'), ['--json', '--seconds', String(flag('soak-seconds', 60)), '--pollers', String(flag('soak-pollers', 1000))], { node: ['--expose-gc'] });
@@ -157,6 +159,8 @@ p(`| 20 React hooks | ${tc.hooks.files} | ${int(tc.hooks.types)} | ${int(tc.hook
 p(`| hooks / client | | ${f(tc.ratios.types)} | **${f(tc.ratios.instantiations)}** | ${f(tc.ratios.checkTime)} | ${f(tc.ratios.totalTime)} | |`);
 p();
 
+for (const line of runnerReport(results.runner)) p(line);
+
 if (results.soak) {
   const s = results.soak;
   p('## Soak (`scripts/soak.mjs`)');
@@ -190,7 +194,7 @@ rewrites this file with the soak test included (about ${has('soak') ? f((Date.no
 \`pnpm --filter @useapi-minimax/client bench\`, \`pnpm --filter @useapi-minimax/client size\`,
 \`pnpm --filter @useapi-minimax/react size\`, \`node packages/mock-server/bench/throughput.mjs\`,
 \`node scripts/bench/polling.mjs\`, \`node scripts/bench/react-polling.mjs\`, \`node scripts/bench/codegen.mjs\`,
-\`node scripts/bench/typecheck.mjs\`, \`pnpm soak\`.
+\`node scripts/bench/typecheck.mjs\`, \`node scripts/bench/runner.mjs\`, \`pnpm soak\`.
 
 `;
   writeFileSync(join(root, 'BENCHMARKS.md'), `${header}${report}\n`);

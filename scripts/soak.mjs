@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Soak test (not part of `pnpm test`): many concurrent pollers against the standalone mock server.
-//   pnpm soak [--seconds 60] [--pollers 1000] [--interval-ms 1000] [--job-ms 5000] [--warmup-seconds 5] [--json]
+//   pnpm soak [--seconds 60] [--pollers 1000] [--interval-ms 1000] [--job-ms 5000] [--warmup-seconds 5] [--crash-kills 60] [--json]
+// Then (without --json) the job runner's crash test with 60 SIGKILLs (scripts/bench/runner.mjs --crash-only).
 // Builds nothing: run `pnpm turbo run build --filter=@useapi-minimax/client --filter=@useapi-minimax/mock-server`
 // first. The server runs in its own process (real clock, response validation off, webhooks off; one account with
 // unlimited credits); this process runs the pollers with the real client: each one creates a job (images and
@@ -9,7 +10,7 @@
 // Reports requests, errors, retries, latency to headers (p50/p99 after the warm-up, when 1,000 sockets open and
 // the code is compiled; max over the whole run), jobs completed, event-loop lag, and the memory of both processes
 // (after a GC) at the start and at the end.
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -217,5 +218,7 @@ async function main() {
     console.log(`  client memory (after GC): heap ${result.client.start.heapMB} at start, ${result.client.warm.heapMB} MB after the warm-up, ${result.client.end.heapMB} MB at the end (${result.client.heapGrowthMB >= 0 ? '+' : ''}${result.client.heapGrowthMB} MB), ${result.client.afterServerClosed.heapMB} MB once its sockets closed; RSS ${result.client.start.rssMB} → ${result.client.end.rssMB} MB`);
     console.log(`  event-loop lag p99: client process ${result.eventLoopLagP99Ms.client} ms (it runs all ${pollers} pollers), server process ${result.eventLoopLagP99Ms.server} ms`);
   }
-  process.exit(errorCount === 0 && retries === 0 ? 0 : 1);
+  // The job runner's crash test in its full form (issue 13; `pnpm test` runs a bounded one).
+  const crash = asJson ? { status: 0 } : spawnSync(process.execPath, [`${root}scripts/bench/runner.mjs`, '--crash-only', '--kills', String(flag('crash-kills', 60))], { stdio: 'inherit' });
+  process.exit(errorCount === 0 && retries === 0 && crash.status === 0 ? 0 : 1);
 }

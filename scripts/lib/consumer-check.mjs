@@ -72,7 +72,7 @@ const check = (ok, what) => {
   console.log('ok  ' + what);
 };
 const require = createRequire(import.meta.url);
-for (const name of ['@useapi-minimax/client', '@useapi-minimax/mock-server', '@useapi-minimax/react']) {
+for (const name of ['@useapi-minimax/client', '@useapi-minimax/mock-server', '@useapi-minimax/react', '@useapi-minimax/runner', '@useapi-minimax/cli']) {
   check(require(name + '/package.json').name === name, name + '/package.json resolves');
 }
 check(Object.keys(operations).length === 50, 'client/internal: the operations table has 50 operations');
@@ -132,6 +132,36 @@ try {
 } finally {
   cli.kill('SIGTERM');
 }
+// runner: a job through the runner, over the mock as fetch (real clock, short jobs), with a file ledger.
+{
+  const { createJobRunner, openFileLedger } = await import('@useapi-minimax/runner');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(tmpdir() + '/runner-check-');
+  const real = createMiniMaxMock({ clock: 'real', jobMs: 200 });
+  const client = createMiniMaxClient({ token: MOCK_TOKEN, fetch: (input, init) => real.handle(new Request(input, init)), logLevel: 'silent' });
+  const ledger = await openFileLedger(dir + '/batch.ledger.jsonl');
+  const runner = createJobRunner({ client, ledger, intervalMs: 20 });
+  const result = await runner.submit('video', { prompt: 'a packaging test' }, { key: 'pack' });
+  check(result.outcome === 'succeeded' && result.ids.length === 1, 'runner: submit() follows a video to its end');
+  await runner.close();
+  await ledger.close();
+  real.dispose();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// The packed CLI (bin useapi-minimax): a batch against its embedded mock.
+{
+  const { execFileSync } = await import('node:child_process');
+  const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(tmpdir() + '/cli-check-');
+  writeFileSync(dir + '/jobs.jsonl', '{"prompt":"a corgi"}\\n{"text":"Hello.","voice_id":"308172940561327"}\\n');
+  const bin = require.resolve('@useapi-minimax/cli/package.json').replace(/package\\.json$/, 'bin/useapi-minimax.js');
+  const out = JSON.parse(execFileSync(process.execPath, [bin, 'batch', 'jobs.jsonl', '--mock', '--mock-job-ms', '300', '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  check(out.counts.succeeded === 2 && out.exitCode === 0, 'cli: useapi-minimax batch --mock runs a batch');
+  rmSync(dir, { recursive: true, force: true });
+}
 console.log('node check: every entry point works');
 `;
 
@@ -143,8 +173,15 @@ import { setupMiniMaxServer } from '@useapi-minimax/mock-server/msw/node';
 import { setupMiniMaxWorker } from '@useapi-minimax/mock-server/msw/browser';
 import { startMockServer, type MockServer } from '@useapi-minimax/mock-server/server';
 import { MiniMaxProvider, useMusic, miniMaxKeys } from '@useapi-minimax/react';
+import { createJobRunner, createMemoryLedger, type JobResult } from '@useapi-minimax/runner';
+import { main as cliMain } from '@useapi-minimax/cli';
 
 export async function typed(): Promise<void> {
+  const result: JobResult = await createJobRunner({ client: createMiniMaxClient({ token: MOCK_TOKEN }), ledger: createMemoryLedger() }).submit('speech', { text: 'x', voice_id: 'v' });
+  // @ts-expect-error a speech job needs its text
+  void createJobRunner({ client: createMiniMaxClient({ token: MOCK_TOKEN }) }).submit('speech', { voice_id: 'v' });
+  const code: number = await cliMain(['--help']);
+  void [result.outcome, code];
   const client: MiniMaxClient = createMiniMaxClient({ token: MOCK_TOKEN });
   const song: Snapshot<'music'> = await client.music.createAndWait({ prompt: 'x' });
   const url: string | undefined = song.audioURL;
@@ -201,7 +238,8 @@ export function writeScratchProject(dir, tarballs) {
     private: true,
     type: 'module',
     dependencies: { ...local, ...registryDependencies() },
-    overrides: { '@useapi-minimax/client': local['@useapi-minimax/client'] },
+    // The tarballs depend on each other (react and the runner on the client, the CLI on the runner and the mock).
+    overrides: Object.fromEntries(['@useapi-minimax/client', '@useapi-minimax/mock-server', '@useapi-minimax/runner'].map((name) => [name, local[name]])),
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   writeFileSync(join(dir, 'node-check.mjs'), NODE_CHECK);
@@ -234,7 +272,7 @@ export function checkNode(dir, { timeoutMs = 60_000 } = {}) {
 }
 
 /** Type-checks a consumer file under `nodenext` (declaration files included) and `bundler` resolution. */
-export async function checkTypes(dir, { timeoutMs = 120_000 } = {}) {
+export async function checkTypes(dir, { timeoutMs = 240_000 } = {}) {
   const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
   await Promise.all(['nodenext', 'bundler'].map((name) => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: dir, timeoutMs })));
   return 'types check: nodenext (with every declaration file) and bundler resolution';

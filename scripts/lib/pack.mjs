@@ -14,6 +14,8 @@ export const PUBLISHED = {
   '@useapi-minimax/client': 'packages/client',
   '@useapi-minimax/react': 'packages/react',
   '@useapi-minimax/mock-server': 'packages/mock-server',
+  '@useapi-minimax/runner': 'packages/runner',
+  '@useapi-minimax/cli': 'packages/cli',
 };
 
 /**

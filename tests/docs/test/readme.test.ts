@@ -93,7 +93,7 @@ describe('README code', () => {
 
   const node = (args: string[]) =>
     new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, args, { cwd: dir, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, out, err) =>
+      execFile(process.execPath, args, { cwd: dir, timeout: 150_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, out, err) =>
         error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out.replace(/\x1b\[[0-9;]*m/g, '')),
       );
     });

@@ -35,6 +35,8 @@ describe('the packed packages', () => {
       'msw/node: setupMiniMaxServer() answers the default base URL',
       'msw/browser resolves',
       'cli: answers the API',
+      'runner: submit() follows a video to its end',
+      'cli: useapi-minimax batch --mock runs a batch',
     ]) {
       expect(report).toContain(`ok  ${line}`);
     }
