@@ -1,0 +1,25 @@
+// One worker process of a Redis batch (the tests spawn several and kill some): runs the manifest's batch on the
+// Redis backend and prints its counts as JSON. Every worker submits the same manifest (idempotent) and drives
+// whichever jobs BullMQ gives it.
+//   node worker.mjs <redis url> <mock base url> <manifest.json> <batch> <out dir> [webhook url]
+import { readFileSync } from 'node:fs';
+import { createMiniMaxClient } from '@useapi-minimax/client';
+import { createJobRunner } from '../../dist/index.js';
+import { redisBackend } from '../../dist/redis/index.js';
+
+const [redisUrl, baseUrl, manifestPath, batch, outDir, webhookUrl] = process.argv.slice(2);
+const items = JSON.parse(readFileSync(manifestPath, 'utf8'));
+const client = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', baseUrl, logLevel: 'silent', maxRetries: 8 });
+const media = async (url) => {
+  const body = new TextEncoder().encode(`mock media for ${url}\n`.repeat(20));
+  return new Response(body, { headers: { 'content-length': String(body.byteLength) } });
+};
+// Short leases so that a killed worker's jobs are taken over within seconds (the defaults are for production).
+const backend = redisBackend({ connection: redisUrl, batch, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8), claimTtlMs: 3_000, lockDurationMs: 3_000, stalledIntervalMs: 1_000, slotLeaseMs: 30_000 });
+const runner = createJobRunner({ client, backend, downloadDir: outDir, fetch: media, intervalMs: 50, schedulerRefreshMs: 200, lookup: { settleMs: 0 }, slotLimits: { speech: 3 }, webhookUrl: webhookUrl || undefined });
+runner.on('job', (e) => e.status === 'creating' && process.stdout.write(`creating ${e.key}\n`));
+const report = await runner.batch(items);
+await runner.close();
+await backend.close();
+process.stdout.write(JSON.stringify({ counts: report.counts, requests: report.requests, results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
+process.exit(0);
