@@ -16,7 +16,7 @@ const media = async (url) => {
 };
 // Short leases so that a killed worker's jobs are taken over within seconds (the defaults are for production).
 const backend = redisBackend({ connection: redisUrl, batch, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8), claimTtlMs: 3_000, lockDurationMs: 3_000, stalledIntervalMs: 1_000, slotLeaseMs: 30_000 });
-const runner = createJobRunner({ client, backend, downloadDir: outDir, fetch: media, intervalMs: 50, schedulerRefreshMs: 200, lookup: { settleMs: 0 }, slotLimits: { speech: 3 }, webhookUrl: webhookUrl || undefined });
+const runner = createJobRunner({ client, backend, downloadDir: outDir, fetch: media, intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 50), schedulerRefreshMs: 200, lookup: { settleMs: 0 }, slotLimits: { speech: 3 }, webhookUrl: webhookUrl || undefined });
 runner.on('job', (e) => e.status === 'creating' && process.stdout.write(`creating ${e.key}\n`));
 const report = await runner.batch(items);
 await runner.close();
