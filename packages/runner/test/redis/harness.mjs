@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRedis } from './redis-server.mjs';
+import { startRedis } from '../../../../scripts/lib/redis-server.mjs';
 
 const workerPath = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 

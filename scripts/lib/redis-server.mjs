@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureRedis } from '../../../../scripts/ensure-redis.mjs';
+import { ensureRedis } from '../ensure-redis.mjs';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
