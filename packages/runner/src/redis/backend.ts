@@ -24,8 +24,9 @@ export interface RedisBackendOptions {
   concurrency?: number | undefined;
   /** A claim on a job lasts this long without renewal (default 15 s): a dead worker's job is taken over after it. */
   claimTtlMs?: number | undefined;
-  /** BullMQ's lock of an active job (default 10 s) and its stalled check (default 5 s). */
+  /** BullMQ's lock of an active job (default 10 s): a dead worker's job is stalled after it. */
   lockDurationMs?: number | undefined;
+  /** How often workers look for stalled jobs (default 5 s). */
   stalledIntervalMs?: number | undefined;
   /** A slot lease lasts this long without renewal (default 60 s): a dead worker's slots come back after it. */
   slotLeaseMs?: number | undefined;
@@ -83,6 +84,7 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
   };
 
   const closers: (() => Promise<void>)[] = [];
+  let runnerSignal: AbortSignal | undefined;
   return {
     batch,
     ledger,
@@ -91,6 +93,7 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
     claimTtlMs,
     signal: abandon.signal,
     attach(work) {
+      runnerSignal = work.signal;
       cancelWatch ??= watchCancel();
       if (options.work === false) return async () => {};
       const stop = queue.work(work, { abandoned: () => cancelled === 'abandon', cancelled: readCancel });
@@ -98,7 +101,8 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
       return stop;
     },
     dispatch(jobKeys) {
-      return queue.dispatch(jobKeys, abandon.signal);
+      // The runner closed: stop waiting. An abandoned batch still gets every result (the workers write them).
+      return queue.dispatch(jobKeys, () => (runnerSignal?.aborted && !abandon.signal.aborted ? runnerSignal.reason : undefined));
     },
     async close() {
       cancelWatch?.stop();

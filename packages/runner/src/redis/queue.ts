@@ -102,8 +102,8 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
     };
   }
 
-  /** Runs `keys` on whichever workers take them; resolves with every result. */
-  async function dispatch(jobKeys: readonly string[], signal: AbortSignal): Promise<JobResult[]> {
+  /** Runs `keys` on whichever workers take them; resolves with every result (`stopped`: a reason to give up). */
+  async function dispatch(jobKeys: readonly string[], stopped: () => unknown): Promise<JobResult[]> {
     const startedAt = Date.now();
     const found = new Map<string, JobResult>();
     const take = async () => {
@@ -128,7 +128,8 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
     await sub.subscribe(keys.doneChannel);
     try {
       for (let round = 1; (missing = await take()).length; round++) {
-        if (signal.aborted) throw signal.reason;
+        const reason = stopped();
+        if (reason) throw reason;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 1_000);
           wake = () => {
