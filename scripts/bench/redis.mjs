@@ -11,7 +11,7 @@
 //   empty jobs (addBulk, then one Worker at the same concurrency) on the same Redis in the same run (goal ≥ 0.5).
 //   node scripts/bench/redis.mjs [--jobs 24] [--job-ms 3000] [--throughput-jobs 300] [--json]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -79,8 +79,18 @@ async function throughput(redis) {
   const server = await startMockServer({ port: 0, jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false });
   const manifest = join(dir, 'throughput.json');
   writeFileSync(manifest, JSON.stringify(Array.from({ length: throughputJobs }, (_, i) => ({ kind: 'image', key: `img-${i + 1}`, input: { prompt: `throughput ${i + 1}` } }))));
+  const items = JSON.parse(readFileSync(manifest, 'utf8'));
   const out = await worker([redis.url, server.baseUrl, manifest, 'throughput', join(dir, 'out')], { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: '64' });
   await server.close();
+  // The single-process runner (memory ledger) on the same batch and a fresh mock: what the core and the mock cost.
+  const server2 = await startMockServer({ port: 0, jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false });
+  const local = runner.createJobRunner({ client: createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: server2.baseUrl, logLevel: 'silent' }), follow: false, slotLimits: { image: 50 }, schedulerRefreshMs: 200 });
+  let firstAt;
+  local.on('job', () => (firstAt ??= performance.now()));
+  await local.batch(items);
+  const singlePerS = throughputJobs / ((performance.now() - firstAt) / 1000);
+  await local.close();
+  await server2.close();
   // Whole batch (recording every job in the ledger, then dispatch), and dispatch alone (from the first job a
   // worker took to the last created).
   const batchPerS = throughputJobs / ((out.endedAt - out.startedAt) / 1000);
@@ -102,7 +112,7 @@ async function throughput(redis) {
   await queue.close();
   connection.disconnect();
   workerConnection.disconnect();
-  return { jobs: throughputJobs, batchPerS, backendPerS, bullmqEmptyPerS: bullPerS, ratio: backendPerS / bullPerS, created: out.counts.created };
+  return { jobs: throughputJobs, batchPerS, backendPerS, singlePerS, bullmqEmptyPerS: bullPerS, ratio: backendPerS / bullPerS, created: out.counts.created };
 }
 
 const redis = await startRedis();

@@ -80,6 +80,7 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
   const releaseScript = luaScript(redis, 'ummRelease', 1, RELEASE);
   let registered: Promise<unknown> | undefined;
   const register = () => (registered ??= redis.multi().sadd(BATCHES_KEY, batch).hsetnx(keys.meta, 'id', id).hsetnx(keys.meta, 'createdAt', String(Date.now())).exec());
+  const written = new Map<string, [string, string]>();
   const parse = (json: string | null | undefined) => (json ? (JSON.parse(json) as JobRecord) : undefined);
 
   return {
@@ -99,7 +100,10 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
     async append(key, event, claim) {
       await register();
       for (let tries = 0; tries < 50; tries++) {
-        const [json, rev] = await redis.multi().hget(keys.records, key).hget(keys.revisions, key).exec().then((r) => r!.map(([, v]) => v as string | null));
+        // The last revision this process wrote is the current one while it holds the claim (one round trip
+        // saved per write); the script's compare-and-set catches any other writer, and then the record is read.
+        const known = tries === 0 ? written.get(key) : undefined;
+        const [json, rev] = known ?? ((await redis.multi().hget(keys.records, key).hget(keys.revisions, key).exec())!.map(([, v]) => v as string | null) as [string | null, string | null]);
         const before = parse(json);
         // Several processes may submit the same manifest at once: the same job again is no error.
         if (event.type === 'submitted' && before && sameSubmission(before, event)) return before;
@@ -111,7 +115,11 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
           [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta],
           [key, rev ?? '0', claim ? String(claim.token) : '', JSON.stringify(next), JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids), JSON.stringify(cancelled), JSON.stringify({ key, ...cancelledEvent })],
         )) as [string, string?];
-        if (answer[0] === 'ok') return JSON.parse(answer[1]!) as JobRecord;
+        if (answer[0] === 'ok') {
+          written.set(key, [answer[1]!, String(Number(rev ?? '0') + 1)]);
+          return JSON.parse(answer[1]!) as JobRecord;
+        }
+        written.delete(key);
         if (answer[0] === 'lost') throw new LedgerError(`job ${key}: the claim of ${claim?.owner} was lost`);
       }
       throw new LedgerError(`job ${key}: too many concurrent writes`);
