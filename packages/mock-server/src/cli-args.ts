@@ -34,6 +34,7 @@ Usage: useapi-minimax-mock [options]      (every option also as --option=value)
   --allow-host <name>      another host name the control API answers on (repeatable; loopback always)
   --max-body-bytes <n>     largest JSON request body (default 1048576; larger: 413)
   --max-upload-bytes <n>   largest upload body, multipart or raw (default 33554432; larger: 413)
+  --webhook-host <name>    another host webhooks may be POSTed to (repeatable; * = any; loopback always)
   --no-webhooks            do not POST to replyUrl
   --quiet                  print only the base URL
   -h, --help               this help
@@ -83,6 +84,7 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
         'allow-host': { type: 'string', multiple: true },
         'max-body-bytes': { type: 'string' },
         'max-upload-bytes': { type: 'string' },
+        'webhook-host': { type: 'string', multiple: true },
         'no-webhooks': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -114,6 +116,8 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
   if (controlToken !== undefined && (controlToken.length < 8 || /\s/.test(controlToken))) {
     throw new UsageError('--control-token must be at least 8 characters without spaces');
   }
+  const webhookHosts = list('webhook-host');
+  for (const name of webhookHosts) if (name !== '*' && !/^[A-Za-z0-9.:[\]-]+$/.test(name)) throw new UsageError(`--webhook-host takes a host name or *, got "${shown(name)}"`);
   const allowedHosts = list('allow-host');
   for (const name of allowedHosts) if (!/^[A-Za-z0-9.:[\]-]+$/.test(name)) throw new UsageError(`--allow-host takes a host name, got "${shown(name)}"`);
 
@@ -135,6 +139,7 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
     ...(allowedHosts.length ? { allowedHosts } : {}),
     ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
     ...(maxUploadBytes !== undefined ? { maxUploadBytes } : {}),
+    ...(webhookHosts.length ? { webhookHosts } : {}),
     ...(values['no-webhooks'] ? { deliverWebhooks: false } : {}),
   };
   return { kind: 'serve', options, quiet: values.quiet === true, controlTokenGiven: controlToken !== undefined };

@@ -41,6 +41,7 @@ describe('the command line (parseArgs)', () => {
     [['--control-token=my-control-secret'], { controlToken: 'my-control-secret' }],
     [['--allow-host', 'mock.test', '--allow-host=api.test'], { allowedHosts: ['mock.test', 'api.test'] }],
     [['--no-webhooks'], { deliverWebhooks: false }],
+    [['--webhook-host', 'hooks.test', '--webhook-host=*'], { webhookHosts: ['hooks.test', '*'] }],
     [['--max-body-bytes', '2048', '--max-upload-bytes=4096'], { maxBodyBytes: 2048, maxUploadBytes: 4096 }],
   ])('%j', (argv, expected) => {
     expect(serve(argv).options).toMatchObject(expected);

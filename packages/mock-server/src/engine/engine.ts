@@ -22,7 +22,7 @@ import {
 import { seedAccountData, seedTemplates, seedVoices } from './seed-data.js';
 import { emptyState, type AccountRecord, type JobOutcome, type MockState } from './state.js';
 import { checkResponse, checkSchema, declaredStatuses } from './validation.js';
-import { WEBHOOK_OF, WEBHOOK_SCHEMA, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
+import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
 
 /** Thrown (in test mode) when the mock produced something the spec does not allow. */
 export class MockDriftError extends Error {
@@ -92,6 +92,9 @@ export class Engine {
   private disposed = false;
   private readonly hookChains = new Map<string, Promise<void>>();
   private readonly inflight = new Set<Promise<unknown>>();
+  /** The standalone server's ports and host names (webhooks never go there). */
+  readonly selfPorts = new Set<number>();
+  readonly selfHosts = new Set<string>();
 
   constructor(options: MiniMaxMockOptions = {}) {
     this.options = resolveOptions(options, isTestEnvironment());
@@ -667,10 +670,16 @@ export class Engine {
       this.options.onWebhook?.(delivery);
     } catch { /* a listener's error is not the mock's */ }
     if (!this.options.deliverWebhooks) return;
+    const refused = webhookRefusal(p.url, { allowedHosts: this.options.webhookHosts, selfPorts: this.selfPorts, selfHosts: this.selfHosts, baseUrls: this.options.baseUrls });
+    if (refused) {
+      delivery.error = `not delivered: ${refused}`;
+      return;
+    }
     const previous = this.hookChains.get(p.id) ?? Promise.resolve();
     const next = previous.then(async () => {
       try {
-        const res = await fetch(p.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+        // No redirects: a receiver must not bounce the POST to a host (or the mock) it was not allowed to reach.
+        const res = await fetch(p.url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
         delivery.status = res.status;
         await res.body?.cancel();
       } catch (error) {

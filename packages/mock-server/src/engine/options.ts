@@ -77,6 +77,11 @@ export interface MiniMaxMockOptions {
   maxUploadBytes?: number;
   /** POST webhooks to `replyUrl` with `fetch`. Default false (true for the standalone server). */
   deliverWebhooks?: boolean;
+  /**
+   * Host names besides loopback that webhooks may be POSTed to (`'*'`: any host). Default none: only `localhost`,
+   * `127.0.0.0/8` and `::1` receive them. The mock itself (its own port, `/__mock`, its base URLs) never does.
+   */
+  webhookHosts?: readonly string[];
   /** Called for every webhook the mock emits (delivered or not). */
   onWebhook?: (delivery: WebhookDelivery) => void;
   /**
@@ -108,6 +113,7 @@ export interface ResolvedOptions {
   maxUploadBytes: number;
   deliverWebhooks: boolean;
   onWebhook: ((delivery: WebhookDelivery) => void) | undefined;
+  webhookHosts: string[];
   userId: string;
 }
 
@@ -168,6 +174,7 @@ export function resolveOptions(options: MiniMaxMockOptions, isTest: boolean): Re
     maxUploadBytes: byteCap('maxUploadBytes', options.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES),
     deliverWebhooks: options.deliverWebhooks ?? false,
     onWebhook: options.onWebhook,
+    webhookHosts: [...(options.webhookHosts ?? [])].map((h) => String(h).toLowerCase()),
     userId: options.userId ?? '12345',
   };
 }

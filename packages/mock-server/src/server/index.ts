@@ -209,6 +209,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
   const actual = (server.address() as AddressInfo).port;
+  engine.selfPorts.add(actual);
+  engine.selfHosts.add(bound === '0.0.0.0' || bound === '::' ? '*' : bound);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   origin = `http://${shownHost}:${actual}`;
   return {
