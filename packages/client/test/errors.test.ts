@@ -153,11 +153,22 @@ describe('parseRetryAfter', () => {
   it.each([
     ['3', 3000],
     ['0', 0],
-    ['1.5', 1500],
+    [' 7 ', 7000],
     ['Thu, 01 Jan 2026 00:00:10 GMT', 10_000],
     ['Wed, 31 Dec 2025 23:59:00 GMT', 0],
+    ['Thursday, 01-Jan-26 00:00:20 GMT', 20_000],
+    ['Thu Jan  1 00:00:30 2026', 30_000],
+    // Neither delta-seconds nor an HTTP-date: ignored, not guessed at.
+    ['1.5', undefined],
+    ['0x10', undefined],
+    ['1e3', undefined],
+    ['1, 2', undefined],
+    ['abc 12', undefined],
+    ['2026-01-01T00:00:10Z', undefined],
+    ['Thu, 01 Jan 2026 00:00:10', undefined],
     ['soon', undefined],
     ['-1', undefined],
+    ['', undefined],
     [null, undefined],
   ])('%s → %s', (value, ms) => {
     expect(parseRetryAfter(value, now)).toBe(ms);

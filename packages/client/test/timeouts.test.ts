@@ -30,6 +30,20 @@ describe('timeoutMs', () => {
     expect(call.error).toBeInstanceOf(TimeoutError);
   });
 
+  it('a budget past setTimeout\'s limit (2^31-1 ms) waits the whole budget, and Infinity never fires', async () => {
+    const day = 24 * 60 * 60_000;
+    const fake = fakeFetch().queue(never).queue(never);
+    const client = testClient(fake, { maxRetries: 0 });
+    const long = track(client.music.get(MUSIC, { timeoutMs: 30 * day }));
+    const none = track(client.music.get(MUSIC, { timeoutMs: Infinity }));
+    await vi.advanceTimersByTimeAsync(29 * day);
+    expect(long.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(day);
+    expect(long.error).toBeInstanceOf(TimeoutError);
+    await vi.advanceTimersByTimeAsync(365 * day);
+    expect(none.done).toBe(false);
+  });
+
   it('per-call timeoutMs overrides the client default', async () => {
     const fake = fakeFetch().queue(never);
     const call = track(testClient(fake, { timeoutMs: 60_000 }).music.get(MUSIC, { timeoutMs: 100, maxRetries: 0 }));

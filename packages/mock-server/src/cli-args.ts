@@ -32,6 +32,9 @@ Usage: useapi-minimax-mock [options]      (every option also as --option=value)
   --scenario <name>        activate a scenario from the start (repeatable; name or name:value)
   --control-token <token>  the control API's credential (default MOCK_TOKEN; or ${CONTROL_TOKEN_ENV})
   --allow-host <name>      another host name the control API answers on (repeatable; loopback always)
+  --max-body-bytes <n>     largest JSON request body (default 1048576; larger: 413)
+  --max-upload-bytes <n>   largest upload body, multipart or raw (default 33554432; larger: 413)
+  --webhook-host <name>    another host webhooks may be POSTed to (repeatable; * = any; loopback always)
   --no-webhooks            do not POST to replyUrl
   --quiet                  print only the base URL
   -h, --help               this help
@@ -79,6 +82,9 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
         scenario: { type: 'string', multiple: true },
         'control-token': { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
+        'max-body-bytes': { type: 'string' },
+        'max-upload-bytes': { type: 'string' },
+        'webhook-host': { type: 'string', multiple: true },
         'no-webhooks': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -110,11 +116,15 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
   if (controlToken !== undefined && (controlToken.length < 8 || /\s/.test(controlToken))) {
     throw new UsageError('--control-token must be at least 8 characters without spaces');
   }
+  const webhookHosts = list('webhook-host');
+  for (const name of webhookHosts) if (name !== '*' && !/^[A-Za-z0-9.:[\]-]+$/.test(name)) throw new UsageError(`--webhook-host takes a host name or *, got "${shown(name)}"`);
   const allowedHosts = list('allow-host');
   for (const name of allowedHosts) if (!/^[A-Za-z0-9.:[\]-]+$/.test(name)) throw new UsageError(`--allow-host takes a host name, got "${shown(name)}"`);
 
   const jobMs = count('job-ms', text('job-ms'), { min: 0, max: 2_147_483_647, integer: false });
   const accounts = count('accounts', text('accounts'), { min: 0, max: 100, integer: true });
+  const maxBodyBytes = count('max-body-bytes', text('max-body-bytes'), { min: 1, max: 2 ** 31, integer: true });
+  const maxUploadBytes = count('max-upload-bytes', text('max-upload-bytes'), { min: 1, max: 2 ** 33, integer: true });
   const latencyMs = count('latency', text('latency'), { min: 0, max: 600_000, integer: false });
   const options: MockServerOptions & { port: number; host: string } = {
     port: count('port', text('port'), { min: 0, max: 65_535, integer: true }) ?? 4010,
@@ -127,6 +137,9 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
     ...(scenarios.length ? { scenarios } : {}),
     ...(controlToken !== undefined ? { controlToken } : {}),
     ...(allowedHosts.length ? { allowedHosts } : {}),
+    ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
+    ...(maxUploadBytes !== undefined ? { maxUploadBytes } : {}),
+    ...(webhookHosts.length ? { webhookHosts } : {}),
     ...(values['no-webhooks'] ? { deliverWebhooks: false } : {}),
   };
   return { kind: 'serve', options, quiet: values.quiet === true, controlTokenGiven: controlToken !== undefined };

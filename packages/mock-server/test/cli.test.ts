@@ -41,6 +41,8 @@ describe('the command line (parseArgs)', () => {
     [['--control-token=my-control-secret'], { controlToken: 'my-control-secret' }],
     [['--allow-host', 'mock.test', '--allow-host=api.test'], { allowedHosts: ['mock.test', 'api.test'] }],
     [['--no-webhooks'], { deliverWebhooks: false }],
+    [['--webhook-host', 'hooks.test', '--webhook-host=*'], { webhookHosts: ['hooks.test', '*'] }],
+    [['--max-body-bytes', '2048', '--max-upload-bytes=4096'], { maxBodyBytes: 2048, maxUploadBytes: 4096 }],
   ])('%j', (argv, expected) => {
     expect(serve(argv).options).toMatchObject(expected);
   });
@@ -80,7 +82,9 @@ describe('the command line (parseArgs)', () => {
   it('the README\'s flag table lists the flags the CLI knows', () => {
     const table = readme.slice(readme.indexOf('| flag | default |'), readme.indexOf('The first line printed'));
     const flags = [...table.matchAll(/^\| `(--[a-z-]+)/gm)].map((m) => m[1]);
-    expect(flags.sort()).toEqual(['--accounts', '--allow-host', '--clock', '--control-token', '--host', '--job-ms', '--latency', '--no-webhooks', '--port', '--quiet', '--scenario', '--seed']);
+    const known = [...HELP.matchAll(/^ {2}(?:-h, )?(--[a-z-]+)/gm)].map((m) => m[1]).filter((f) => f !== '--help');
+    expect(known.length).toBeGreaterThan(12);
+    expect(flags.sort()).toEqual(known.sort());
   });
 });
 

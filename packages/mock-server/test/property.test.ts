@@ -6,11 +6,15 @@
 //   2. every answer is accepted by the spec: the mock's own test-mode response validation (a drift throws
 //      MockDriftError) and an independent check here (declared status and content type, body against the
 //      spec's schema with a separate Ajv over spec/openapi.yaml; streams event by event).
+// A third set sends hostile requests (huge numbers, JSON nested 100,000 deep, strings over the body cap, keys of
+// 200,000 characters, invalid UTF-8, BOM, lone surrogates, UTF-16, bad percent-encodings) and asserts: no 5xx, and a
+// refused request leaves the state (ids, accounts, clock, scenarios) as it was. Counts are fixed (no time budget).
 // At least 10,000 requests in all; the counts and the time are printed at the end.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '@useapi-minimax/spec';
 import { MOCK_TOKEN, createAccountJwt, createMiniMaxMock, type MiniMaxMock } from '@useapi-minimax/mock-server';
+import { MOCK_COLLECTIONS } from '@useapi-minimax/mock-server';
 import { operations } from '../src/generated/operations.js';
 import { esc, specErrors, sseEvents, PNG, MP3 } from './helpers.js';
 
@@ -344,6 +348,91 @@ describe('generated requests with random faults (chaos)', () => {
         await check(mock, c, true);
       }),
       { numRuns: CHAOS_RUNS_PER_OP, seed: 20261001 + IDS.indexOf(operationId) },
+    );
+    expect(mock.driftErrors).toEqual([]);
+  });
+});
+
+// ───────────────────────────── hostile input ─────────────────────────────
+
+/** Per operation: hostile requests (huge numbers, deep nesting, huge strings, odd encodings): 50 × 12 = 600. */
+const HOSTILE_RUNS_PER_OP = 12;
+/** Built once (a 100,000-deep array is 200 KB of text; a 1.5 MiB string is over the 1 MiB JSON cap). */
+const DEEP_100K = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+const DEEP_60 = `${'{"a":'.repeat(60)}1${'}'.repeat(60)}`;
+const OVER_CAP = 'x'.repeat(1.5 * 1024 * 1024);
+const LONG = 'y'.repeat(200_000);
+
+/** A JSON text of `fields` with one field replaced by raw JSON text (for values `JSON.stringify` cannot make). */
+function withRaw(fields: Record<string, unknown>, name: string, raw: string): string {
+  const rest = JSON.stringify({ ...fields, [name]: undefined });
+  return rest === '{}' ? `{${JSON.stringify(name)}:${raw}}` : `{${JSON.stringify(name)}:${raw},${rest.slice(1)}`;
+}
+
+type Hostile = { kind: string; body?: (fields: Record<string, unknown>, field: string) => BodyInit; contentType?: string; query?: string; path?: string };
+const HOSTILE: Hostile[] = [
+  ...['1e308', '-1e308', '1e21', '9007199254740993', '-0', '5e-324', '123456789012345678901234567890'].map((n) => ({ kind: `huge number ${n}`, body: (f: Record<string, unknown>, field: string) => withRaw(f, field, n) })),
+  { kind: 'nested 100,000 deep', body: (f) => withRaw(f, 'extra', DEEP_100K) },
+  { kind: 'nested 60 deep', body: (f) => withRaw(f, 'extra', DEEP_60) },
+  { kind: 'nested 100,000 deep in a field', body: (f, field) => withRaw(f, field, DEEP_100K) },
+  { kind: 'string over the body cap', body: (f, field) => JSON.stringify({ ...f, [field]: OVER_CAP }) },
+  { kind: 'string of 200,000 chars', body: (f, field) => JSON.stringify({ ...f, [field]: LONG }) },
+  { kind: 'key of 200,000 chars', body: (f) => JSON.stringify({ ...f, [LONG]: 1 }) },
+  { kind: 'invalid UTF-8', body: (f) => new Uint8Array([...new TextEncoder().encode(JSON.stringify(f).slice(0, -1)), 0x2c, 0x22, 0x7a, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0x22, 0x7d]) },
+  { kind: 'UTF-8 BOM', body: (f) => `\uFEFF${JSON.stringify(f)}` },
+  { kind: 'lone surrogate', body: (f, field) => withRaw(f, field, '"\\ud800x"') },
+  { kind: 'NUL and control characters', body: (f, field) => JSON.stringify({ ...f, [field]: 'a\u0000b\u0007\u001b[31m' }) },
+  { kind: 'UTF-16 body', body: (f) => new Uint8Array(new Uint16Array([...JSON.stringify(f)].map((c) => c.charCodeAt(0))).buffer), contentType: 'application/json; charset=utf-16' },
+  { kind: 'odd content type', body: (f) => JSON.stringify(f), contentType: 'application/json; charset="%%%"; boundary=' },
+  { kind: 'bad percent-encoding in the query', query: 'account=%ff%fe&limit=%' },
+  { kind: 'huge number in the query', query: 'limit=1e308&offset=-1e308' },
+  { kind: 'bad percent-encoding in the path', path: '%ff%c3%28' },
+];
+
+/** What the mock holds, as far as a request could change it. */
+function snapshot(mock: MiniMaxMock): string {
+  return JSON.stringify([
+    MOCK_COLLECTIONS.map((c) => mock.data.ids(c)),
+    mock.accounts.map((a) => mock.data.account(a)),
+    mock.clock.now(),
+    mock.scenarios.active(),
+  ]);
+}
+
+describe('hostile requests (huge numbers, deep nesting, huge strings, odd encodings)', () => {
+  const mock = createMiniMaxMock({ seed: 9, accounts: 1, clock: 'manual' });
+  const ids = knownIds(mock);
+
+  it.each(IDS)('%s: no 5xx, and a refused request leaves the state as it was', async (operationId) => {
+    const op = TABLE[operationId]!;
+    const bodyFields = Object.entries(op.fields).filter(([, r]) => r.in === 'body').map(([n]) => n);
+    await fc.assert(
+      fc.asyncProperty(caseFor(operationId, ids), fc.constantFrom(...HOSTILE), fc.nat(), async (c, hostile, pick) => {
+        mock.clock.advance(1_000);
+        if (stats.requests > 0 && stats.requests % RESET_EVERY === 0) mock.reset();
+        stats.requests++;
+        bump(stats.byKind, `hostile: ${hostile.kind}`);
+        const valid = c.kind === 'valid' ? Object.fromEntries(Object.entries(JSON.parse(typeof c.body === 'string' ? c.body : '{}') as Record<string, unknown>)) : {};
+        const headers = { ...c.headers };
+        let url = c.url;
+        let body: BodyInit | undefined = c.body;
+        if (hostile.body && op.body === 'json') {
+          body = hostile.body(valid, bodyFields[pick % Math.max(1, bodyFields.length)] ?? 'extra');
+          headers['content-type'] = hostile.contentType ?? 'application/json';
+        }
+        if (hostile.query) url += `${url.includes('?') ? '&' : '?'}${hostile.query}`;
+        if (hostile.path && op.pathParams.length) url = url.replace(/\/[^/?]+(\?|$)/, `/${hostile.path}$1`);
+        const before = snapshot(mock);
+        const response = await mock.handle(new Request(url, { method: c.method, headers, ...(body !== undefined ? { body } : {}) }));
+        const text = await response.text();
+        bump(stats.byStatus, String(response.status));
+        expect(response.status, `${hostile.kind} ${c.method} ${url} → ${text.slice(0, 200)}`).toBeLessThan(500);
+        expect(text.length, `${hostile.kind}: the answer echoes the input at length`).toBeLessThan(Math.max(20_000, 0));
+        if (response.status >= 400) expect(snapshot(mock), `${hostile.kind} ${c.method} ${url} → ${response.status} changed the state`).toBe(before);
+        // The journal still reads and serializes (no stack overflow, no broken date).
+        expect(() => JSON.stringify(mock.requests.at(-1))).not.toThrow();
+      }),
+      { numRuns: HOSTILE_RUNS_PER_OP, seed: 20261101 + IDS.indexOf(operationId) },
     );
     expect(mock.driftErrors).toEqual([]);
   });

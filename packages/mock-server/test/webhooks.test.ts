@@ -118,3 +118,73 @@ describe('webhook delivery by the standalone server', () => {
     await server.close();
   });
 });
+
+describe('where webhooks go: never the mock itself, loopback by default, other hosts when allowed', () => {
+  const headers = { authorization: `Bearer ${MOCK_TOKEN}`, 'content-type': 'application/json' };
+  const createWith = (server: { baseUrl: string }, replyUrl: string) =>
+    fetch(`${server.baseUrl}/videos/create`, { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', replyUrl }) }).then((r) => r.json());
+  const advance = (server: { url: string }) => fetch(`${server.url}/__mock/clock/advance`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'application/json' }, body: JSON.stringify({ ms: 10_000 }) });
+
+  it('a replyUrl at the mock\'s own control API or API is not POSTed to (the state survives)', async () => {
+    const server = await startMockServer({ port: 0, clock: 'manual', accounts: [{ maxJobs: 10 }] });
+    try {
+      const targets = [
+        `${server.url}/__mock/reset`,
+        `http://localhost:${server.port}/__mock/reset`,
+        `http://[::1]:${server.port}/anything`,
+        `${server.baseUrl}/videos/create`,
+        `http://127.0.0.1:1/%5F%5Fmock/reset`,
+        'https://api.useapi.net/v1/minimax/accounts',
+      ];
+      for (const url of targets) await createWith(server, url);
+      const videos = server.mock.data.count('videos');
+      await advance(server);
+      await server.mock.webhooks.settled();
+      expect(server.mock.data.count('videos')).toBe(videos);
+      const deliveries = server.mock.webhooks.deliveries;
+      expect(new Set(deliveries.map((d) => d.url))).toEqual(new Set(targets));
+      for (const d of deliveries) {
+        expect(d.status).toBeUndefined();
+        expect(d.error).toMatch(/^not delivered: .*never a webhook receiver/);
+      }
+      // The journal shows no request the mock sent itself.
+      expect(server.mock.requests.filter((r) => r.method === 'POST' && r.path.includes('reset'))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('other hosts only when allowed (webhookHosts); a redirect is not followed', async () => {
+    let hits = 0;
+    const bouncer = createServer((req, res) => {
+      hits++;
+      req.resume();
+      res.writeHead(307, { location: `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/__mock/reset` });
+      res.end();
+    });
+    await new Promise<void>((r) => bouncer.listen(0, '127.0.0.1', r));
+    const server = await startMockServer({ port: 0, clock: 'manual' });
+    const allowing = await startMockServer({ port: 0, clock: 'manual', webhookHosts: ['receiver.invalid'] });
+    try {
+      await createWith(server, 'http://receiver.invalid/hook');
+      await createWith(server, `http://127.0.0.1:${(bouncer.address() as AddressInfo).port}/hook`);
+      await createWith(allowing, 'http://receiver.invalid/hook');
+      const videos = server.mock.data.count('videos');
+      await advance(server);
+      await advance(allowing);
+      await server.mock.webhooks.settled();
+      await allowing.mock.webhooks.settled();
+      const refused = server.mock.webhooks.deliveries.filter((d) => d.url.includes('receiver.invalid'));
+      expect(refused.length).toBeGreaterThan(0);
+      for (const d of refused) expect(d.error).toMatch(/not loopback; allow it with the webhookHosts option/);
+      const bounced = server.mock.webhooks.deliveries.filter((d) => !d.url.includes('receiver.invalid'));
+      expect(bounced.map((d) => d.status)).toEqual(bounced.map(() => 307));
+      expect(hits).toBe(bounced.length);
+      expect(server.mock.data.count('videos')).toBe(videos);
+      // Allowed: the POST is attempted (the name does not resolve, so it fails in fetch, not by policy).
+      for (const d of allowing.mock.webhooks.deliveries) expect(d.error ?? '').not.toMatch(/not delivered/);
+    } finally {
+      await Promise.all([server.close(), allowing.close(), new Promise((r) => bouncer.close(r))]);
+    }
+  });
+});

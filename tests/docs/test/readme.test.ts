@@ -61,7 +61,8 @@ beforeAll(() => {
     files[block.name] = file;
     if (block.mode === 'run') runnable.push(file);
   }
-  writeFileSync(`${dir}vitest.config.ts`, "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['*.test.ts'] } });\n");
+  // The blocks run as a user's own tests would; real-clock ones get room on a busy machine.
+  writeFileSync(`${dir}vitest.config.ts`, "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } });\n");
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -42,6 +42,7 @@ export class Clock implements MockClock {
 
   advance(ms: number): number {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance(ms) needs a finite ms >= 0, got ${ms}`);
+    if (this.now() + ms > MAX_TIME) throw new RangeError(`clock.advance(ms): ${ms} ms would pass the last date JavaScript can represent`);
     this.offset += ms;
     for (const listener of this.listeners) listener();
     return this.now();
@@ -64,6 +65,9 @@ export class Clock implements MockClock {
     return () => this.listeners.delete(listener);
   }
 }
+
+/** The last epoch millisecond a JavaScript `Date` represents (+275760-09-13). */
+export const MAX_TIME = 8.64e15;
 
 /** Where a manual clock starts: 2026-09-01T12:00:00.000Z. */
 export const DEFAULT_START = Date.UTC(2026, 8, 1, 12, 0, 0);

@@ -5,14 +5,15 @@ import { MOCK_COLLECTIONS, createMockData, type MockData } from '../data.js';
 import { handlers } from '../families/index.js';
 import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
-import { Clock } from './clock.js';
+import { Clock, MAX_TIME } from './clock.js';
 import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
 import { AUDIO_PLAN_OPERATIONS, REFUSAL, insufficientFunds } from './rules.js';
-import { mediaType, readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
+import { MAX_JSON_DEPTH, mediaType, nestedDeeperThan, readBody, readParams, tooLarge, type BodySummary, type ParsedInput } from './input.js';
+import { controlScenario } from './control-input.js';
 import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
-import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
+import { MAX_CONTROL_BODY_BYTES, defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
-import { errorReply, jsonReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
+import { BodyTooLargeError, errorReply, jsonReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import {
   SCENARIOS, ScenarioQueue, inScope, parseScenario, scenarioFromMarker, scenarioFromPrefer,
@@ -21,7 +22,7 @@ import {
 import { seedAccountData, seedTemplates, seedVoices } from './seed-data.js';
 import { emptyState, type AccountRecord, type JobOutcome, type MockState } from './state.js';
 import { checkResponse, checkSchema, declaredStatuses } from './validation.js';
-import { WEBHOOK_OF, WEBHOOK_SCHEMA, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
+import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
 
 /** Thrown (in test mode) when the mock produced something the spec does not allow. */
 export class MockDriftError extends Error {
@@ -91,6 +92,9 @@ export class Engine {
   private disposed = false;
   private readonly hookChains = new Map<string, Promise<void>>();
   private readonly inflight = new Set<Promise<unknown>>();
+  /** The standalone server's ports and host names (webhooks never go there). */
+  readonly selfPorts = new Set<number>();
+  readonly selfHosts = new Set<string>();
 
   constructor(options: MiniMaxMockOptions = {}) {
     this.options = resolveOptions(options, isTestEnvironment());
@@ -332,7 +336,8 @@ export class Engine {
     const params = readParams(operationId, url, match.params, validate);
     if (isReply(params)) return this.invalid(operationId, params, match.params);
     if (operations[operationId].body === 'none') return this.handle(operationId, incoming, entry, selected, userId, params, NO_BODY);
-    return readBody(operationId, incoming, validate).then((body) => (isReply(body) ? this.invalid(operationId, body, match.params) : this.handle(operationId, incoming, entry, selected, userId, params, body)));
+    const limits = { json: this.options.maxBodyBytes, upload: this.options.maxUploadBytes };
+    return readBody(operationId, incoming, validate, limits).then((body) => (isReply(body) ? this.invalid(operationId, body, match.params) : this.handle(operationId, incoming, entry, selected, userId, params, body)));
   }
 
   /**
@@ -340,6 +345,8 @@ export class Engine {
    * documented 404 (an invalid id is simply not found).
    */
   private invalid(operationId: OperationId, reply: MockReply, pathParams: Record<string, string>): MockReply {
+    // 413 is the mock's own cap (the spec declares no 413): checked as an Error body.
+    if (reply.status === 413) return this.checked(operationId, reply, true);
     if (declaredStatuses(operationId).includes(400)) return this.checked(operationId, reply, false);
     return this.checked(operationId, this.notFound(operationId, pathParams), false);
   }
@@ -663,10 +670,16 @@ export class Engine {
       this.options.onWebhook?.(delivery);
     } catch { /* a listener's error is not the mock's */ }
     if (!this.options.deliverWebhooks) return;
+    const refused = webhookRefusal(p.url, { allowedHosts: this.options.webhookHosts, selfPorts: this.selfPorts, selfHosts: this.selfHosts, baseUrls: this.options.baseUrls });
+    if (refused) {
+      delivery.error = `not delivered: ${refused}`;
+      return;
+    }
     const previous = this.hookChains.get(p.id) ?? Promise.resolve();
     const next = previous.then(async () => {
       try {
-        const res = await fetch(p.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+        // No redirects: a receiver must not bounce the POST to a host (or the mock) it was not allowed to reach.
+        const res = await fetch(p.url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
         delivery.status = res.status;
         await res.body?.cancel();
       } catch (error) {
@@ -768,7 +781,13 @@ export class Engine {
     const method = incoming.method;
     let body: Record<string, any> = {};
     if (method === 'POST') {
-      const bytes = await incoming.bytes();
+      let bytes: Uint8Array;
+      try {
+        bytes = await incoming.bytes(MAX_CONTROL_BODY_BYTES);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return tooLarge(error.limit);
+        throw error;
+      }
       const text = new TextDecoder().decode(bytes);
       if (text.trim()) {
         const type = mediaType(incoming.header('content-type'));
@@ -779,6 +798,7 @@ export class Engine {
           return errorReply(400, 'Control body must be JSON');
         }
         if (!body || typeof body !== 'object' || Array.isArray(body)) return errorReply(400, 'Control body must be a JSON object');
+        if (nestedDeeperThan(body, MAX_JSON_DEPTH)) return errorReply(400, `Control body is nested deeper than ${MAX_JSON_DEPTH} levels`);
       }
     }
     const clockInfo = () => ({ mode: this.clock.mode, now: this.clock.now(), iso: this.clock.iso() });
@@ -790,19 +810,22 @@ export class Engine {
             baseUrls: served.baseUrl ? [served.baseUrl] : this.options.baseUrls,
             accounts: [...this.state.accounts.keys()], clock: clockInfo(), scenarios: this.scenarios.list(), jobMs: this.options.jobMs,
           });
-        case 'POST /reset':
-          this.reset(body.seed);
+        case 'POST /reset': {
+          const seed = body.seed;
+          if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed)) && !(typeof seed === 'string' && seed.length <= 200)) {
+            return errorReply(400, 'Parameter seed must be a finite number or a string of at most 200 characters');
+          }
+          this.reset(seed);
           return jsonReply(200, { ok: true, clock: clockInfo() });
+        }
         case 'GET /scenario':
           return jsonReply(200, this.scenarios.list());
         case 'POST /scenario': {
+          // Everything is checked before anything changes: a refused call leaves the queue as it was.
+          const spec = controlScenario(body);
+          if (typeof spec === 'string') return errorReply(400, spec);
           if (body.clear) this.scenarios.clear();
-          const text = body.name ?? body.scenario;
-          if (typeof text === 'string') {
-            const { name, params } = parseScenario(text);
-            const times = body.once ? 1 : body.times;
-            this.scenarios.add({ name, params: { ...params, ...(body.params ?? {}) }, ...(body.operationId ? { operationId: body.operationId } : {}), ...(times !== undefined ? { times } : {}) });
-          }
+          if (spec) this.scenarios.add(spec);
           return jsonReply(200, this.scenarios.list());
         }
         case 'DELETE /scenario':
@@ -813,6 +836,7 @@ export class Engine {
         case 'POST /clock/advance': {
           const ms = Number(body.ms ?? url.searchParams.get('ms'));
           if (!Number.isFinite(ms) || ms < 0) return errorReply(400, 'Parameter ms must be a number >= 0');
+          if (this.clock.now() + ms > MAX_TIME) return errorReply(400, `Parameter ms would move the clock past the last representable date (at most ${MAX_TIME - this.clock.now()} ms from now)`);
           this.clock.advance(ms);
           return jsonReply(200, clockInfo());
         }

@@ -1,7 +1,7 @@
 // Reads a request into validated parameters: query and path (coerced), JSON or multipart bodies (multipart
 // strings coerced, file parts kept as Blobs) and raw bodies checked against the documented content types.
 import { operations, type OperationId } from '../generated/operations.js';
-import { errorReply, type IncomingRequest, type MockReply } from './reply.js';
+import { BodyTooLargeError, errorReply, type IncomingRequest, type MockReply } from './reply.js';
 import { bodyShape, inputValidator } from './validation.js';
 
 /** A summary of a request body for the journal: long strings cut, files by name/size/type. */
@@ -19,7 +19,8 @@ export interface ParsedInput {
   strings: string[];
 }
 
-const decoder = new TextDecoder();
+/** JSON is UTF-8 (RFC 8259); a leading BOM is ignored, invalid bytes are a 400. */
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The media type of a Content-Type header, lowercased, without parameters. */
 export function mediaType(contentType: string | null): string {
@@ -31,13 +32,60 @@ function bad(message: string): MockReply {
 }
 
 const MAX_SUMMARY = 200;
+/** Deepest JSON nesting a request body may have (deeper: 400). */
+export const MAX_JSON_DEPTH = 64;
+/** How deep, how many keys and how long a key the journal's summary keeps. */
+const SUMMARY_DEPTH = 8;
+const SUMMARY_KEYS = 50;
+const SUMMARY_KEY_CHARS = 64;
 
-function summarize(value: unknown): unknown {
+function summarize(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.length > MAX_SUMMARY ? `${value.slice(0, MAX_SUMMARY)}… (+${value.length - MAX_SUMMARY} chars)` : value;
-  if (typeof Blob !== 'undefined' && value instanceof Blob) return { name: (value as File).name ?? 'blob', size: value.size, type: value.type };
-  if (Array.isArray(value)) return value.slice(0, 20).map(summarize);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarize(v)]));
+  if (typeof Blob !== 'undefined' && value instanceof Blob) {
+    const name = (value as File).name ?? 'blob';
+    return { name: name.length > SUMMARY_KEY_CHARS ? `${name.slice(0, SUMMARY_KEY_CHARS)}…` : name, size: value.size, type: value.type.slice(0, SUMMARY_KEY_CHARS) };
+  }
+  if (value && typeof value === 'object' && depth >= SUMMARY_DEPTH) return '(nested deeper, left out)';
+  if (Array.isArray(value)) return value.slice(0, 20).map((v) => summarize(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const kept = entries.slice(0, SUMMARY_KEYS).map(([k, v]) => [k.length > SUMMARY_KEY_CHARS ? `${k.slice(0, SUMMARY_KEY_CHARS)}…` : k, summarize(v, depth + 1)]);
+    if (entries.length > SUMMARY_KEYS) kept.push(['…', `(+${entries.length - SUMMARY_KEYS} keys)`]);
+    return Object.fromEntries(kept);
+  }
   return value;
+}
+
+/** Whether a parsed JSON value nests deeper than `max` (iterative: no stack to overflow). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+/** The 413 of a body over the cap. */
+export function tooLarge(limit: number): MockReply {
+  return errorReply(413, `Request body is larger than the mock's limit of ${limit} bytes (options maxBodyBytes / maxUploadBytes)`, { headers: { connection: 'close' } });
+}
+
+async function capped<T>(read: () => Promise<T>): Promise<T | MockReply> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLarge(error.limit);
+    throw error;
+  }
+}
+
+/** The body caps `readBody` applies. */
+export interface BodyLimits {
+  json: number;
+  upload: number;
 }
 
 /** Reads and validates the query and path parameters. */
@@ -61,7 +109,7 @@ export function readParams(operationId: OperationId, url: URL, pathParams: Recor
 }
 
 /** Reads and validates the body. */
-export async function readBody(operationId: OperationId, incoming: IncomingRequest, validate: boolean): Promise<Omit<ParsedInput, 'params'> & { body: Record<string, unknown> } | MockReply> {
+export async function readBody(operationId: OperationId, incoming: IncomingRequest, validate: boolean, limits: BodyLimits): Promise<Omit<ParsedInput, 'params'> & { body: Record<string, unknown> } | MockReply> {
   const op = operations[operationId] as (typeof operations)[OperationId] & { contentTypes?: readonly string[] };
   const empty = { body: {}, strings: [] };
   if (op.body === 'none') return empty;
@@ -70,7 +118,8 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
   if (op.body === 'raw') {
     const allowed = op.contentTypes ?? [];
     if (!allowed.includes(type)) return bad(`Content-Type must be one of: ${allowed.join(', ')} (got ${type || 'none'})`);
-    const bytes = await incoming.bytes();
+    const bytes = await capped(() => incoming.bytes(limits.upload));
+    if (!(bytes instanceof Uint8Array)) return bytes;
     if (bytes.length === 0) return bad('Request body (the file bytes) is required');
     return { body: {}, strings: [], raw: { contentType: type, bytes }, summary: { kind: 'raw', contentType: type, size: bytes.length } };
   }
@@ -79,7 +128,9 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
   if (type === 'multipart/form-data') {
     let form: FormData;
     try {
-      form = await incoming.formData();
+      const read = await capped(() => incoming.formData(limits.upload));
+      if (!(read instanceof FormData)) return read;
+      form = read;
     } catch {
       return bad('Request body is not valid multipart/form-data');
     }
@@ -107,8 +158,14 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
   if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
     return bad(`Content-Type must be application/json or multipart/form-data (got ${type})`);
   }
-  const bytes = await incoming.bytes();
-  const text = decoder.decode(bytes);
+  const bytes = await capped(() => incoming.bytes(limits.json));
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  let text: string;
+  try {
+    text = strictDecoder.decode(bytes);
+  } catch {
+    return bad('Request body is not valid UTF-8');
+  }
   if (text.trim() === '') return bad('Request body is required');
   let body: unknown;
   try {
@@ -116,6 +173,7 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
   } catch {
     return bad('Request body is not valid JSON');
   }
+  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) return bad(`Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   if (validate) {
     const error = inputValidator(operationId, 'json')?.(body);
     if (error) return bad(error);

@@ -65,8 +65,23 @@ export interface MiniMaxMockOptions {
   agentCapacity?: number;
   /** How many requests the journal keeps (newest). Default 10000. */
   journalLimit?: number;
+  /**
+   * Largest JSON request body, bytes (larger: 413, read no further). Default 1 MiB (the longest documented field
+   * is 10,000 characters).
+   */
+  maxBodyBytes?: number;
+  /**
+   * Largest upload body (multipart and raw file bodies), bytes (larger: 413). Default 32 MiB; the real API takes
+   * files up to 100 MB, so raise it to test that.
+   */
+  maxUploadBytes?: number;
   /** POST webhooks to `replyUrl` with `fetch`. Default false (true for the standalone server). */
   deliverWebhooks?: boolean;
+  /**
+   * Host names besides loopback that webhooks may be POSTed to (`'*'`: any host). Default none: only `localhost`,
+   * `127.0.0.0/8` and `::1` receive them. The mock itself (its own port, `/__mock`, its base URLs) never does.
+   */
+  webhookHosts?: readonly string[];
   /** Called for every webhook the mock emits (delivered or not). */
   onWebhook?: (delivery: WebhookDelivery) => void;
   /**
@@ -94,13 +109,29 @@ export interface ResolvedOptions {
   retryAfterSeconds: number;
   agentCapacity: number;
   journalLimit: number;
+  maxBodyBytes: number;
+  maxUploadBytes: number;
   deliverWebhooks: boolean;
   onWebhook: ((delivery: WebhookDelivery) => void) | undefined;
+  webhookHosts: string[];
   userId: string;
 }
 
 /** The default base URL of the API. */
 export const DEFAULT_BASE_URL = 'https://api.useapi.net/v1/minimax';
+
+/** Default `maxBodyBytes`: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Default `maxUploadBytes`: 32 MiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+/** Largest control API body (`/__mock/*`), bytes. */
+export const MAX_CONTROL_BODY_BYTES = 64 * 1024;
+
+function byteCap(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of bytes >= 1`);
+  return value;
+}
 
 /** Default account ids, in order. */
 export function defaultAccountId(index: number): string {
@@ -139,8 +170,11 @@ export function resolveOptions(options: MiniMaxMockOptions, isTest: boolean): Re
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
     agentCapacity: options.agentCapacity ?? 3,
     journalLimit: options.journalLimit ?? 10_000,
+    maxBodyBytes: byteCap('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
+    maxUploadBytes: byteCap('maxUploadBytes', options.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES),
     deliverWebhooks: options.deliverWebhooks ?? false,
     onWebhook: options.onWebhook,
+    webhookHosts: [...(options.webhookHosts ?? [])].map((h) => String(h).toLowerCase()),
     userId: options.userId ?? '12345',
   };
 }

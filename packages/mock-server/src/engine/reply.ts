@@ -9,10 +9,13 @@ export interface IncomingRequest {
   readonly url: string;
   /** Case-insensitive header lookup. */
   header(name: string): string | null;
-  /** The body's bytes (read once; empty when there is none). */
-  bytes(): Promise<Uint8Array>;
-  /** The body parsed as multipart/form-data. */
-  formData(): Promise<FormData>;
+  /**
+   * The body's bytes (read once; empty when there is none). Rejects with `BodyTooLargeError` as soon as the body
+   * is longer than `limit` bytes (a declared `Content-Length` over it is refused before reading).
+   */
+  bytes(limit?: number): Promise<Uint8Array>;
+  /** The body parsed as multipart/form-data (`limit` as for `bytes`). */
+  formData(limit?: number): Promise<FormData>;
   /** Aborted when the client goes away. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -29,6 +32,22 @@ export interface MockReply {
   networkError?: boolean;
 }
 
+/** A request body over the mock's size cap (answered 413). */
+export class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError';
+  constructor(readonly limit: number) {
+    super(`Request body is larger than ${limit} bytes`);
+  }
+}
+
+/** Longest error text the mock sends (anything a request echoes back is cut to fit). */
+export const MAX_ERROR_CHARS = 1000;
+
+/** `text` cut to `max` characters (with `…` and the count left out), for echoing request input. */
+export function bounded(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}… (+${text.length - max} chars)` : text;
+}
+
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
 
 /** A JSON reply. */
@@ -38,7 +57,7 @@ export function jsonReply(status: number, value: unknown, headers?: Record<strin
 
 /** The error body `{ error, code }` (set `code: false` to leave it out, as a few documented bodies do). */
 export function errorReply(status: number, error: string, options: { code?: boolean; headers?: Record<string, string>; extra?: Record<string, unknown> } = {}): MockReply {
-  const body: Record<string, unknown> = { error, ...options.extra };
+  const body: Record<string, unknown> = { error: bounded(error, MAX_ERROR_CHARS), ...options.extra };
   if (options.code !== false) body.code = status;
   return jsonReply(status, body, options.headers);
 }
@@ -63,14 +82,49 @@ export function toResponse(reply: MockReply): Response {
 /** Wraps a Web `Request` for the engine. */
 export function fromWebRequest(request: Request): IncomingRequest {
   let bytes: Promise<Uint8Array> | undefined;
+  const read = (limit: number) => (bytes ??= readLimited(request, limit));
   return {
     method: request.method.toUpperCase(),
     url: request.url,
     header: (name) => request.headers.get(name),
-    bytes: () => (bytes ??= request.body ? request.arrayBuffer().then((b) => new Uint8Array(b)) : Promise.resolve(new Uint8Array(0))),
-    formData: () => request.formData(),
+    bytes: (limit = Infinity) => read(limit),
+    formData: async (limit = Infinity) => {
+      const body = await read(limit);
+      return new Request(request.url, { method: 'POST', headers: request.headers, body: body as unknown as BodyInit }).formData();
+    },
     signal: request.signal,
   };
+}
+
+/** Reads a Web request's body, stopping (and cancelling the stream) once it passes `limit` bytes. */
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    void request.body.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(limit);
+  }
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const encoder = new TextEncoder();

@@ -3,6 +3,7 @@
 import { operations, type OperationId } from '../generated/operations.js';
 import { openapi } from '../generated/spec.js';
 import { declaredStatuses } from './validation.js';
+import { bounded } from './reply.js';
 
 /** Every scenario and fault the mock can play. */
 export const SCENARIO_NAMES = [
@@ -122,7 +123,7 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDef> = {
 
 /** Whether `name` is a scenario name. */
 export function isScenarioName(name: string): name is ScenarioName {
-  return (SCENARIO_NAMES as readonly string[]).includes(name);
+  return typeof name === 'string' && (SCENARIO_NAMES as readonly string[]).includes(name);
 }
 
 /** Whether a scenario applies to an operation when the selection names no operation. */
@@ -141,11 +142,11 @@ export function inScope(name: ScenarioName, operationId: OperationId): boolean {
 export function parseScenario(text: string): { name: ScenarioName; params: ScenarioParams } {
   const [rawName, arg] = text.trim().split(':', 2) as [string, string | undefined];
   const name = rawName.trim();
-  if (!isScenarioName(name)) throw new Error(`Unknown mock scenario "${name}". Known: ${SCENARIO_NAMES.join(', ')}`);
+  if (!isScenarioName(name)) throw new Error(`Unknown mock scenario "${bounded(name)}". Known: ${SCENARIO_NAMES.join(', ')}`);
   const params: ScenarioParams = {};
   if (arg !== undefined && arg.trim() !== '') {
     const n = Number(arg);
-    if (!Number.isFinite(n)) throw new Error(`Scenario "${name}" takes a number after ":", got "${arg}"`);
+    if (!Number.isFinite(n)) throw new Error(`Scenario "${name}" takes a number after ":", got "${bounded(arg)}"`);
     if (name === 'latency') params.ms = n;
     else if (name === 'rate-limited') params.retryAfter = n;
     else params.status = n;
@@ -195,10 +196,10 @@ export class ScenarioQueue {
   private items: ActiveScenario[] = [];
 
   add(spec: ScenarioSpec, front = false): void {
-    if (!isScenarioName(spec.name)) throw new Error(`Unknown mock scenario "${String(spec.name)}". Known: ${SCENARIO_NAMES.join(', ')}`);
+    if (!isScenarioName(spec.name)) throw new Error(`Unknown mock scenario "${bounded(String(spec.name))}". Known: ${SCENARIO_NAMES.join(', ')}`);
     if (spec.times !== undefined && (!Number.isInteger(spec.times) || spec.times < 1)) throw new RangeError('times must be a positive integer');
     const ops = spec.operationId === undefined ? undefined : typeof spec.operationId === 'string' ? [spec.operationId] : [...spec.operationId];
-    for (const op of ops ?? []) if (!(op in operations)) throw new Error(`Unknown operationId "${op}"`);
+    for (const op of ops ?? []) if (typeof op !== 'string' || !Object.hasOwn(operations, op)) throw new Error(`Unknown operationId "${bounded(String(op))}"`);
     const item: ActiveScenario = { name: spec.name, params: { ...spec.params }, ...(ops ? { operationIds: ops } : {}), ...(spec.times !== undefined ? { remaining: spec.times } : {}) };
     if (front) this.items.unshift(item);
     else this.items.push(item);

@@ -29,6 +29,11 @@ export function accountView(a: AccountRecord): Account {
   return view;
 }
 
+/** Whether epoch milliseconds make a valid `Date`. */
+function representable(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
+}
+
 /** Decodes a JWT's payload (no signature check: the mock trusts what it is given). */
 function decodeJwt(token: string): Record<string, any> | undefined {
   const parts = token.split('.');
@@ -59,6 +64,9 @@ export const accountsHandlers: Pick<HandlerTable, 'listAccounts' | 'createAccoun
     const id = typeof user?.id === 'string' || typeof user?.id === 'number' ? String(user.id) : undefined;
     if (!payload || !id || !/^\d{1,64}$/.test(id)) return errorReply(400, 'Parameter token is not a valid MiniMax token (a JWT whose payload has user.id)');
     const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : now + 30 * 24 * 3_600_000;
+    const iat = typeof payload.iat === 'number' ? payload.iat * 1000 : now;
+    // Dates the account's view shows (`exp_Expire`, `iat_Issued`) must exist: checked before anything is stored.
+    if (!representable(exp) || !representable(iat)) return errorReply(400, 'Parameter token has an exp or iat outside the range of dates (seconds since 1970, up to year 275760)');
     if (exp <= now) return errorReply(400, 'Parameter token has expired; capture a fresh one on hailuoai.video');
     let host = 'hailuoai.video';
     let search = '';
@@ -71,7 +79,7 @@ export const accountsHandlers: Pick<HandlerTable, 'listAccounts' | 'createAccoun
     }
     const previous = engine.state.accounts.get(id);
     const record = engine.makeAccount({ account: id, maxJobs: params.maxJobs, credits: previous?.credits ?? 3260 }, engine.state.accounts.size, now);
-    record.iat = typeof payload.iat === 'number' ? payload.iat * 1000 : now;
+    record.iat = iat;
     record.exp = exp;
     record.host = host;
     record.searchParams = search || record.searchParams;

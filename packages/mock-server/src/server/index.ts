@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createMiniMaxMock, engineOf, type MiniMaxMock } from '../mock.js';
 import type { MiniMaxMockOptions } from '../engine/options.js';
-import type { IncomingRequest, MockReply } from '../engine/reply.js';
+import { BodyTooLargeError, type IncomingRequest, type MockReply } from '../engine/reply.js';
 import { MOCK_TOKEN } from '../token.js';
 import { controlRefusal, type ControlAccess } from './control-access.js';
 
@@ -54,11 +54,29 @@ const CORS: Record<string, string> = {
 const STATUS_TEXT: Record<number, string> = { 596: 'Account On Hold' };
 const EMPTY = new Uint8Array(0);
 
-function collect(req: IncomingMessage): Promise<Uint8Array> {
+/** Reads a body, refusing (without buffering the rest) one longer than `limit` bytes. */
+function collect(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return Promise.resolve(EMPTY);
+  if (Number(req.headers['content-length']) > limit) {
+    req.resume();
+    return Promise.reject(new BodyTooLargeError(limit));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) {
+        chunks.push(c);
+        return;
+      }
+      // Drop what was read and drain the rest unbuffered.
+      chunks.length = 0;
+      req.off('data', onData);
+      req.resume();
+      reject(new BodyTooLargeError(limit));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -68,7 +86,7 @@ function toIncoming(req: IncomingMessage, res: ServerResponse, origin: string): 
   const url = `${origin}${req.url ?? '/'}`;
   let bytes: Promise<Uint8Array> | undefined;
   let controller: AbortController | undefined;
-  const readBytes = () => (bytes ??= collect(req));
+  const readBytes = (limit = Infinity) => (bytes ??= collect(req, limit));
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     url,
@@ -77,10 +95,10 @@ function toIncoming(req: IncomingMessage, res: ServerResponse, origin: string): 
       return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
     },
     bytes: readBytes,
-    formData: async () => {
+    formData: async (limit) => {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const body = await readBytes();
+      const body = await readBytes(limit);
       return new Request(url, { method: 'POST', headers, body: body as unknown as BodyInit }).formData();
     },
     get signal() {
@@ -191,6 +209,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
   const actual = (server.address() as AddressInfo).port;
+  engine.selfPorts.add(actual);
+  engine.selfHosts.add(bound === '0.0.0.0' || bound === '::' ? '*' : bound);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   origin = `http://${shownHost}:${actual}`;
   return {
