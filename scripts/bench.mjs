@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { report as runnerReport } from './bench/runner-report.mjs';
+import { report as redisReport } from './bench/redis-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -53,6 +54,7 @@ results.polling = run('client polling', join(root, 'scripts/bench/polling.mjs'),
 results.reactPolling = run('react polling', join(root, 'scripts/bench/react-polling.mjs'), ['--json']);
 results.codegen = run('codegen', join(root, 'scripts/bench/codegen.mjs'), ['--json', '--runs', quick ? '1' : '5']);
 results.runner = run('job runner', join(root, 'scripts/bench/runner.mjs'), ['--json', '--kills', quick ? '6' : '50']);
+results.redis = run('job runner on Redis', join(root, 'scripts/bench/redis.mjs'), ['--json', ...(quick ? ['--jobs', '12', '--job-ms', '1500', '--throughput-jobs', '100'] : [])]);
 results.typecheck = run('type-check', join(root, 'scripts/bench/typecheck.mjs'), ['--json', '--runs', quick ? '1' : '3']);
 if (has('soak')) {
   results.soak = run('soak', join(root, 'scripts/soak.mjs'), ['--json', '--seconds', String(flag('soak-seconds', 60)), '--pollers', String(flag('soak-pollers', 1000))], { node: ['--expose-gc'] });
@@ -160,6 +162,7 @@ p(`| hooks / client | | ${f(tc.ratios.types)} | **${f(tc.ratios.instantiations)}
 p();
 
 for (const line of runnerReport(results.runner)) p(line);
+for (const line of redisReport(results.redis)) p(line);
 
 if (results.soak) {
   const s = results.soak;
@@ -194,7 +197,7 @@ rewrites this file with the soak test included (about ${has('soak') ? f((Date.no
 \`pnpm --filter @useapi-minimax/client bench\`, \`pnpm --filter @useapi-minimax/client size\`,
 \`pnpm --filter @useapi-minimax/react size\`, \`node packages/mock-server/bench/throughput.mjs\`,
 \`node scripts/bench/polling.mjs\`, \`node scripts/bench/react-polling.mjs\`, \`node scripts/bench/codegen.mjs\`,
-\`node scripts/bench/typecheck.mjs\`, \`node scripts/bench/runner.mjs\`, \`pnpm soak\`.
+\`node scripts/bench/typecheck.mjs\`, \`node scripts/bench/runner.mjs\`, \`node scripts/bench/redis.mjs\`, \`pnpm soak\`.
 
 `;
   writeFileSync(join(root, 'BENCHMARKS.md'), `${header}${report}\n`);

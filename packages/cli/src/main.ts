@@ -23,6 +23,7 @@ import {
 import { readManifest } from './manifest.js';
 import { startEmbeddedMock, type EmbeddedMock } from './mock.js';
 import { showProgress } from './progress.js';
+import { BATCH_OPERATIONS, batchBackend, batchOperation } from './redis.js';
 import { EXIT, exitCodeFor, formatReport, reportJson } from './report.js';
 
 /** Where the CLI writes, and what it reads from the environment. */
@@ -59,6 +60,7 @@ export const USAGE = `useapi-minimax: the useapi.net MiniMax API v1 from the com
   useapi-minimax speech voices [SEARCH]            voice ids whose name or tags contain SEARCH
   useapi-minimax agent run --prompt … --models …  [--file PATH]
   useapi-minimax batch FILE                        videos.json, lines.json or JSONL; resumes by default
+  useapi-minimax batch status|cancel|cleanup --redis URL [--batch NAME]   batches on Redis
 
 Every field of a create is an option (--prompt, --aspect-ratio or --aspectRatio, --voice-id, …).
   --wait               follow the job to its end (creates return once created otherwise)
@@ -78,6 +80,11 @@ batch:
   --accounts A,B       only these accounts
   --webhook-url URL    follow jobs by webhook: your public URL of the receiver (with --listen)
   --listen [HOST:]PORT serve the webhook receiver here (default host 127.0.0.1)
+  --redis URL          run on Redis (redis://host:6379) as one worker of many: start the same command on
+                       any number of machines; they share the jobs, the accounts' slots and the webhooks
+  --batch NAME         the batch's name on Redis (default: FILE's name)
+  --abandon            (cancel) stop following running jobs too (default: they are followed to their end)
+  --force              (cleanup) delete unfinished batches too
 
 The token is read from USEAPI_TOKEN. Exit codes: 0 all succeeded, 2 usage or invalid input, 3 failed, 4 moderated,
 5 incomplete (timed out or blocked: run again), 6 outcome unknown (check the account), 1 error.
@@ -175,6 +182,10 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
         legacy: { type: 'boolean' },
         'interval-ms': { type: 'string' },
         file: { type: 'string' },
+        redis: { type: 'string' },
+        batch: { type: 'string' },
+        abandon: { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -243,6 +254,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
           err(`batch: give the manifest file\n\n${USAGE}`);
           return EXIT.usage;
         }
+        if (BATCH_OPERATIONS.has(sub) && !existsSync(resolve(io.cwd, sub))) return await batchOperation(sub, o, json, out, err);
         return await batch(resolve(io.cwd, sub), o, clientFor, json, io, out, err, () => embedded);
       default:
         err(`unknown command: ${command}\n\n${USAGE}`);
@@ -409,7 +421,7 @@ async function batch(
     else out(`${manifest.items.length} job(s) valid (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}); nothing was sent. Ledger: ${ledgerPath}${summary.ledgerExists ? ' (exists: jobs already in it will not be created again)' : ''}\n`);
     return EXIT.ok;
   }
-  if (o['no-resume'] && existsSync(ledgerPath)) {
+  if (o['no-resume'] && !o.redis && existsSync(ledgerPath)) {
     const previous = await openFileLedger(ledgerPath);
     const jobs = (await previous.list()).length;
     await previous.close();
@@ -419,17 +431,20 @@ async function batch(
     }
   }
   // The embedded mock forgets everything when the process ends: so does its ledger.
-  if (o.mock) rmSync(ledgerPath, { force: true });
+  if (o.mock && !o.redis) rmSync(ledgerPath, { force: true });
   const client = clientFor();
   if (typeof client === 'number') return client;
+  const backend = typeof o.redis === 'string' ? await batchBackend(o, file, err) : undefined;
+  if (o.redis && !backend) return EXIT.error;
+  const where = backend ? `Redis batch ${backend.batch}` : ledgerPath;
   let ledger: Ledger | undefined;
   let receiver: WebhookServer | undefined;
   let runner: ReturnType<typeof createJobRunner> | undefined;
   try {
-    ledger = await openFileLedger(ledgerPath);
+    if (!backend) ledger = await openFileLedger(ledgerPath);
     const options: JobRunnerOptions = {
       client,
-      ledger,
+      ...(backend ? { backend } : { ledger }),
       ...(concurrency ? { concurrency } : {}),
       ...(typeof o.accounts === 'string' ? { accounts: o.accounts.split(',').map((a) => a.trim()).filter(Boolean) } : {}),
       ...(typeof o.download === 'string' ? { downloadDir: resolve(io.cwd, o.download) } : {}),
@@ -438,9 +453,10 @@ async function batch(
     };
     if (typeof o.listen === 'string') {
       const [host, port] = o.listen.includes(':') ? [o.listen.slice(0, o.listen.lastIndexOf(':')), o.listen.slice(o.listen.lastIndexOf(':') + 1)] : ['127.0.0.1', o.listen];
-      const correlation = createLocalCorrelation(ledger);
+      // On Redis, any instance's receiver matches any worker's job.
+      const correlation = backend?.correlation ?? createLocalCorrelation(ledger!);
       receiver = await listenWebhooks(createWebhookReceiver({ correlation }), { host, port: Number(port) });
-      options.correlation = correlation;
+      if (!backend) options.correlation = correlation;
       options.webhookUrl = typeof o['webhook-url'] === 'string' ? o['webhook-url'] : `${receiver.url}/`;
       err(`webhook receiver on ${receiver.url} (jobs report to ${options.webhookUrl})\n`);
     } else if (typeof o['webhook-url'] === 'string') {
@@ -461,18 +477,19 @@ async function batch(
     } catch (error) {
       if (!interrupted) throw error;
       stop();
-      err(`interrupted: every job is in ${ledgerPath}; run the same command again to resume (nothing will be created twice)\n`);
+      err(`interrupted: every job is in ${where}; run the same command again to resume (nothing will be created twice)\n`);
       return EXIT.incomplete;
     } finally {
       process.removeListener('SIGINT', onSignal);
       stop();
     }
-    if (json) out(reportJson(report, { file, ledger: ledgerPath }));
+    if (json) out(reportJson(report, { file, ledger: where }));
     else out(formatReport(report));
     return exitCodeFor(report.results);
   } finally {
     await runner?.close();
     await receiver?.close();
     await ledger?.close();
+    await backend?.close();
   }
 }

@@ -1,0 +1,32 @@
+// Connections to Redis: every part of the backend opens its own ioredis client from the one `connection` the
+// user gives (a URL, ioredis options, or a client to copy). Commands wait through a Redis restart instead of
+// failing (`maxRetriesPerRequest: null`, the offline queue on), as BullMQ requires of its own connections.
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** Where Redis is: a `redis://` URL, ioredis options, or an ioredis client (its options are copied). */
+export type RedisConnection = string | RedisOptions | Redis;
+
+/** A new client for `connection` that rides out restarts. */
+export function openRedis(connection: RedisConnection): Redis {
+  const base = { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(1_000, 50 * times) };
+  if (typeof connection === 'string') return new Redis(connection, base);
+  if (connection instanceof Redis) return new Redis({ ...connection.options, ...base });
+  return new Redis({ ...connection, ...base });
+}
+
+/** Defines a Lua script on a client; the returned function runs it (EVALSHA, loaded again after a restart). */
+export function luaScript(redis: Redis, name: string, numberOfKeys: number, lua: string) {
+  redis.defineCommand(name, { numberOfKeys, lua });
+  return (keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> =>
+    (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...keys, ...args);
+}
+
+/** Closes a client (quit, and disconnect when Redis does not answer). */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  try {
+    await Promise.race([redis.quit(), new Promise((_, reject) => setTimeout(() => reject(new Error('quit timed out')), 1_000).unref())]);
+  } catch {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,146 @@
+// The ledger on Redis: a job's record is the fold of its events (the same `applyEvent` as every ledger), stored
+// with a revision; an append is one Lua script that checks the revision (compare-and-set: a concurrent writer
+// makes it retry), the claim's fencing token (a worker whose claim was taken over writes nothing), and writes the
+// record, the event log and the indexes at once. So "intent" is in Redis before the create leaves, the ids right
+// after; with persistence on (appendonly, `appendfsync always` for no loss at all) a restart keeps both.
+// A cancelled batch: an `intent` is turned into `ended: cancelled` in the same script, so nothing new is created.
+import type { Redis } from 'ioredis';
+import { applyEvent, LedgerError, type Claim, type JobRecord, type Ledger, type LedgerEvent, type UploadRecord } from '../ledger.js';
+import { luaScript } from './connection.js';
+import { BATCHES_KEY, type BatchKeys } from './keys.js';
+
+const APPEND = `
+local rev = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+if rev ~= tonumber(ARGV[2]) then return {'conflict'} end
+if ARGV[3] ~= '' then
+  local c = redis.call('HGET', KEYS[3], ARGV[1])
+  if not c then return {'lost'} end
+  local token = string.match(c, '^.*|(%d+)|%d+$')
+  if token ~= ARGV[3] then return {'lost'} end
+end
+local record = ARGV[4]
+local event = ARGV[5]
+if ARGV[6] == 'intent' and redis.call('HGET', KEYS[8], 'cancelled') then
+  record = ARGV[9]
+  event = ARGV[10]
+end
+redis.call('HSET', KEYS[1], ARGV[1], record)
+redis.call('HSET', KEYS[2], ARGV[1], rev + 1)
+redis.call('RPUSH', KEYS[7], event)
+if ARGV[6] == 'submitted' then
+  redis.call('RPUSH', KEYS[4], ARGV[1])
+  redis.call('HSET', KEYS[5], ARGV[7], ARGV[1])
+end
+if ARGV[6] == 'created' then
+  for _, id in ipairs(cjson.decode(ARGV[8])) do redis.call('HSET', KEYS[6], id, ARGV[1]) end
+end
+return {'ok', record}
+`;
+
+const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+const CLAIM = `${NOW}
+local c = redis.call('HGET', KEYS[1], ARGV[1])
+if c then
+  local owner, _, untl = string.match(c, '^(.*)|(%d+)|(%d+)$')
+  if tonumber(untl) > now and owner ~= ARGV[2] then return false end
+end
+local token = redis.call('INCR', KEYS[2])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. (now + tonumber(ARGV[3])))
+return token
+`;
+
+const RENEW = `${NOW}
+local c = redis.call('HGET', KEYS[1], ARGV[1])
+if not c then return 0 end
+local owner, token = string.match(c, '^(.*)|(%d+)|%d+$')
+if token ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], owner .. '|' .. token .. '|' .. (now + tonumber(ARGV[3])))
+return 1
+`;
+
+const RELEASE = `
+local c = redis.call('HGET', KEYS[1], ARGV[1])
+if c and string.match(c, '^.*|(%d+)|%d+$') == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 1
+`;
+
+const canonical = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+
+/** Whether a `submitted` event is the one a record was made from. */
+function sameSubmission(record: JobRecord, e: Extract<LedgerEvent, { type: 'submitted' }>): boolean {
+  return record.kind === e.kind && record.replyRef === e.replyRef && canonical(record.input) === canonical(e.input) && canonical(record.files.map((f) => [f.field, f.sha256])) === canonical(e.files.map((f) => [f.field, f.sha256]));
+}
+
+/** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef). */
+export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger {
+  const append = luaScript(redis, 'ummAppend', 8, APPEND);
+  const claimScript = luaScript(redis, 'ummClaim', 2, CLAIM);
+  const renewScript = luaScript(redis, 'ummRenew', 1, RENEW);
+  const releaseScript = luaScript(redis, 'ummRelease', 1, RELEASE);
+  let registered: Promise<unknown> | undefined;
+  const register = () => (registered ??= redis.multi().sadd(BATCHES_KEY, batch).hsetnx(keys.meta, 'id', id).hsetnx(keys.meta, 'createdAt', String(Date.now())).exec());
+  const written = new Map<string, [string, string]>();
+  const parse = (json: string | null | undefined) => (json ? (JSON.parse(json) as JobRecord) : undefined);
+
+  return {
+    id,
+    location: `redis batch ${batch}`,
+    async get(key) {
+      return parse(await redis.hget(keys.records, key));
+    },
+    async list() {
+      const [order, all] = await Promise.all([redis.lrange(keys.order, 0, -1), redis.hgetall(keys.records)]);
+      return order.map((k) => parse(all[k])).filter((r): r is JobRecord => r !== undefined);
+    },
+    async findByReplyRef(replyRef) {
+      const key = await redis.hget(keys.replyRefs, replyRef);
+      return key === null ? undefined : parse(await redis.hget(keys.records, key));
+    },
+    async append(key, event, claim) {
+      await register();
+      for (let tries = 0; tries < 50; tries++) {
+        // The last revision this process wrote is the current one while it holds the claim (one round trip
+        // saved per write); the script's compare-and-set catches any other writer, and then the record is read.
+        const known = tries === 0 ? written.get(key) : undefined;
+        const [json, rev] = known ?? ((await redis.multi().hget(keys.records, key).hget(keys.revisions, key).exec())!.map(([, v]) => v as string | null) as [string | null, string | null]);
+        const before = parse(json);
+        // Several processes may submit the same manifest at once: the same job again is no error.
+        if (event.type === 'submitted' && before && sameSubmission(before, event)) return before;
+        const next = applyEvent(before, key, event);
+        const cancelledEvent: LedgerEvent = { type: 'ended', outcome: 'cancelled', message: 'the batch was cancelled before this job was created (nothing was sent)', at: Date.now() };
+        const cancelled = event.type === 'intent' ? applyEvent(before, key, cancelledEvent) : next;
+        const ids = event.type === 'created' ? event.ids : [];
+        const answer = (await append(
+          [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta],
+          [key, rev ?? '0', claim ? String(claim.token) : '', JSON.stringify(next), JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids), JSON.stringify(cancelled), JSON.stringify({ key, ...cancelledEvent })],
+        )) as [string, string?];
+        if (answer[0] === 'ok') {
+          written.set(key, [answer[1]!, String(Number(rev ?? '0') + 1)]);
+          return JSON.parse(answer[1]!) as JobRecord;
+        }
+        written.delete(key);
+        if (answer[0] === 'lost') throw new LedgerError(`job ${key}: the claim of ${claim?.owner} was lost`);
+      }
+      throw new LedgerError(`job ${key}: too many concurrent writes`);
+    },
+    async claim(key, owner, ttlMs) {
+      const token = await claimScript([keys.claims, keys.tokens], [key, owner, Math.ceil(ttlMs)]);
+      return token === null ? undefined : { key, owner, token: Number(token) };
+    },
+    async renew(claim: Claim, ttlMs) {
+      return (await renewScript([keys.claims], [claim.key, String(claim.token), Math.ceil(ttlMs)])) === 1;
+    },
+    async release(claim) {
+      await releaseScript([keys.claims], [claim.key, String(claim.token)]);
+    },
+    async getUpload(account, sha256) {
+      const json = await redis.hget(keys.uploads, `${account}\u0000${sha256}`);
+      return json ? (JSON.parse(json) as UploadRecord) : undefined;
+    },
+    async putUpload(upload) {
+      await redis.hset(keys.uploads, `${upload.account}\u0000${upload.sha256}`, JSON.stringify(upload));
+    },
+    async close() {},
+  };
+}

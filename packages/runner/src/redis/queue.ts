@@ -1,0 +1,157 @@
+// Jobs to workers through BullMQ: one queue per batch, one BullMQ job per ledger job (its whole life: create,
+// reconcile, follow, download), so a job taken by a worker that dies is "stalled" (its lock expires) and BullMQ
+// gives it to another worker, which continues from the ledger (the dead worker's claim expires first: the
+// fencing token keeps its late writes out). Results go to a Redis hash; `dispatch` waits for them there.
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobWork } from '../backend.js';
+import type { JobResult } from '../batch-report.js';
+import { LedgerError, type JobOutcome, type Ledger } from '../ledger.js';
+import { sleep } from '../sleep.js';
+import { QUEUE_PREFIX, queueJobId, type BatchKeys } from './keys.js';
+
+/** Outcomes a later run need not redo (a result from before this dispatch is taken as it is). */
+const SETTLED: ReadonlySet<JobOutcome | 'created'> = new Set(['succeeded', 'failed', 'moderated']);
+
+/** A result as stored: when it was written. */
+type StoredResult = JobResult & { at: number };
+
+export interface QueueTimings {
+  /** BullMQ's lock of an active job (a dead worker's job is stalled after this). */
+  lockDurationMs: number;
+  /** How often workers look for stalled jobs. */
+  stalledIntervalMs: number;
+  /** Jobs one worker process drives at once. */
+  concurrency: number;
+}
+
+/** The batch's queue: `dispatch` on any instance, `work` on workers. */
+export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, open: () => Redis, timings: QueueTimings) {
+  let queue: Queue | undefined;
+  let queueConnection: Redis | undefined;
+  const getQueue = () => {
+    if (!queue) {
+      queueConnection = open();
+      queue = new Queue(keys.queue, {
+        connection: queueConnection,
+        prefix: QUEUE_PREFIX,
+        defaultJobOptions: { removeOnComplete: true, removeOnFail: 1_000, attempts: 1_000, backoff: { type: 'fixed', delay: 500 } },
+      });
+    }
+    return queue;
+  };
+  const add = (keysToAdd: readonly string[]) => getQueue().addBulk(keysToAdd.map((key) => ({ name: 'job', data: { key }, opts: { jobId: queueJobId(key) } })));
+
+  const writeResult = async (result: JobResult) => {
+    await redis.multi().hset(keys.results, result.key, JSON.stringify({ ...result, at: Date.now() })).publish(keys.doneChannel, result.key).exec();
+  };
+
+  /** Starts a worker for `work`; `abandoned()` says whether an abort is the batch's cancellation. */
+  function work(job: JobWork, state: { abandoned(): boolean; cancelled(): Promise<boolean> }): () => Promise<void> {
+    const connection = open();
+    const processor = async (bull: Job<{ key: string }>) => {
+      const { key } = bull.data;
+      for (let tries = 0; ; tries++) {
+        const record = await ledger.get(key);
+        if (!record) return writeResult({ key, kind: 'video', outcome: 'unknown', ids: [], account: undefined, createdNow: false, reconciled: false, message: 'not in the ledger', snapshots: [], files: [], downloadedNow: 0 });
+        if (record.phase === 'queued' && (await state.cancelled())) {
+          const claim = await ledger.claim(key, `cancel-${process.pid}`, 10_000);
+          if (claim) {
+            try {
+              const ended = await ledger.append(key, { type: 'ended', outcome: 'cancelled', message: 'the batch was cancelled before this job was created (nothing was sent)', at: Date.now() }, claim);
+              return writeResult(job.resultOf(ended));
+            } finally {
+              await ledger.release(claim);
+            }
+          }
+        }
+        try {
+          return await writeResult(await job.drive(key));
+        } catch (error) {
+          if (state.abandoned()) {
+            const now = (await ledger.get(key))!;
+            const done = now.phase === 'final' || now.phase === 'ended';
+            return writeResult({ ...job.resultOf(now), ...(done ? {} : { outcome: 'cancelled' as const, message: 'the batch was cancelled: this job is no longer followed (a resume follows it again)' }) });
+          }
+          // The runner is closing: the job goes back to the queue for another worker.
+          if (job.signal.aborted) throw error;
+          // Another worker's claim (one that stalled, or died and its claim has not expired yet): wait for it.
+          if (error instanceof LedgerError && /claimed by another worker|claim of .* was lost/.test(error.message)) {
+            await sleep(500, job.signal);
+            continue;
+          }
+          if (tries >= 5) {
+            return writeResult({ ...job.resultOf(record), outcome: 'unknown', message: `the job could not be driven: ${error instanceof Error ? error.message : String(error)}` });
+          }
+          await sleep(1_000, job.signal);
+        }
+      }
+    };
+    const worker = new Worker(keys.queue, processor, {
+      connection,
+      prefix: QUEUE_PREFIX,
+      concurrency: timings.concurrency,
+      lockDuration: timings.lockDurationMs,
+      stalledInterval: timings.stalledIntervalMs,
+      maxStalledCount: 1_000,
+    });
+    worker.on('error', () => undefined); // connection errors while Redis restarts: BullMQ reconnects
+    return async () => {
+      await worker.close();
+      connection.disconnect();
+    };
+  }
+
+  /** Runs `keys` on whichever workers take them; resolves with every result (`stopped`: a reason to give up). */
+  async function dispatch(jobKeys: readonly string[], stopped: () => unknown): Promise<JobResult[]> {
+    const startedAt = Date.now();
+    const found = new Map<string, JobResult>();
+    const take = async () => {
+      const missing = jobKeys.filter((k) => !found.has(k));
+      if (!missing.length) return missing;
+      const values = await redis.hmget(keys.results, ...missing);
+      missing.forEach((k, i) => {
+        const json = values[i];
+        if (!json) return;
+        const r = JSON.parse(json) as StoredResult;
+        const { at, ...result } = r;
+        if (at >= startedAt) found.set(k, result);
+        else if (SETTLED.has(r.outcome)) found.set(k, { ...result, createdNow: false, downloadedNow: 0 });
+      });
+      return jobKeys.filter((k) => !found.has(k));
+    };
+    let missing = await take();
+    if (missing.length) await add(missing);
+    const sub = open();
+    let wake: (() => void) | undefined;
+    sub.on('message', () => wake?.());
+    await sub.subscribe(keys.doneChannel);
+    try {
+      for (let round = 1; (missing = await take()).length; round++) {
+        const reason = stopped();
+        if (reason) throw reason;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 1_000);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        // A job whose queue entry is gone without a fresh result (a race with a finishing earlier run): again.
+        if (round % 5 === 0) await add(missing);
+      }
+    } finally {
+      sub.disconnect();
+    }
+    return jobKeys.map((k) => found.get(k)!);
+  }
+
+  return {
+    work,
+    dispatch,
+    async close() {
+      await queue?.close();
+      queueConnection?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// One worker process of a Redis batch (the tests spawn several and kill some): runs the manifest's batch on the
+// Redis backend and prints its counts as JSON. Every worker submits the same manifest (idempotent) and drives
+// whichever jobs BullMQ gives it.
+//   node worker.mjs <redis url> <mock base url> <manifest.json> <batch> <out dir> [webhook url]
+import { readFileSync } from 'node:fs';
+import { createMiniMaxClient } from '@useapi-minimax/client';
+import { createJobRunner } from '../../dist/index.js';
+import { redisBackend } from '../../dist/redis/index.js';
+
+const [redisUrl, baseUrl, manifestPath, batch, outDir, webhookUrl] = process.argv.slice(2);
+const items = JSON.parse(readFileSync(manifestPath, 'utf8'));
+const client = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', baseUrl, logLevel: 'silent', maxRetries: 8 });
+const media = async (url) => {
+  const body = new TextEncoder().encode(`mock media for ${url}\n`.repeat(20));
+  return new Response(body, { headers: { 'content-length': String(body.byteLength) } });
+};
+// Short leases so that a killed worker's jobs are taken over within seconds (the defaults are for production).
+const backend = redisBackend({ connection: redisUrl, batch, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8), claimTtlMs: 3_000, lockDurationMs: 3_000, stalledIntervalMs: 1_000, slotLeaseMs: 30_000 });
+const runner = createJobRunner({ client, backend, downloadDir: outDir, fetch: media, intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 50), schedulerRefreshMs: 200, lookup: { settleMs: 0 }, slotLimits: { speech: 3, image: Number(process.env.WORKER_IMAGE_SLOTS ?? 3) }, follow: process.env.WORKER_FOLLOW !== '0', webhookUrl: webhookUrl || undefined });
+let firstJobAt;
+runner.on('job', (e) => {
+  firstJobAt ??= Date.now();
+  if (e.status === 'creating') process.stdout.write(`creating ${e.key}\n`);
+});
+const startedAt = Date.now();
+const report = await runner.batch(items);
+const endedAt = Date.now();
+await runner.close();
+await backend.close();
+process.stdout.write(JSON.stringify({ startedAt, firstJobAt, endedAt, counts: report.counts, requests: report.requests, results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
+process.exit(0);

@@ -1,0 +1,19 @@
+// The Markdown section of the Redis backend's figures (scripts/bench/redis.mjs), for `pnpm bench` and the script.
+const f = (n, d = 2) => n.toFixed(d);
+
+/** Lines of the section. */
+export function report(r) {
+  const t = r.throughput;
+  return [
+    '## Job runner on Redis (`scripts/bench/redis.mjs`, issue 14)',
+    '',
+    `Makespan of one batch of ${r.jobs} videos × ${r.jobMs} ms on the standalone mock server (2 accounts × 3 slots = ${r.slots}) against the ideal ⌈M / S⌉ × T = ${r.idealMs} ms, run by N worker processes on one real redis-server (persistence on, \`appendfsync always\`), each polling every 100 ms; measured from the first worker's \`runner.batch()\` call to the last worker's answer (process start-up excluded). Baseline: the single-process runner (memory ledger, same polling) on the same batch in the same run. Goal: ideal / measured ≥ 0.9 for every N.`,
+    '',
+    '| workers | measured | ideal / measured | vs single process | 429s |',
+    '|---|---|---|---|---|',
+    ...r.rows.map((row) => `| ${row.workers} | ${row.measuredMs} ms | **${f(row.ratio, 3)}** | ${row.overhead ? `×${f(row.overhead, 3)}` : 'baseline'} | ${row.rejected429 ?? '–'} |`),
+    '',
+    `Scheduling throughput: ${t.jobs} image jobs with \`follow: false\` (a job is done once created) on one worker process (BullMQ concurrency 64, 2 × 50 image slots), the mock answering at once: **${f(t.backendPerS, 0)} jobs/s** dispatched (from the first job a worker took to the last created; ${f(t.batchPerS, 0)} jobs/s for the whole batch, recording every job in the ledger first) against BullMQ's own throughput for ${t.jobs} empty jobs (addBulk, one Worker at concurrency 64) on the same Redis in the same run: ${f(t.bullmqEmptyPerS, 0)} jobs/s, ratio **${f(t.ratio, 3)}** (goal ≥ 0.5). The single-process runner (memory ledger, in the bench's process) on the same batch and mock: ${f(t.singlePerS, 0)} jobs/s, so the Redis backend dispatches at ${f(t.backendPerS / t.singlePerS, 2)} × the rate of the runner without it. Each job of the runner costs one create on the mock (HTTP) and about a dozen Redis round trips (claim, ledger compare-and-set writes of intent and id, slot acquire and release, result) besides BullMQ's own.`,
+    '',
+  ];
+}
