@@ -431,7 +431,11 @@ async function batch(
     }
   }
   // The embedded mock forgets everything when the process ends: so does its ledger.
-  if (o.mock && !o.redis) rmSync(ledgerPath, { force: true });
+  if (o.mock && o.redis) {
+    err('--redis with --mock: the embedded mock lives in this one process and forgets its jobs at exit; run the standalone mock server (npx @useapi-minimax/mock-server) and pass --base-url instead\n');
+    return EXIT.usage;
+  }
+  if (o.mock) rmSync(ledgerPath, { force: true });
   const client = clientFor();
   if (typeof client === 'number') return client;
   const backend = typeof o.redis === 'string' ? await batchBackend(o, file, err) : undefined;

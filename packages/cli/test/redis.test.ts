@@ -69,6 +69,10 @@ describe('batch on Redis', () => {
     expect(createsOf('second.json')).toBe(0);
     expect(JSON.parse((await cli(['batch', 'status', '--batch', 'second', '--json'])).stdout)).toMatchObject({ cancelled: 'follow', states: { cancelled: 5 } });
 
+    const mixed = await cli(['batch', 'first.json', '--mock']);
+    expect(mixed.code).toBe(EXIT.usage);
+    expect(mixed.stderr).toMatch(/--redis with --mock/);
+
     const cleanup = await cli(['batch', 'cleanup', '--json']);
     expect(JSON.parse(cleanup.stdout).deleted.sort()).toEqual(['first', 'second']);
     expect((await cli(['batch', 'status'])).stdout).toBe('no batches in this Redis\n');

@@ -107,9 +107,21 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
         const before = parse(json);
         // Several processes may submit the same manifest at once: the same job again is no error.
         if (event.type === 'submitted' && before && sameSubmission(before, event)) return before;
-        const next = applyEvent(before, key, event);
         const cancelledEvent: LedgerEvent = { type: 'ended', outcome: 'cancelled', message: 'the batch was cancelled before this job was created (nothing was sent)', at: Date.now() };
-        const cancelled = event.type === 'intent' ? applyEvent(before, key, cancelledEvent) : next;
+        let next: JobRecord;
+        let cancelled: JobRecord;
+        try {
+          next = applyEvent(before, key, event);
+          cancelled = event.type === 'intent' ? applyEvent(before, key, cancelledEvent) : next;
+        } catch (error) {
+          // What this process wrote last is not the job's state any more (another worker went on with it since):
+          // read it and fold again.
+          if (known) {
+            written.delete(key);
+            continue;
+          }
+          throw error;
+        }
         const ids = event.type === 'created' ? event.ids : [];
         const answer = (await append(
           [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta],

@@ -1,0 +1,82 @@
+// The Redis ledger and slots as two processes see them (two backends on one real redis-server): writes by one
+// worker after another went on with the job, fencing of a lost claim, concurrent submission of the same job,
+// atomic slots with leases that expire.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JS shared with the CLI's tests and the bench
+import { startRedis } from '../../../scripts/lib/redis-server.mjs';
+import type { LedgerEvent } from '../src/index.js';
+import { redisBackend, type RedisBackend } from '../src/redis/index.js';
+
+let redis: { url: string; stop(): Promise<void> };
+const opened: RedisBackend[] = [];
+beforeAll(async () => {
+  redis = await startRedis();
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(opened.map((b) => b.close()));
+  await redis?.stop();
+});
+const two = (batch: string, o: { slotLeaseMs?: number } = {}) => {
+  const pair = [redisBackend({ connection: redis.url, batch, work: false, ...o }), redisBackend({ connection: redis.url, batch, work: false, ...o })] as const;
+  opened.push(...pair);
+  return pair;
+};
+const submitted = (replyRef: string): LedgerEvent => ({ type: 'submitted', kind: 'video', input: { prompt: 'a' }, files: [], replyRef, at: 1 });
+
+describe('the Redis ledger across processes', () => {
+  it('a worker that recorded a job writes to it correctly after another worker took it further', async () => {
+    const [a, b] = two('ledger-handover');
+    await a.ledger.append('k', submitted('r1'));
+    const cb = (await b.ledger.claim('k', 'b', 10_000))!;
+    await b.ledger.append('k', { type: 'intent', attempt: 1, account: '1', replyRef: 'r1', sentAt: 2 }, cb);
+    await b.ledger.append('k', { type: 'created', attempt: 1, ids: ['id-1'], account: '1', at: 3 }, cb);
+    await b.ledger.append('k', { type: 'final', outcome: 'succeeded', snapshots: [], at: 4 }, cb);
+    await b.ledger.release(cb);
+    const ca = (await a.ledger.claim('k', 'a', 10_000))!;
+    const record = await a.ledger.append('k', { type: 'downloaded', files: [{ path: '/x', url: 'u', size: 1 }], at: 5 }, ca);
+    expect(record).toMatchObject({ phase: 'final', ids: ['id-1'], downloads: [{ path: '/x' }] });
+    expect(await a.correlation!.match({ kind: 'video', id: 'id-1' })).toBe('k');
+    expect(await b.correlation!.match({ kind: 'video', id: 'other', replyRef: 'r1' })).toBe('k');
+  });
+
+  it('one claim at a time; a worker whose claim was taken over writes nothing', async () => {
+    const [a, b] = two('ledger-fencing');
+    await a.ledger.append('k', submitted('r2'));
+    const old = (await a.ledger.claim('k', 'a', 50))!;
+    expect(await b.ledger.claim('k', 'b', 10_000)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 80));
+    const taken = (await b.ledger.claim('k', 'b', 10_000))!;
+    expect(taken.token).toBeGreaterThan(old.token);
+    await expect(a.ledger.append('k', { type: 'intent', attempt: 1, account: '1', replyRef: 'r2', sentAt: 2 }, old)).rejects.toThrow(/claim .* was lost/);
+    expect(await a.ledger.renew(old, 1_000)).toBe(false);
+    expect((await b.ledger.append('k', { type: 'intent', attempt: 1, account: '1', replyRef: 'r2', sentAt: 2 }, taken)).phase).toBe('sending');
+  });
+
+  it('the same job submitted by several processes at once is recorded once; another input under its key is refused', async () => {
+    const [a, b] = two('ledger-submit');
+    const records = await Promise.all([a, b, a, b].map((x) => x.ledger.append('k', submitted('r3'))));
+    expect(records.every((r) => r.phase === 'queued')).toBe(true);
+    expect(await a.ledger.list()).toHaveLength(1);
+    await expect(b.ledger.append('k', { ...submitted('r3'), input: { prompt: 'b' } } as LedgerEvent)).rejects.toThrow(/already submitted/);
+  });
+});
+
+describe('Redis slots', () => {
+  it('never more than the limit across processes; a dead holder’s lease expires', async () => {
+    const [a, b] = two('slots', { slotLeaseMs: 300 });
+    const tries = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).slots!.acquire('acct-slots', 'video', 3, `job-${i}`)));
+    expect(tries.filter(Boolean)).toHaveLength(3);
+    expect(await a.slots!.held('acct-slots', 'video')).toBe(3);
+    // The same holder again keeps its slot; a release frees one for another worker.
+    const first = tries.find(Boolean)!;
+    expect(await a.slots!.acquire('acct-slots', 'video', 3, first.holder)).toBeDefined();
+    await (tries.indexOf(first) % 2 ? a : b).slots!.release(first);
+    expect(await b.slots!.acquire('acct-slots', 'video', 3, 'late')).toBeDefined();
+    // A holder that stops renewing (its process died: here a backend that is closed) loses its lease.
+    const [c] = two('slots-dead', { slotLeaseMs: 300 });
+    await c.slots!.acquire('acct-dead', 'video', 1, 'dead');
+    await c.close();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await a.slots!.acquire('acct-dead', 'video', 1, 'alive')).toBeDefined();
+  });
+});
