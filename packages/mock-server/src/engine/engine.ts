@@ -22,6 +22,7 @@ import {
 import { seedAccountData, seedTemplates, seedVoices } from './seed-data.js';
 import { emptyState, type AccountRecord, type JobOutcome, type MockState } from './state.js';
 import { checkResponse, checkSchema, declaredStatuses } from './validation.js';
+import { mediaReply, rewriteMedia } from './media.js';
 import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
 
 /** Thrown (in test mode) when the mock produced something the spec does not allow. */
@@ -95,6 +96,8 @@ export class Engine {
   /** The standalone server's ports and host names (webhooks never go there). */
   readonly selfPorts = new Set<number>();
   readonly selfHosts = new Set<string>();
+  /** Set by the standalone server: its origin, under which result URLs are served (`/__media/…`). */
+  mediaOrigin: string | undefined;
 
   constructor(options: MiniMaxMockOptions = {}) {
     this.options = resolveOptions(options, isTestEnvironment());
@@ -156,6 +159,22 @@ export class Engine {
       searchParams: `device_platform=web&app_id=3001&version_code=22202&uuid=${this.rng.uuid()}&device_id=${deviceId}&os_name=Windows`,
       maskedToken: `${this.rng.hex(3)}…secured…${this.rng.hex(3)}`,
     };
+  }
+
+  /** Result URLs moved under the standalone server's `/__media/` (unchanged in process). */
+  media$(text: string): string {
+    return this.mediaOrigin ? rewriteMedia(text, this.mediaOrigin) : text;
+  }
+
+  /** The media stand-in's answer to a request for a result URL, or `undefined` (not a media URL). */
+  media(incoming: IncomingRequest): MockReply | undefined {
+    let url: URL;
+    try {
+      url = new URL(incoming.url);
+    } catch {
+      return undefined;
+    }
+    return mediaReply(incoming.method, url, this.mediaOrigin);
   }
 
   /** Stops the real-time webhook tick. */
@@ -236,6 +255,7 @@ export class Engine {
     } as JournalEntry;
     const done = (reply: MockReply): MockReply => {
       entry.status = reply.networkError ? 0 : reply.status;
+      if (this.mediaOrigin && typeof reply.body === 'string') reply.body = rewriteMedia(reply.body, this.mediaOrigin);
       if (reply.status >= 400 && typeof reply.body === 'string' && reply.body.length < ERROR_BODY_LIMIT * 4) {
         try {
           const parsed = JSON.parse(reply.body) as { error?: unknown };
@@ -661,8 +681,10 @@ export class Engine {
     this.tick();
   }
 
-  private emit(p: PendingWebhook, payload: Record<string, unknown>, final: boolean, now: number): void {
+  private emit(p: PendingWebhook, emitted: Record<string, unknown>, final: boolean, now: number): void {
+    let payload = emitted;
     this.checkEmitted(`${p.event} webhook`, WEBHOOK_SCHEMA[p.event], payload);
+    if (this.mediaOrigin) payload = JSON.parse(rewriteMedia(JSON.stringify(payload), this.mediaOrigin)) as Record<string, unknown>;
     const delivery: WebhookDelivery = { seq: ++this.hookSeq, event: p.event, url: p.url, jobId: p.id, payload, final, time: now };
     this.deliveries.push(delivery);
     if (this.deliveries.length > 2000) this.deliveries.splice(0, this.deliveries.length - 1000);
@@ -724,7 +746,7 @@ export class Engine {
       start(controller) {
         const send = (event: Record<string, any>) => {
           engine.checkEmitted(options.where, options.schema, event);
-          controller.enqueue(utf8(`data: ${JSON.stringify(event)}\n\n`));
+          controller.enqueue(utf8(engine.media$(`data: ${JSON.stringify(event)}\n\n`)));
         };
         const run = async () => {
           try {
@@ -765,7 +787,7 @@ export class Engine {
   /** An SSE reply of fixed events. */
   streamEvents(events: Record<string, any>[], schema: string, where: string): MockReply {
     for (const event of events) this.checkEmitted(where, schema, event);
-    const text = events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
+    const text = this.media$(events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''));
     return { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: text };
   }
 
