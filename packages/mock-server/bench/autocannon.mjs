@@ -9,6 +9,7 @@
 import { fork, spawn } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 const here = fileURLToPath(import.meta.url);
@@ -75,13 +76,27 @@ function stop(server) {
   else server.c.send('close');
 }
 
-/** One measurement with `generators` autocannon processes sharing `connections`. */
-async function measure(port, path, { connections, seconds, method = 'GET', body, generators = 1 }) {
+/** CPU seconds a process has used (user + system, from /proc; `undefined` off Linux). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One measurement with `generators` autocannon processes sharing `connections` (and the server's CPU time). */
+async function measure(port, path, { connections, seconds, method = 'GET', body, generators = 1, pid }) {
   const each = Math.max(1, Math.round(connections / generators));
+  const cpu0 = pid ? cpuSeconds(pid) : undefined;
   const runs = await Promise.all(Array.from({ length: generators }, () => child(['--load', JSON.stringify({ url: `http://127.0.0.1:${port}${path}`, connections: each, seconds, method, body })])));
   for (const r of runs) r.c.kill();
   const rps = runs.reduce((n, r) => n + r.rps, 0);
-  return { rps, p50: Math.max(...runs.map((r) => r.p50)), p99: Math.max(...runs.map((r) => r.p99)), non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0), total: runs.reduce((n, r) => n + r.total, 0) };
+  const cpu1 = pid ? cpuSeconds(pid) : undefined;
+  const total = runs.reduce((n, r) => n + r.total, 0);
+  const cpuPerRequestUs = cpu0 !== undefined && cpu1 !== undefined && total > 0 ? ((cpu1 - cpu0) * 1e6) / total : undefined;
+  return { rps, cpuPerRequestUs, p50: Math.max(...runs.map((r) => r.p50)), p99: Math.max(...runs.map((r) => r.p99)), non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0), total: runs.reduce((n, r) => n + r.total, 0) };
 }
 
 async function text(port, path, init) {
@@ -111,10 +126,12 @@ async function main() {
   ceiling.one = await measure(bare.port, getPath, { connections, seconds });
   ceiling.two = await measure(bare.port, getPath, { connections, seconds, generators: 2 });
   for (const [endpoint, path, method, body] of [[`GET /videos/{id}`, getPath, 'GET', undefined], ['POST /speech/create', '/v1/minimax/speech/create', 'POST', createBody]]) {
-    const base = await measure(bare.port, path, { connections, seconds, method, body });
+    const base = await measure(bare.port, path, { connections, seconds, method, body, pid: bare.c.pid });
     for (const [config, server] of Object.entries(servers)) {
-      const m = await measure(server.port, path, { connections, seconds, method, body });
-      rows.push({ endpoint, config, bare: base, mock: m, ratio: m.rps / base.rps, p99Ratio: m.p99 / Math.max(base.p99, 1) });
+      const m = await measure(server.port, path, { connections, seconds, method, body, pid: server.c.pid });
+      // CPU time per request (bare / mock): the throughput one core would give, unaffected by what else runs.
+      const cpuRatio = m.cpuPerRequestUs && base.cpuPerRequestUs ? base.cpuPerRequestUs / m.cpuPerRequestUs : undefined;
+      rows.push({ endpoint, config, bare: base, mock: m, ratio: m.rps / base.rps, p99Ratio: m.p99 / Math.max(base.p99, 1), cpuRatio });
     }
   }
   stop(bare);
@@ -126,6 +143,7 @@ async function main() {
   }
   console.log(`autocannon in its own process, ${connections} connections, ${seconds} s per row, node ${process.version}`);
   console.log(`generator ceiling: bare with 1 generator ${ceiling.one.rps.toFixed(0)} req/s, with 2 generators ${ceiling.two.rps.toFixed(0)} req/s (${(ceiling.two.rps / ceiling.one.rps).toFixed(2)}×)`);
-  console.log('endpoint | config | bare req/s | mock req/s | ratio | bare p99 | mock p99 | p99 ratio | mock non-2xx');
-  for (const r of rows) console.log(`${r.endpoint} | ${r.config} | ${r.bare.rps.toFixed(0)} | ${r.mock.rps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.bare.p99} ms | ${r.mock.p99} ms | ${r.p99Ratio.toFixed(2)} | ${r.mock.non2xx}`);
+  console.log('endpoint | config | bare req/s | mock req/s | ratio | bare p99 | mock p99 | p99 ratio | CPU µs/req bare | mock | CPU ratio | mock non-2xx');
+  const us = (x) => (x === undefined ? 'n/a' : x.toFixed(0));
+  for (const r of rows) console.log(`${r.endpoint} | ${r.config} | ${r.bare.rps.toFixed(0)} | ${r.mock.rps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.bare.p99} ms | ${r.mock.p99} ms | ${r.p99Ratio.toFixed(2)} | ${us(r.bare.cpuPerRequestUs)} | ${us(r.mock.cpuPerRequestUs)} | ${r.cpuRatio?.toFixed(2) ?? 'n/a'} | ${r.mock.non2xx}`);
 }
