@@ -122,9 +122,10 @@ p(`Load from autocannon in its own process (${ac.generator}), ${ac.connections} 
 p();
 p(`The generator is not the bottleneck: the bare server with one generator process ${int(ac.ceiling.one.rps)} req/s, with two (half the connections each) ${int(ac.ceiling.two.rps)} req/s (${f(ac.ceiling.two.rps / ac.ceiling.one.rps)}×; above ~1.1 would mean one generator was the limit).`);
 p();
-p('| endpoint | configuration | bare req/s | mock req/s | mock / bare | bare p99 | mock p99 | p99 mock / bare | mock non-2xx |');
-p('|---|---|---|---|---|---|---|---|---|');
-for (const r of ac.rows) p(`| ${r.endpoint} | ${r.config} | ${int(r.bare.rps)} | ${int(r.mock.rps)} | **${f(r.ratio)}**${r.ratio >= 0.6 ? '' : ' (below 0.6)'} | ${r.bare.p99} ms | ${r.mock.p99} ms | ${f(r.p99Ratio)} | ${r.mock.non2xx} |`);
+p('| endpoint | configuration | bare req/s | mock req/s | mock / bare | bare p99 | mock p99 | p99 mock / bare | CPU µs/req bare / mock (ratio) | mock non-2xx |');
+p('|---|---|---|---|---|---|---|---|---|---|');
+const us = (x) => (x === undefined || x === null ? 'n/a' : int(x));
+for (const r of ac.rows) p(`| ${r.endpoint} | ${r.config} | ${int(r.bare.rps)} | ${int(r.mock.rps)} | **${f(r.ratio)}**${r.ratio >= 0.6 ? '' : ' (below 0.6)'} | ${r.bare.p99} ms | ${r.mock.p99} ms | ${f(r.p99Ratio)} | ${us(r.bare.cpuPerRequestUs)} / ${us(r.mock.cpuPerRequestUs)} (${r.cpuRatio ? f(r.cpuRatio) : 'n/a'}) | ${r.mock.non2xx} |`);
 p();
 const t = results.throughput;
 const mb = (n) => `${f(n / 2 ** 20, 1)} MB`;
