@@ -1,19 +1,19 @@
 // The engine: auth → route → scenario/fault → request validation → family handler → response validation.
 // One instance holds the state of one mock; adapters call `process()` (transport-neutral) or `handle()`.
 import { operations, type OperationId } from '../generated/operations.js';
-import { MOCK_COLLECTIONS, createMockData, type MockData } from '../data.js';
+import { createMockData, type MockData } from '../data.js';
 import { handlers } from '../families/index.js';
 import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
-import { Clock, MAX_TIME } from './clock.js';
+import { Clock } from './clock.js';
 import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
 import { AUDIO_PLAN_OPERATIONS, REFUSAL, insufficientFunds } from './rules.js';
-import { MAX_JSON_DEPTH, mediaType, nestedDeeperThan, readBody, readParams, tooLarge, type BodySummary, type ParsedInput } from './input.js';
-import { controlScenario } from './control-input.js';
+import { readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
+import { controlCall } from './control.js';
 import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
-import { MAX_CONTROL_BODY_BYTES, defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
+import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
-import { BodyTooLargeError, errorReply, jsonReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
+import { errorReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import {
   SCENARIOS, ScenarioQueue, inScope, parseScenario, scenarioFromMarker, scenarioFromPrefer,
@@ -793,91 +793,8 @@ export class Engine {
 
   // ───────────────────────────── control API ─────────────────────────────
 
-  /**
-   * The `/__mock/` control API (of the standalone server, which checks who asks first, and of the MSW handlers).
-   * Bodies are JSON only (415 otherwise). `served.baseUrl`: the base URL the caller serves the API at.
-   */
-  async control(incoming: IncomingRequest, served: { baseUrl?: string } = {}): Promise<MockReply> {
-    const url = new URL(incoming.url);
-    const path = url.pathname.replace(/^.*?\/__mock/, '').replace(/\/+$/, '') || '/';
-    const method = incoming.method;
-    let body: Record<string, any> = {};
-    if (method === 'POST') {
-      let bytes: Uint8Array;
-      try {
-        bytes = await incoming.bytes(MAX_CONTROL_BODY_BYTES);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return tooLarge(error.limit);
-        throw error;
-      }
-      const text = new TextDecoder().decode(bytes);
-      if (text.trim()) {
-        const type = mediaType(incoming.header('content-type'));
-        if (type !== 'application/json' && !type.endsWith('+json')) return errorReply(415, 'Control bodies must be JSON (Content-Type: application/json)');
-        try {
-          body = JSON.parse(text) as Record<string, any>;
-        } catch {
-          return errorReply(400, 'Control body must be JSON');
-        }
-        if (!body || typeof body !== 'object' || Array.isArray(body)) return errorReply(400, 'Control body must be a JSON object');
-        if (nestedDeeperThan(body, MAX_JSON_DEPTH)) return errorReply(400, `Control body is nested deeper than ${MAX_JSON_DEPTH} levels`);
-      }
-    }
-    const clockInfo = () => ({ mode: this.clock.mode, now: this.clock.now(), iso: this.clock.iso() });
-    try {
-      switch (`${method} ${path}`) {
-        case 'GET /':
-          return jsonReply(200, {
-            baseUrl: served.baseUrl ?? this.options.baseUrls[0],
-            baseUrls: served.baseUrl ? [served.baseUrl] : this.options.baseUrls,
-            accounts: [...this.state.accounts.keys()], clock: clockInfo(), scenarios: this.scenarios.list(), jobMs: this.options.jobMs,
-          });
-        case 'POST /reset': {
-          const seed = body.seed;
-          if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed)) && !(typeof seed === 'string' && seed.length <= 200)) {
-            return errorReply(400, 'Parameter seed must be a finite number or a string of at most 200 characters');
-          }
-          this.reset(seed);
-          return jsonReply(200, { ok: true, clock: clockInfo() });
-        }
-        case 'GET /scenario':
-          return jsonReply(200, this.scenarios.list());
-        case 'POST /scenario': {
-          // Everything is checked before anything changes: a refused call leaves the queue as it was.
-          const spec = controlScenario(body);
-          if (typeof spec === 'string') return errorReply(400, spec);
-          if (body.clear) this.scenarios.clear();
-          if (spec) this.scenarios.add(spec);
-          return jsonReply(200, this.scenarios.list());
-        }
-        case 'DELETE /scenario':
-          this.scenarios.clear();
-          return jsonReply(200, []);
-        case 'GET /clock':
-          return jsonReply(200, clockInfo());
-        case 'POST /clock/advance': {
-          const ms = Number(body.ms ?? url.searchParams.get('ms'));
-          if (!Number.isFinite(ms) || ms < 0) return errorReply(400, 'Parameter ms must be a number >= 0');
-          if (this.clock.now() + ms > MAX_TIME) return errorReply(400, `Parameter ms would move the clock past the last representable date (at most ${MAX_TIME - this.clock.now()} ms from now)`);
-          this.clock.advance(ms);
-          return jsonReply(200, clockInfo());
-        }
-        case 'GET /requests': {
-          const op = url.searchParams.get('operationId');
-          return jsonReply(200, this.requests().filter((r) => !op || r.operationId === op));
-        }
-        case 'DELETE /requests':
-          this.clearRequests();
-          return jsonReply(200, []);
-        case 'GET /webhooks':
-          return jsonReply(200, this.deliveries);
-        case 'GET /state':
-          return jsonReply(200, Object.fromEntries(MOCK_COLLECTIONS.map((c) => [c, this.data.count(c)])));
-        default:
-          return errorReply(404, `Unknown control call ${method} /__mock${path === '/' ? '' : path}`);
-      }
-    } catch (error) {
-      return errorReply(400, (error as Error).message);
-    }
+  /** The `/__mock/` control API (`control.ts`). */
+  control(incoming: IncomingRequest, served: { baseUrl?: string } = {}): Promise<MockReply> {
+    return controlCall(this, incoming, served);
   }
 }
