@@ -7,9 +7,10 @@ import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
 import { Clock } from './clock.js';
 import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
-import { AUDIO_PLAN_OPERATIONS, REFUSAL, insufficientFunds } from './rules.js';
+import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
 import { readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
+import { notFoundReply, postFault, statusFault } from './faults.js';
 import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
@@ -56,9 +57,6 @@ export interface JournalEntry {
 /** A useapi.net API token: `Bearer user:<user id>-<alphanumerics>`; the user id goes into the ids the mock creates. */
 const AUTH = /^[Bb]earer user:(\d+)-[A-Za-z0-9]+$/;
 const ERROR_BODY_LIMIT = 300;
-/** The texts of the 502 and 504 answers (the docs: "MiniMax site is busy"). */
-const BAD_GATEWAY = 'MiniMax site is busy, please try again later';
-const GATEWAY_TIMEOUT = 'MiniMax did not respond in time';
 
 interface Selected {
   name: ScenarioName;
@@ -390,7 +388,7 @@ export class Engine {
 
     if (selected && SCENARIOS[selected.name].stage === 'status') {
       this.use(selected, entry);
-      return this.checked(operationId, this.faultReply(operationId, selected, all), true);
+      return this.checked(operationId, statusFault(operationId, selected, all, { firstAccount: this.state.accounts.keys().next().value, retryAfterSeconds: this.options.retryAfterSeconds }), true);
     }
 
     let outcomeCache: JobOutcome | undefined;
@@ -414,7 +412,7 @@ export class Engine {
       const reply = this.checked(operationId, raw, false);
       if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
         this.use(selected, entry);
-        return this.postFault(selected.name, reply, incoming.signal);
+        return postFault(selected.name, reply, incoming.signal);
       }
       return reply;
     };
@@ -422,85 +420,9 @@ export class Engine {
     return result instanceof Promise ? result.then(finish) : finish(result);
   }
 
-  /** The answer of a status-stage scenario. */
-  private faultReply(operationId: OperationId, selected: Selected, params: Record<string, unknown>): MockReply {
-    const accountId = typeof params.account === 'string' ? params.account : this.state.accounts.keys().next().value ?? '987654321';
-    switch (selected.name) {
-      case 'moderated': return errorReply(422, 'Moderated prompt');
-      case 'insufficient-credits': return errorReply(412, insufficientFunds(operationId, accountId));
-      case 'rate-limited': {
-        const seconds = selected.params.retryAfter ?? this.options.retryAfterSeconds;
-        return errorReply(429, 'All configured accounts are busy, try again later', { headers: { 'retry-after': String(seconds) } });
-      }
-      case 'account-on-hold': return errorReply(596, REFUSAL.onHold(accountId));
-      case 'bad-gateway-not-created': return errorReply(502, BAD_GATEWAY);
-      case 'gateway-timeout-not-created': return errorReply(504, GATEWAY_TIMEOUT);
-      case 'server-error': return errorReply(500, 'Internal server error');
-      case 'service-unavailable': return errorReply(503, 'Service unavailable');
-      case 'not-found': return this.notFound(operationId, params);
-      default: return errorReply(500, `Scenario ${selected.name} has no status answer`);
-    }
-  }
-
-  /** The documented 404 body of an operation. */
+  /** The documented 404 body of an operation (`faults.ts`). */
   notFound(operationId: OperationId, params: Record<string, unknown>): MockReply {
-    switch (operationId) {
-      case 'listAccounts':
-      case 'getAccount': return errorReply(404, 'Configuration not found');
-      case 'deleteAccount': return errorReply(404, 'Configuration not found', { extra: { errorDetails: `Account ${String(params.account)} is not configured` } });
-      case 'getAgentJob': return errorReply(404, 'Job not found or expired after 31 days');
-      case 'deleteScheduledJob': return errorReply(404, `Unable to locate running ${String(params.id)}`, { code: false });
-      default: return errorReply(404, 'Not found.');
-    }
-  }
-
-  private postFault(name: ScenarioName, reply: MockReply, signal: AbortSignal | undefined): MockReply {
-    // The work is done; the answer is replaced (a stream it replaces is cancelled, so it stops following the job).
-    const drop = () => {
-      if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
-    };
-    switch (name) {
-      case 'bad-gateway': drop(); return errorReply(502, BAD_GATEWAY);
-      case 'gateway-timeout': drop(); return errorReply(504, GATEWAY_TIMEOUT);
-      case 'connection-lost': drop(); return networkErrorReply();
-      case 'empty-body': return { status: reply.status === 204 ? 200 : reply.status, headers: { ...reply.headers, 'content-length': '0' }, body: '' };
-      case 'malformed-json': {
-        const text = typeof reply.body === 'string' && reply.body.length > 2 ? reply.body : '{"error":"truncated"}';
-        const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-        const isSse = (reply.headers['content-type'] ?? '').startsWith('text/event-stream');
-        return {
-          status: reply.status === 204 ? 200 : reply.status,
-          headers: { ...reply.headers, 'content-type': isSse ? 'text/event-stream' : 'application/json; charset=utf-8' },
-          body: isSse ? 'data: {"status":1,"statusLabel":"proc\n\n' : cut,
-        };
-      }
-      case 'stalled-body': {
-        const first = typeof reply.body === 'string' && reply.body.length > 1 ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 3))) : '{';
-        if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
-        let timer: { cancel(): void } | undefined;
-        const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(utf8(first));
-            // Never closes. A long real timer keeps a reference so the stream is not collected early; the
-            // client's abort (MSW forwards the request's signal) errors it like a dropped connection.
-            timer = setRealTimeout(() => undefined, 2 ** 31 - 1);
-            signal?.addEventListener('abort', () => {
-              timer?.cancel();
-              try {
-                controller.error(signal.reason ?? new Error('aborted'));
-              } catch { /* already closed */ }
-            }, { once: true });
-          },
-          cancel() {
-            timer?.cancel();
-          },
-        });
-        const headers: Record<string, string> = { ...reply.headers, 'content-type': reply.headers['content-type'] ?? 'application/json; charset=utf-8' };
-        delete headers['content-length'];
-        return { status: reply.status === 204 ? 200 : reply.status, headers, body };
-      }
-      default: return reply;
-    }
+    return notFoundReply(operationId, params);
   }
 
   /** Response validation (test mode): throws `MockDriftError` when a reply breaks the spec. */
