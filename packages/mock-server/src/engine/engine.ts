@@ -22,14 +22,10 @@ import {
 } from './scenarios.js';
 import { seedAccountData, seedTemplates, seedVoices } from './seed-data.js';
 import { emptyState, type AccountRecord, type JobOutcome, type MockState } from './state.js';
-import { checkResponse, checkSchema, declaredStatuses } from './validation.js';
+import { declaredStatuses } from './validation.js';
+import { checkEmittedValue, checkReply } from './drift.js';
 import { mediaReply, rewriteMedia } from './media.js';
 import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
-
-/** Thrown (in test mode) when the mock produced something the spec does not allow. */
-export class MockDriftError extends Error {
-  override name = 'MockDriftError';
-}
 
 /** One request as the mock saw it. */
 export interface JournalEntry {
@@ -425,45 +421,14 @@ export class Engine {
     return notFoundReply(operationId, params);
   }
 
-  /** Response validation (test mode): throws `MockDriftError` when a reply breaks the spec. */
+  /** Response validation (test mode, `drift.ts`): throws `MockDriftError` when a reply breaks the spec. */
   private checked(operationId: OperationId, reply: MockReply, injected: boolean): MockReply {
-    if (!this.options.validateResponses || reply.networkError) return reply;
-    if (reply.body instanceof ReadableStream || (reply.headers['content-type'] ?? '').startsWith('text/event-stream')) {
-      // Stream events are validated one by one as they are emitted.
-      const problem = checkResponse(operationId, reply.status, reply.headers['content-type'], undefined, true, injected);
-      if (problem) this.fail(operationId, reply.status, problem);
-      return reply;
-    }
-    let parsed: unknown;
-    const hasBody = reply.body !== null && reply.body !== '' && !(reply.body instanceof Uint8Array && reply.body.length === 0);
-    if (hasBody) {
-      const text = typeof reply.body === 'string' ? reply.body : new TextDecoder().decode(reply.body as Uint8Array);
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        this.fail(operationId, reply.status, 'body is not JSON');
-      }
-    }
-    const problem = checkResponse(operationId, reply.status, hasBody ? reply.headers['content-type'] : undefined, parsed, hasBody, injected);
-    if (problem) this.fail(operationId, reply.status, problem);
-    return reply;
+    return this.options.validateResponses ? checkReply(this.drift, operationId, reply, injected) : reply;
   }
 
   /** Validates an object the mock emits outside a JSON response (SSE events, webhooks). */
   checkEmitted(where: string, pointer: string, value: unknown): void {
-    if (!this.options.validateResponses) return;
-    const problem = checkSchema(pointer, value);
-    if (problem) {
-      const message = `The mock's ${where} does not match the spec (${pointer}): ${problem}`;
-      this.drift.push(message);
-      throw new MockDriftError(message);
-    }
-  }
-
-  private fail(operationId: OperationId, status: number, problem: string): never {
-    const message = `The mock's ${status} answer to ${operationId} does not match the spec: ${problem}`;
-    this.drift.push(message);
-    throw new MockDriftError(message);
+    if (this.options.validateResponses) checkEmittedValue(this.drift, where, pointer, value);
   }
 
   // ───────────────────────────── rules ─────────────────────────────
