@@ -11,10 +11,11 @@ import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
 import { readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
 import { notFoundReply, postFault, statusFault } from './faults.js';
+import { streamEvents, streamJob } from './streams.js';
 import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
-import { errorReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
+import { errorReply, networkErrorReply, type IncomingRequest, type MockReply } from './reply.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import {
   SCENARIOS, ScenarioQueue, inScope, parseScenario, scenarioFromMarker, scenarioFromPrefer,
@@ -615,67 +616,14 @@ export class Engine {
 
   // ───────────────────────────── streams ─────────────────────────────
 
-  /**
-   * An SSE reply that follows a job: on the manual clock the job was created final and the given progress
-   * snapshots are sent first; on the real clock snapshots are sent as the job changes until it is final.
-   */
-  streamJob(options: {
-    view: () => Record<string, any> | undefined;
-    isFinal: (view: Record<string, any>) => boolean;
-    synthetic: Record<string, any>[];
-    schema: string;
-    where: string;
-    signal: AbortSignal | undefined;
-  }): MockReply {
-    const engine = this;
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        const send = (event: Record<string, any>) => {
-          engine.checkEmitted(options.where, options.schema, event);
-          controller.enqueue(utf8(engine.media$(`data: ${JSON.stringify(event)}\n\n`)));
-        };
-        const run = async () => {
-          try {
-            if (engine.clock.mode === 'manual') {
-              for (const event of options.synthetic) send(event);
-              const last = options.view();
-              if (last) send(last);
-            } else {
-              let previous = '';
-              const tickMs = Math.max(20, Math.min(1000, Math.floor(engine.options.jobMs / 20)));
-              for (;;) {
-                if (cancelled || options.signal?.aborted) return;
-                const view = options.view();
-                if (!view) break;
-                const key = JSON.stringify(view);
-                if (key !== previous) {
-                  previous = key;
-                  send(view);
-                }
-                if (options.isFinal(view)) break;
-                await sleepReal(tickMs, options.signal);
-              }
-            }
-            if (!cancelled) controller.close();
-          } catch (error) {
-            if (!cancelled) controller.error(error);
-          }
-        };
-        void run();
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
-    return { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body };
+  /** An SSE reply that follows a job (`streams.ts`). */
+  streamJob(options: Parameters<typeof streamJob>[1]): MockReply {
+    return streamJob(this, options);
   }
 
-  /** An SSE reply of fixed events. */
+  /** An SSE reply of fixed events (`streams.ts`). */
   streamEvents(events: Record<string, any>[], schema: string, where: string): MockReply {
-    for (const event of events) this.checkEmitted(where, schema, event);
-    const text = this.media$(events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''));
-    return { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: text };
+    return streamEvents(this, events, schema, where);
   }
 
   // ───────────────────────────── control API ─────────────────────────────
