@@ -8,7 +8,7 @@ import { isReply, type HandlerContext, type JobKind } from '../families/types.js
 import { Clock } from './clock.js';
 import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
 import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
-import { readBody, readParams, type BodySummary, type ParsedInput } from './input.js';
+import { readBody, readParams, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
 import { notFoundReply, postFault, statusFault } from './faults.js';
 import { streamEvents, streamJob } from './streams.js';
@@ -25,31 +25,11 @@ import { seedAccountData, seedTemplates, seedVoices } from './seed-data.js';
 import { emptyState, type AccountRecord, type JobOutcome, type MockState } from './state.js';
 import { declaredStatuses } from './validation.js';
 import { checkEmittedValue, checkReply } from './drift.js';
+import { Journal, type JournalEntry } from './journal.js';
+
+export type { JournalEntry } from './journal.js';
 import { mediaReply, rewriteMedia } from './media.js';
 import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
-
-/** One request as the mock saw it. */
-export interface JournalEntry {
-  /** 1-based order of arrival. */
-  seq: number;
-  /** The matched operation, or `null` (unknown route). */
-  operationId: OperationId | null;
-  method: string;
-  url: string;
-  /** The URL's path as received (ids may be percent-encoded). */
-  path: string;
-  /** The answered status; 0 for a simulated network error. */
-  status: number;
-  /** Virtual time of arrival (epoch ms) and the same as ISO-8601. */
-  time: number;
-  at: string;
-  /** The scenario or fault that shaped the answer. */
-  scenario?: ScenarioName;
-  /** The body as received (long strings cut, files by name/size/type). */
-  body?: BodySummary;
-  /** The `error` of an error answer. */
-  error?: string;
-}
 
 /** A useapi.net API token: `Bearer user:<user id>-<alphanumerics>`; the user id goes into the ids the mock creates. */
 const AUTH = /^[Bb]earer user:(\d+)-[A-Za-z0-9]+$/;
@@ -78,8 +58,7 @@ export class Engine {
   rng: Random = new Random(1);
   private chaosRng: Random = new Random(2);
   private latencyRng: Random = new Random(3);
-  private journal: JournalEntry[] = [];
-  private seq = 0;
+  private readonly journal: Journal;
   private hookSeq = 0;
   deliveries: WebhookDelivery[] = [];
   readonly pending = new Map<string, PendingWebhook>();
@@ -96,6 +75,7 @@ export class Engine {
 
   constructor(options: MiniMaxMockOptions = {}) {
     this.options = resolveOptions(options, isTestEnvironment());
+    this.journal = new Journal(this.options.journalLimit);
     this.clock = new Clock(this.options.clock, this.options.startTime);
     this.clock.onAdvance(() => this.pump());
     this.reset();
@@ -110,8 +90,7 @@ export class Engine {
     this.latencyRng = new Random((base ^ 0x85ebca6b) >>> 0);
     this.clock.reset(this.options.startTime);
     this.state = emptyState();
-    this.journal = [];
-    this.seq = 0;
+    this.journal.reset();
     this.hookSeq = 0;
     this.deliveries = [];
     this.pending.clear();
@@ -188,21 +167,11 @@ export class Engine {
 
   /** The journal, oldest first (at most `journalLimit` entries). */
   requests(): JournalEntry[] {
-    const limit = this.options.journalLimit;
-    const list = this.journal.length > limit ? this.journal.slice(-limit) : this.journal.slice();
-    // `at` is derived when read (cheaper on the hot path).
-    for (const entry of list) if (entry.at === undefined) entry.at = new Date(entry.time).toISOString();
-    return list;
+    return this.journal.list();
   }
 
   clearRequests(): void {
-    this.journal = [];
-  }
-
-  private record(entry: JournalEntry): void {
-    const limit = this.options.journalLimit;
-    this.journal.push(entry);
-    if (this.journal.length >= limit + Math.max(1, Math.floor(limit / 10))) this.journal.splice(0, this.journal.length - limit);
+    this.journal.clear();
   }
 
   // ───────────────────────────── pipeline ─────────────────────────────
@@ -245,7 +214,7 @@ export class Engine {
     const sub = this.below(url.pathname);
     const match = sub === undefined ? undefined : matchRoute(incoming.method, sub);
     const entry = {
-      seq: ++this.seq, operationId: match?.operationId ?? null, method: incoming.method, url: incoming.url,
+      seq: this.journal.next(), operationId: match?.operationId ?? null, method: incoming.method, url: incoming.url,
       path: url.pathname, status: 0, time,
     } as JournalEntry;
     const done = (reply: MockReply): MockReply => {
@@ -257,14 +226,14 @@ export class Engine {
           if (typeof parsed.error === 'string') entry.error = parsed.error;
         } catch { /* not JSON */ }
       }
-      this.record(entry);
+      this.journal.record(entry);
       this.pump();
       return reply;
     };
     const failed = (error: unknown): never => {
       entry.status = 500;
       entry.error = error instanceof Error ? error.message : String(error);
-      this.record(entry);
+      this.journal.record(entry);
       this.pump();
       throw error;
     };
