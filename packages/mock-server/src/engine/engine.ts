@@ -6,7 +6,7 @@ import { handlers } from '../families/index.js';
 import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
 import { Clock } from './clock.js';
-import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
+import { isTestEnvironment, sleepReal } from './env.js';
 import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
 import { readBody, readParams, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
@@ -29,7 +29,8 @@ import { Journal, type JournalEntry } from './journal.js';
 
 export type { JournalEntry } from './journal.js';
 import { mediaReply, rewriteMedia } from './media.js';
-import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
+import type { PendingWebhook, WebhookDelivery } from './webhooks.js';
+import { WebhookDispatcher } from './webhook-dispatch.js';
 
 /** A useapi.net API token: `Bearer user:<user id>-<alphanumerics>`; the user id goes into the ids the mock creates. */
 const AUTH = /^[Bb]earer user:(\d+)-[A-Za-z0-9]+$/;
@@ -59,14 +60,8 @@ export class Engine {
   private chaosRng: Random = new Random(2);
   private latencyRng: Random = new Random(3);
   private readonly journal: Journal;
-  private hookSeq = 0;
-  deliveries: WebhookDelivery[] = [];
-  readonly pending = new Map<string, PendingWebhook>();
+  private readonly webhooks: WebhookDispatcher;
   drift: string[] = [];
-  private ticker: { cancel(): void } | undefined;
-  private disposed = false;
-  private readonly hookChains = new Map<string, Promise<void>>();
-  private readonly inflight = new Set<Promise<unknown>>();
   /** The standalone server's ports and host names (webhooks never go there). */
   readonly selfPorts = new Set<number>();
   readonly selfHosts = new Set<string>();
@@ -76,6 +71,7 @@ export class Engine {
   constructor(options: MiniMaxMockOptions = {}) {
     this.options = resolveOptions(options, isTestEnvironment());
     this.journal = new Journal(this.options.journalLimit);
+    this.webhooks = new WebhookDispatcher(this);
     this.clock = new Clock(this.options.clock, this.options.startTime);
     this.clock.onAdvance(() => this.pump());
     this.reset();
@@ -91,12 +87,8 @@ export class Engine {
     this.clock.reset(this.options.startTime);
     this.state = emptyState();
     this.journal.reset();
-    this.hookSeq = 0;
-    this.deliveries = [];
-    this.pending.clear();
+    this.webhooks.reset();
     this.drift = [];
-    this.ticker?.cancel();
-    this.ticker = undefined;
     this.scenarios.clear();
     for (const spec of this.options.scenarios) this.scenarios.add(spec);
     const start = this.clock.now();
@@ -153,14 +145,12 @@ export class Engine {
 
   /** Stops the real-time webhook tick. */
   dispose(): void {
-    this.disposed = true;
-    this.ticker?.cancel();
-    this.ticker = undefined;
+    this.webhooks.dispose();
   }
 
   /** Resolves when every webhook POST in flight has settled. */
   async settled(): Promise<void> {
-    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+    await this.webhooks.settled();
   }
 
   // ───────────────────────────── journal ─────────────────────────────
@@ -504,83 +494,30 @@ export class Engine {
     return v ? voiceInfo(v) : undefined;
   }
 
-  // ───────────────────────────── webhooks ─────────────────────────────
+  // ───────────────────────────── webhooks (webhook-dispatch.ts) ─────────────────────────────
+
+  /** Every webhook emitted so far. */
+  get deliveries(): WebhookDelivery[] {
+    return this.webhooks.deliveries;
+  }
+
+  set deliveries(list: WebhookDelivery[]) {
+    this.webhooks.deliveries = list;
+  }
+
+  /** Watched jobs by `<store>:<id>`. */
+  get pending(): Map<string, PendingWebhook> {
+    return this.webhooks.pending;
+  }
 
   /** Starts watching a job with a `replyUrl`. */
   watch(store: PendingWebhook['store'], id: string, url: string | undefined): void {
-    if (!url) return;
-    this.pending.set(`${store}:${id}`, { event: WEBHOOK_OF[store].event, store, id, url });
+    this.webhooks.watch(store, id, url);
   }
 
   /** Emits the webhooks of every watched job whose state changed since it was last observed. */
   pump(): void {
-    if (this.pending.size > 0) {
-      const now = this.clock.now();
-      for (const [key, p] of this.pending) {
-        const record = this.state[p.store].get(p.id) as { untracked?: boolean; replyRef?: string; audioId?: string } | undefined;
-        const view = record && !record.untracked ? this.viewOf(p.store, p.id, now) : undefined;
-        if (!record || !view) {
-          this.pending.delete(key);
-          continue;
-        }
-        const final = p.store === 'agentJobs' ? view.status !== 'started' : view.statusFinal === true;
-        const state = JSON.stringify([view.status, view.statusLabel, view.statusFinal, view.percent]);
-        if (state !== p.last && (WEBHOOK_OF[p.store].progress || final)) {
-          p.last = state;
-          let payload: Record<string, unknown> = view;
-          if (p.store === 'speech') payload = { ...view, audioId: p.id, ...(record.replyRef ? { replyRef: record.replyRef } : {}) };
-          else if (p.store !== 'agentJobs' && record.replyRef) payload = { ...view, replyRef: record.replyRef };
-          this.emit(p, payload, final, now);
-        }
-        if (final) this.pending.delete(key);
-      }
-    }
-    this.tick();
-  }
-
-  private emit(p: PendingWebhook, emitted: Record<string, unknown>, final: boolean, now: number): void {
-    let payload = emitted;
-    this.checkEmitted(`${p.event} webhook`, WEBHOOK_SCHEMA[p.event], payload);
-    if (this.mediaOrigin) payload = JSON.parse(rewriteMedia(JSON.stringify(payload), this.mediaOrigin)) as Record<string, unknown>;
-    const delivery: WebhookDelivery = { seq: ++this.hookSeq, event: p.event, url: p.url, jobId: p.id, payload, final, time: now };
-    this.deliveries.push(delivery);
-    if (this.deliveries.length > 2000) this.deliveries.splice(0, this.deliveries.length - 1000);
-    try {
-      this.options.onWebhook?.(delivery);
-    } catch { /* a listener's error is not the mock's */ }
-    if (!this.options.deliverWebhooks) return;
-    const refused = webhookRefusal(p.url, { allowedHosts: this.options.webhookHosts, selfPorts: this.selfPorts, selfHosts: this.selfHosts, baseUrls: this.options.baseUrls });
-    if (refused) {
-      delivery.error = `not delivered: ${refused}`;
-      return;
-    }
-    const previous = this.hookChains.get(p.id) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      try {
-        // No redirects: a receiver must not bounce the POST to a host (or the mock) it was not allowed to reach.
-        const res = await fetch(p.url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-        delivery.status = res.status;
-        await res.body?.cancel();
-      } catch (error) {
-        delivery.error = error instanceof Error ? error.message : String(error);
-      }
-    });
-    this.hookChains.set(p.id, next);
-    this.inflight.add(next);
-    void next.finally(() => {
-      this.inflight.delete(next);
-      if (this.hookChains.get(p.id) === next) this.hookChains.delete(p.id);
-    });
-  }
-
-  private tick(): void {
-    if (this.disposed || this.ticker || this.pending.size === 0 || this.clock.mode !== 'real') return;
-    if (!this.options.deliverWebhooks && !this.options.onWebhook) return;
-    const ms = Math.max(50, Math.min(1000, Math.floor(this.options.jobMs / 20)));
-    this.ticker = setRealTimeout(() => {
-      this.ticker = undefined;
-      this.pump();
-    }, ms);
+    this.webhooks.pump();
   }
 
   // ───────────────────────────── streams ─────────────────────────────
