@@ -7,7 +7,7 @@
 //                  `jobCreators` map (which create starts which job, read by `<create>AndWait`)
 //   schemas.ts     a named alias for every `components.schemas` entry (`Music`, `Video`, …)
 import { deref, listOperations, loadSpec } from '@useapi-minimax/spec';
-import { HEADER, buildOperationsTable, generateSchemaTypes, jobFacts, toSource } from './shared.mjs';
+import { HEADER, SCHEMA_OPTIONS, buildOperationsTable, generateSchemaTypes, jobFacts, toSource } from './shared.mjs';
 
 /**
  * The creates that start an asynchronous job, from the spec's `x-sdk.creates`: the job kind, where the new job's id
@@ -380,7 +380,7 @@ export const clientTarget = {
     const createdKinds = createdKindsOf(spec, table);
     return {
       // Request fields with a `default` (e.g. `async`, `stream`) are optional to send: keep them optional.
-      'schema.ts': await generateSchemaTypes({ defaultNonNullable: false }),
+      'schema.ts': await generateSchemaTypes(SCHEMA_OPTIONS),
       'operations.ts': operationsSource(table),
       'functions.ts': functionsSource(spec, table, createdKinds),
       'resources.ts': resourcesSource(spec, table, jobCreators),

@@ -3,7 +3,7 @@
 // (`event`, as a JSON pointer) and the job a create starts (`creates`), so scenarios and stream validation follow
 // the spec instead of a hand-kept list.
 import { listOperations, loadSpec } from '@useapi-minimax/spec';
-import { HEADER, buildOperationsTable, generateSchemaTypes, toSource } from './shared.mjs';
+import { HEADER, SCHEMA_OPTIONS, buildOperationsTable, generateSchemaTypes, toSource } from './shared.mjs';
 
 /** The shared table with `event` (schema pointer of SSE `data:` objects) and `creates` (job kind) added. */
 function mockOperationsTable() {
@@ -39,6 +39,6 @@ export const operations = ${toSource(mockOperationsTable())} as const;
 /** An operationId of the API. */
 export type OperationId = keyof typeof operations;
 `;
-    return { 'schema.ts': await generateSchemaTypes(), 'spec.ts': spec, 'operations.ts': operations };
+    return { 'schema.ts': await generateSchemaTypes(SCHEMA_OPTIONS), 'spec.ts': spec, 'operations.ts': operations };
   },
 };

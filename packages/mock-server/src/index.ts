@@ -6,7 +6,8 @@ export type { MiniMaxMockOptions, AccountSeed, ChaosOptions } from './engine/opt
 export { DEFAULT_BASE_URL } from './engine/options.js';
 export type { MockClock, ClockMode } from './engine/clock.js';
 export { DEFAULT_START } from './engine/clock.js';
-export { MockDriftError, type JournalEntry } from './engine/engine.js';
+export { type JournalEntry } from './engine/engine.js';
+export { MockDriftError } from './engine/drift.js';
 export type { BodySummary } from './engine/input.js';
 export { SCENARIO_NAMES, SCENARIOS, type ScenarioName, type ScenarioParams, type ScenarioSpec, type ActiveScenario, type ScenarioDef, type ScenarioStage } from './engine/scenarios.js';
 export type { WebhookDelivery, WebhookEvent } from './engine/webhooks.js';

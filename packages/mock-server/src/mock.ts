@@ -44,7 +44,10 @@ export interface ScenarioControls {
 
 /** A stateful, spec-validated fake of the useapi.net MiniMax API v1. */
 export interface MiniMaxMock {
-  /** Answers one request (Web `Request` → `Response`); a simulated network failure is `Response.error()`. */
+  /**
+   * Answers one request (Web `Request` → `Response`); a simulated network failure is `Response.error()`. A `GET`
+   * of a result URL the mock handed out (its CDN hosts) answers placeholder media of the URL's type.
+   */
   handle(request: Request): Promise<Response>;
   /** Answers a `/__mock/…` control request (reset, scenario, clock, requests, webhooks, state). */
   control(request: Request): Promise<Response>;
@@ -115,7 +118,10 @@ export function createMiniMaxMock(options: MiniMaxMockOptions = {}): MiniMaxMock
   };
   const mock: MiniMaxMock & { [ENGINE]: Engine } = {
     [ENGINE]: engine,
-    handle: async (request) => toResponse(await engine.process(fromWebRequest(request))),
+    handle: async (request) => {
+      const incoming = fromWebRequest(request);
+      return toResponse(engine.media(incoming) ?? (await engine.process(incoming)));
+    },
     control: async (request) => toResponse(await engine.control(fromWebRequest(request))),
     serves: (url) => engine.serves(url),
     clock: engine.clock,

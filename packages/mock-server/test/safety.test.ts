@@ -174,3 +174,15 @@ describe('bad input: no unrequested 5xx, state unchanged', () => {
 });
 
 void MOCK_TOKEN;
+
+describe('pipeline order (ARCHITECTURE.md): request validation before status-stage faults', () => {
+  it('an invalid body with Prefer: scenario=rate-limited answers 400; a valid one 429', async () => {
+    const mock = createMiniMaxMock();
+    const send = (body: string) => mock.handle(new Request(`${BASE}/videos/create`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json', prefer: 'scenario=rate-limited' }, body }));
+    expect((await send('{"prompt":42}')).status).toBe(400);
+    expect((await send('{"prompt":"p"}')).status).toBe(429);
+    // Transport and auth faults need no valid request.
+    const lost = await mock.handle(new Request(`${BASE}/videos/create`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json', prefer: 'scenario=unauthorized' }, body: '{"prompt":42}' }));
+    expect(lost.status).toBe(401);
+  });
+});

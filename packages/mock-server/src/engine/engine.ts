@@ -1,19 +1,21 @@
 // The engine: auth → route → scenario/fault → request validation → family handler → response validation.
 // One instance holds the state of one mock; adapters call `process()` (transport-neutral) or `handle()`.
 import { operations, type OperationId } from '../generated/operations.js';
-import { MOCK_COLLECTIONS, createMockData, type MockData } from '../data.js';
+import { createMockData, type MockData } from '../data.js';
 import { handlers } from '../families/index.js';
 import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
-import { Clock, MAX_TIME } from './clock.js';
-import { isTestEnvironment, setRealTimeout, sleepReal } from './env.js';
-import { AUDIO_PLAN_OPERATIONS, REFUSAL, insufficientFunds } from './rules.js';
-import { MAX_JSON_DEPTH, mediaType, nestedDeeperThan, readBody, readParams, tooLarge, type BodySummary, type ParsedInput } from './input.js';
-import { controlScenario } from './control-input.js';
+import { Clock } from './clock.js';
+import { isTestEnvironment, sleepReal } from './env.js';
+import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
+import { readBody, readParams, type ParsedInput } from './input.js';
+import { controlCall } from './control.js';
+import { notFoundReply, postFault, statusFault } from './faults.js';
+import { streamEvents, streamJob } from './streams.js';
 import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
-import { MAX_CONTROL_BODY_BYTES, defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
+import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
-import { BodyTooLargeError, errorReply, jsonReply, networkErrorReply, utf8, type IncomingRequest, type MockReply } from './reply.js';
+import { errorReply, networkErrorReply, type IncomingRequest, type MockReply } from './reply.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import {
   SCENARIOS, ScenarioQueue, inScope, parseScenario, scenarioFromMarker, scenarioFromPrefer,
@@ -21,43 +23,18 @@ import {
 } from './scenarios.js';
 import { seedAccountData, seedTemplates, seedVoices } from './seed-data.js';
 import { emptyState, type AccountRecord, type JobOutcome, type MockState } from './state.js';
-import { checkResponse, checkSchema, declaredStatuses } from './validation.js';
-import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
+import { declaredStatuses } from './validation.js';
+import { checkEmittedValue, checkReply } from './drift.js';
+import { Journal, type JournalEntry } from './journal.js';
 
-/** Thrown (in test mode) when the mock produced something the spec does not allow. */
-export class MockDriftError extends Error {
-  override name = 'MockDriftError';
-}
-
-/** One request as the mock saw it. */
-export interface JournalEntry {
-  /** 1-based order of arrival. */
-  seq: number;
-  /** The matched operation, or `null` (unknown route). */
-  operationId: OperationId | null;
-  method: string;
-  url: string;
-  /** The URL's path as received (ids may be percent-encoded). */
-  path: string;
-  /** The answered status; 0 for a simulated network error. */
-  status: number;
-  /** Virtual time of arrival (epoch ms) and the same as ISO-8601. */
-  time: number;
-  at: string;
-  /** The scenario or fault that shaped the answer. */
-  scenario?: ScenarioName;
-  /** The body as received (long strings cut, files by name/size/type). */
-  body?: BodySummary;
-  /** The `error` of an error answer. */
-  error?: string;
-}
+export type { JournalEntry } from './journal.js';
+import { mediaReply, rewriteMedia } from './media.js';
+import type { PendingWebhook, WebhookDelivery } from './webhooks.js';
+import { WebhookDispatcher } from './webhook-dispatch.js';
 
 /** A useapi.net API token: `Bearer user:<user id>-<alphanumerics>`; the user id goes into the ids the mock creates. */
 const AUTH = /^[Bb]earer user:(\d+)-[A-Za-z0-9]+$/;
 const ERROR_BODY_LIMIT = 300;
-/** The texts of the 502 and 504 answers (the docs: "MiniMax site is busy"). */
-const BAD_GATEWAY = 'MiniMax site is busy, please try again later';
-const GATEWAY_TIMEOUT = 'MiniMax did not respond in time';
 
 interface Selected {
   name: ScenarioName;
@@ -82,22 +59,19 @@ export class Engine {
   rng: Random = new Random(1);
   private chaosRng: Random = new Random(2);
   private latencyRng: Random = new Random(3);
-  private journal: JournalEntry[] = [];
-  private seq = 0;
-  private hookSeq = 0;
-  deliveries: WebhookDelivery[] = [];
-  readonly pending = new Map<string, PendingWebhook>();
+  private readonly journal: Journal;
+  private readonly webhooks: WebhookDispatcher;
   drift: string[] = [];
-  private ticker: { cancel(): void } | undefined;
-  private disposed = false;
-  private readonly hookChains = new Map<string, Promise<void>>();
-  private readonly inflight = new Set<Promise<unknown>>();
   /** The standalone server's ports and host names (webhooks never go there). */
   readonly selfPorts = new Set<number>();
   readonly selfHosts = new Set<string>();
+  /** Set by the standalone server: its origin, under which result URLs are served (`/__media/…`). */
+  mediaOrigin: string | undefined;
 
   constructor(options: MiniMaxMockOptions = {}) {
     this.options = resolveOptions(options, isTestEnvironment());
+    this.journal = new Journal(this.options.journalLimit);
+    this.webhooks = new WebhookDispatcher(this);
     this.clock = new Clock(this.options.clock, this.options.startTime);
     this.clock.onAdvance(() => this.pump());
     this.reset();
@@ -112,14 +86,9 @@ export class Engine {
     this.latencyRng = new Random((base ^ 0x85ebca6b) >>> 0);
     this.clock.reset(this.options.startTime);
     this.state = emptyState();
-    this.journal = [];
-    this.seq = 0;
-    this.hookSeq = 0;
-    this.deliveries = [];
-    this.pending.clear();
+    this.journal.reset();
+    this.webhooks.reset();
     this.drift = [];
-    this.ticker?.cancel();
-    this.ticker = undefined;
     this.scenarios.clear();
     for (const spec of this.options.scenarios) this.scenarios.add(spec);
     const start = this.clock.now();
@@ -158,37 +127,41 @@ export class Engine {
     };
   }
 
+  /** Result URLs moved under the standalone server's `/__media/` (unchanged in process). */
+  media$(text: string): string {
+    return this.mediaOrigin ? rewriteMedia(text, this.mediaOrigin) : text;
+  }
+
+  /** The media stand-in's answer to a request for a result URL, or `undefined` (not a media URL). */
+  media(incoming: IncomingRequest): MockReply | undefined {
+    let url: URL;
+    try {
+      url = new URL(incoming.url);
+    } catch {
+      return undefined;
+    }
+    return mediaReply(incoming.method, url, this.mediaOrigin);
+  }
+
   /** Stops the real-time webhook tick. */
   dispose(): void {
-    this.disposed = true;
-    this.ticker?.cancel();
-    this.ticker = undefined;
+    this.webhooks.dispose();
   }
 
   /** Resolves when every webhook POST in flight has settled. */
   async settled(): Promise<void> {
-    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+    await this.webhooks.settled();
   }
 
   // ───────────────────────────── journal ─────────────────────────────
 
   /** The journal, oldest first (at most `journalLimit` entries). */
   requests(): JournalEntry[] {
-    const limit = this.options.journalLimit;
-    const list = this.journal.length > limit ? this.journal.slice(-limit) : this.journal.slice();
-    // `at` is derived when read (cheaper on the hot path).
-    for (const entry of list) if (entry.at === undefined) entry.at = new Date(entry.time).toISOString();
-    return list;
+    return this.journal.list();
   }
 
   clearRequests(): void {
-    this.journal = [];
-  }
-
-  private record(entry: JournalEntry): void {
-    const limit = this.options.journalLimit;
-    this.journal.push(entry);
-    if (this.journal.length >= limit + Math.max(1, Math.floor(limit / 10))) this.journal.splice(0, this.journal.length - limit);
+    this.journal.clear();
   }
 
   // ───────────────────────────── pipeline ─────────────────────────────
@@ -231,25 +204,26 @@ export class Engine {
     const sub = this.below(url.pathname);
     const match = sub === undefined ? undefined : matchRoute(incoming.method, sub);
     const entry = {
-      seq: ++this.seq, operationId: match?.operationId ?? null, method: incoming.method, url: incoming.url,
+      seq: this.journal.next(), operationId: match?.operationId ?? null, method: incoming.method, url: incoming.url,
       path: url.pathname, status: 0, time,
     } as JournalEntry;
     const done = (reply: MockReply): MockReply => {
       entry.status = reply.networkError ? 0 : reply.status;
+      if (this.mediaOrigin && typeof reply.body === 'string') reply.body = rewriteMedia(reply.body, this.mediaOrigin);
       if (reply.status >= 400 && typeof reply.body === 'string' && reply.body.length < ERROR_BODY_LIMIT * 4) {
         try {
           const parsed = JSON.parse(reply.body) as { error?: unknown };
           if (typeof parsed.error === 'string') entry.error = parsed.error;
         } catch { /* not JSON */ }
       }
-      this.record(entry);
+      this.journal.record(entry);
       this.pump();
       return reply;
     };
     const failed = (error: unknown): never => {
       entry.status = 500;
       entry.error = error instanceof Error ? error.message : String(error);
-      this.record(entry);
+      this.journal.record(entry);
       this.pump();
       throw error;
     };
@@ -370,7 +344,7 @@ export class Engine {
 
     if (selected && SCENARIOS[selected.name].stage === 'status') {
       this.use(selected, entry);
-      return this.checked(operationId, this.faultReply(operationId, selected, all), true);
+      return this.checked(operationId, statusFault(operationId, selected, all, { firstAccount: this.state.accounts.keys().next().value, retryAfterSeconds: this.options.retryAfterSeconds }), true);
     }
 
     let outcomeCache: JobOutcome | undefined;
@@ -394,7 +368,7 @@ export class Engine {
       const reply = this.checked(operationId, raw, false);
       if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
         this.use(selected, entry);
-        return this.postFault(selected.name, reply, incoming.signal);
+        return postFault(selected.name, reply, incoming.signal);
       }
       return reply;
     };
@@ -402,126 +376,19 @@ export class Engine {
     return result instanceof Promise ? result.then(finish) : finish(result);
   }
 
-  /** The answer of a status-stage scenario. */
-  private faultReply(operationId: OperationId, selected: Selected, params: Record<string, unknown>): MockReply {
-    const accountId = typeof params.account === 'string' ? params.account : this.state.accounts.keys().next().value ?? '987654321';
-    switch (selected.name) {
-      case 'moderated': return errorReply(422, 'Moderated prompt');
-      case 'insufficient-credits': return errorReply(412, insufficientFunds(operationId, accountId));
-      case 'rate-limited': {
-        const seconds = selected.params.retryAfter ?? this.options.retryAfterSeconds;
-        return errorReply(429, 'All configured accounts are busy, try again later', { headers: { 'retry-after': String(seconds) } });
-      }
-      case 'account-on-hold': return errorReply(596, REFUSAL.onHold(accountId));
-      case 'bad-gateway-not-created': return errorReply(502, BAD_GATEWAY);
-      case 'gateway-timeout-not-created': return errorReply(504, GATEWAY_TIMEOUT);
-      case 'server-error': return errorReply(500, 'Internal server error');
-      case 'service-unavailable': return errorReply(503, 'Service unavailable');
-      case 'not-found': return this.notFound(operationId, params);
-      default: return errorReply(500, `Scenario ${selected.name} has no status answer`);
-    }
-  }
-
-  /** The documented 404 body of an operation. */
+  /** The documented 404 body of an operation (`faults.ts`). */
   notFound(operationId: OperationId, params: Record<string, unknown>): MockReply {
-    switch (operationId) {
-      case 'listAccounts':
-      case 'getAccount': return errorReply(404, 'Configuration not found');
-      case 'deleteAccount': return errorReply(404, 'Configuration not found', { extra: { errorDetails: `Account ${String(params.account)} is not configured` } });
-      case 'getAgentJob': return errorReply(404, 'Job not found or expired after 31 days');
-      case 'deleteScheduledJob': return errorReply(404, `Unable to locate running ${String(params.id)}`, { code: false });
-      default: return errorReply(404, 'Not found.');
-    }
+    return notFoundReply(operationId, params);
   }
 
-  private postFault(name: ScenarioName, reply: MockReply, signal: AbortSignal | undefined): MockReply {
-    // The work is done; the answer is replaced (a stream it replaces is cancelled, so it stops following the job).
-    const drop = () => {
-      if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
-    };
-    switch (name) {
-      case 'bad-gateway': drop(); return errorReply(502, BAD_GATEWAY);
-      case 'gateway-timeout': drop(); return errorReply(504, GATEWAY_TIMEOUT);
-      case 'connection-lost': drop(); return networkErrorReply();
-      case 'empty-body': return { status: reply.status === 204 ? 200 : reply.status, headers: { ...reply.headers, 'content-length': '0' }, body: '' };
-      case 'malformed-json': {
-        const text = typeof reply.body === 'string' && reply.body.length > 2 ? reply.body : '{"error":"truncated"}';
-        const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-        const isSse = (reply.headers['content-type'] ?? '').startsWith('text/event-stream');
-        return {
-          status: reply.status === 204 ? 200 : reply.status,
-          headers: { ...reply.headers, 'content-type': isSse ? 'text/event-stream' : 'application/json; charset=utf-8' },
-          body: isSse ? 'data: {"status":1,"statusLabel":"proc\n\n' : cut,
-        };
-      }
-      case 'stalled-body': {
-        const first = typeof reply.body === 'string' && reply.body.length > 1 ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 3))) : '{';
-        if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
-        let timer: { cancel(): void } | undefined;
-        const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(utf8(first));
-            // Never closes. A long real timer keeps a reference so the stream is not collected early; the
-            // client's abort (MSW forwards the request's signal) errors it like a dropped connection.
-            timer = setRealTimeout(() => undefined, 2 ** 31 - 1);
-            signal?.addEventListener('abort', () => {
-              timer?.cancel();
-              try {
-                controller.error(signal.reason ?? new Error('aborted'));
-              } catch { /* already closed */ }
-            }, { once: true });
-          },
-          cancel() {
-            timer?.cancel();
-          },
-        });
-        const headers: Record<string, string> = { ...reply.headers, 'content-type': reply.headers['content-type'] ?? 'application/json; charset=utf-8' };
-        delete headers['content-length'];
-        return { status: reply.status === 204 ? 200 : reply.status, headers, body };
-      }
-      default: return reply;
-    }
-  }
-
-  /** Response validation (test mode): throws `MockDriftError` when a reply breaks the spec. */
+  /** Response validation (test mode, `drift.ts`): throws `MockDriftError` when a reply breaks the spec. */
   private checked(operationId: OperationId, reply: MockReply, injected: boolean): MockReply {
-    if (!this.options.validateResponses || reply.networkError) return reply;
-    if (reply.body instanceof ReadableStream || (reply.headers['content-type'] ?? '').startsWith('text/event-stream')) {
-      // Stream events are validated one by one as they are emitted.
-      const problem = checkResponse(operationId, reply.status, reply.headers['content-type'], undefined, true, injected);
-      if (problem) this.fail(operationId, reply.status, problem);
-      return reply;
-    }
-    let parsed: unknown;
-    const hasBody = reply.body !== null && reply.body !== '' && !(reply.body instanceof Uint8Array && reply.body.length === 0);
-    if (hasBody) {
-      const text = typeof reply.body === 'string' ? reply.body : new TextDecoder().decode(reply.body as Uint8Array);
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        this.fail(operationId, reply.status, 'body is not JSON');
-      }
-    }
-    const problem = checkResponse(operationId, reply.status, hasBody ? reply.headers['content-type'] : undefined, parsed, hasBody, injected);
-    if (problem) this.fail(operationId, reply.status, problem);
-    return reply;
+    return this.options.validateResponses ? checkReply(this.drift, operationId, reply, injected) : reply;
   }
 
   /** Validates an object the mock emits outside a JSON response (SSE events, webhooks). */
   checkEmitted(where: string, pointer: string, value: unknown): void {
-    if (!this.options.validateResponses) return;
-    const problem = checkSchema(pointer, value);
-    if (problem) {
-      const message = `The mock's ${where} does not match the spec (${pointer}): ${problem}`;
-      this.drift.push(message);
-      throw new MockDriftError(message);
-    }
-  }
-
-  private fail(operationId: OperationId, status: number, problem: string): never {
-    const message = `The mock's ${status} answer to ${operationId} does not match the spec: ${problem}`;
-    this.drift.push(message);
-    throw new MockDriftError(message);
+    if (this.options.validateResponses) checkEmittedValue(this.drift, where, pointer, value);
   }
 
   // ───────────────────────────── rules ─────────────────────────────
@@ -627,235 +494,48 @@ export class Engine {
     return v ? voiceInfo(v) : undefined;
   }
 
-  // ───────────────────────────── webhooks ─────────────────────────────
+  // ───────────────────────────── webhooks (webhook-dispatch.ts) ─────────────────────────────
+
+  /** Every webhook emitted so far. */
+  get deliveries(): WebhookDelivery[] {
+    return this.webhooks.deliveries;
+  }
+
+  set deliveries(list: WebhookDelivery[]) {
+    this.webhooks.deliveries = list;
+  }
+
+  /** Watched jobs by `<store>:<id>`. */
+  get pending(): Map<string, PendingWebhook> {
+    return this.webhooks.pending;
+  }
 
   /** Starts watching a job with a `replyUrl`. */
   watch(store: PendingWebhook['store'], id: string, url: string | undefined): void {
-    if (!url) return;
-    this.pending.set(`${store}:${id}`, { event: WEBHOOK_OF[store].event, store, id, url });
+    this.webhooks.watch(store, id, url);
   }
 
   /** Emits the webhooks of every watched job whose state changed since it was last observed. */
   pump(): void {
-    if (this.pending.size > 0) {
-      const now = this.clock.now();
-      for (const [key, p] of this.pending) {
-        const record = this.state[p.store].get(p.id) as { untracked?: boolean; replyRef?: string; audioId?: string } | undefined;
-        const view = record && !record.untracked ? this.viewOf(p.store, p.id, now) : undefined;
-        if (!record || !view) {
-          this.pending.delete(key);
-          continue;
-        }
-        const final = p.store === 'agentJobs' ? view.status !== 'started' : view.statusFinal === true;
-        const state = JSON.stringify([view.status, view.statusLabel, view.statusFinal, view.percent]);
-        if (state !== p.last && (WEBHOOK_OF[p.store].progress || final)) {
-          p.last = state;
-          let payload: Record<string, unknown> = view;
-          if (p.store === 'speech') payload = { ...view, audioId: p.id, ...(record.replyRef ? { replyRef: record.replyRef } : {}) };
-          else if (p.store !== 'agentJobs' && record.replyRef) payload = { ...view, replyRef: record.replyRef };
-          this.emit(p, payload, final, now);
-        }
-        if (final) this.pending.delete(key);
-      }
-    }
-    this.tick();
-  }
-
-  private emit(p: PendingWebhook, payload: Record<string, unknown>, final: boolean, now: number): void {
-    this.checkEmitted(`${p.event} webhook`, WEBHOOK_SCHEMA[p.event], payload);
-    const delivery: WebhookDelivery = { seq: ++this.hookSeq, event: p.event, url: p.url, jobId: p.id, payload, final, time: now };
-    this.deliveries.push(delivery);
-    if (this.deliveries.length > 2000) this.deliveries.splice(0, this.deliveries.length - 1000);
-    try {
-      this.options.onWebhook?.(delivery);
-    } catch { /* a listener's error is not the mock's */ }
-    if (!this.options.deliverWebhooks) return;
-    const refused = webhookRefusal(p.url, { allowedHosts: this.options.webhookHosts, selfPorts: this.selfPorts, selfHosts: this.selfHosts, baseUrls: this.options.baseUrls });
-    if (refused) {
-      delivery.error = `not delivered: ${refused}`;
-      return;
-    }
-    const previous = this.hookChains.get(p.id) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      try {
-        // No redirects: a receiver must not bounce the POST to a host (or the mock) it was not allowed to reach.
-        const res = await fetch(p.url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-        delivery.status = res.status;
-        await res.body?.cancel();
-      } catch (error) {
-        delivery.error = error instanceof Error ? error.message : String(error);
-      }
-    });
-    this.hookChains.set(p.id, next);
-    this.inflight.add(next);
-    void next.finally(() => {
-      this.inflight.delete(next);
-      if (this.hookChains.get(p.id) === next) this.hookChains.delete(p.id);
-    });
-  }
-
-  private tick(): void {
-    if (this.disposed || this.ticker || this.pending.size === 0 || this.clock.mode !== 'real') return;
-    if (!this.options.deliverWebhooks && !this.options.onWebhook) return;
-    const ms = Math.max(50, Math.min(1000, Math.floor(this.options.jobMs / 20)));
-    this.ticker = setRealTimeout(() => {
-      this.ticker = undefined;
-      this.pump();
-    }, ms);
+    this.webhooks.pump();
   }
 
   // ───────────────────────────── streams ─────────────────────────────
 
-  /**
-   * An SSE reply that follows a job: on the manual clock the job was created final and the given progress
-   * snapshots are sent first; on the real clock snapshots are sent as the job changes until it is final.
-   */
-  streamJob(options: {
-    view: () => Record<string, any> | undefined;
-    isFinal: (view: Record<string, any>) => boolean;
-    synthetic: Record<string, any>[];
-    schema: string;
-    where: string;
-    signal: AbortSignal | undefined;
-  }): MockReply {
-    const engine = this;
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        const send = (event: Record<string, any>) => {
-          engine.checkEmitted(options.where, options.schema, event);
-          controller.enqueue(utf8(`data: ${JSON.stringify(event)}\n\n`));
-        };
-        const run = async () => {
-          try {
-            if (engine.clock.mode === 'manual') {
-              for (const event of options.synthetic) send(event);
-              const last = options.view();
-              if (last) send(last);
-            } else {
-              let previous = '';
-              const tickMs = Math.max(20, Math.min(1000, Math.floor(engine.options.jobMs / 20)));
-              for (;;) {
-                if (cancelled || options.signal?.aborted) return;
-                const view = options.view();
-                if (!view) break;
-                const key = JSON.stringify(view);
-                if (key !== previous) {
-                  previous = key;
-                  send(view);
-                }
-                if (options.isFinal(view)) break;
-                await sleepReal(tickMs, options.signal);
-              }
-            }
-            if (!cancelled) controller.close();
-          } catch (error) {
-            if (!cancelled) controller.error(error);
-          }
-        };
-        void run();
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
-    return { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body };
+  /** An SSE reply that follows a job (`streams.ts`). */
+  streamJob(options: Parameters<typeof streamJob>[1]): MockReply {
+    return streamJob(this, options);
   }
 
-  /** An SSE reply of fixed events. */
+  /** An SSE reply of fixed events (`streams.ts`). */
   streamEvents(events: Record<string, any>[], schema: string, where: string): MockReply {
-    for (const event of events) this.checkEmitted(where, schema, event);
-    const text = events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
-    return { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: text };
+    return streamEvents(this, events, schema, where);
   }
 
   // ───────────────────────────── control API ─────────────────────────────
 
-  /**
-   * The `/__mock/` control API (of the standalone server, which checks who asks first, and of the MSW handlers).
-   * Bodies are JSON only (415 otherwise). `served.baseUrl`: the base URL the caller serves the API at.
-   */
-  async control(incoming: IncomingRequest, served: { baseUrl?: string } = {}): Promise<MockReply> {
-    const url = new URL(incoming.url);
-    const path = url.pathname.replace(/^.*?\/__mock/, '').replace(/\/+$/, '') || '/';
-    const method = incoming.method;
-    let body: Record<string, any> = {};
-    if (method === 'POST') {
-      let bytes: Uint8Array;
-      try {
-        bytes = await incoming.bytes(MAX_CONTROL_BODY_BYTES);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return tooLarge(error.limit);
-        throw error;
-      }
-      const text = new TextDecoder().decode(bytes);
-      if (text.trim()) {
-        const type = mediaType(incoming.header('content-type'));
-        if (type !== 'application/json' && !type.endsWith('+json')) return errorReply(415, 'Control bodies must be JSON (Content-Type: application/json)');
-        try {
-          body = JSON.parse(text) as Record<string, any>;
-        } catch {
-          return errorReply(400, 'Control body must be JSON');
-        }
-        if (!body || typeof body !== 'object' || Array.isArray(body)) return errorReply(400, 'Control body must be a JSON object');
-        if (nestedDeeperThan(body, MAX_JSON_DEPTH)) return errorReply(400, `Control body is nested deeper than ${MAX_JSON_DEPTH} levels`);
-      }
-    }
-    const clockInfo = () => ({ mode: this.clock.mode, now: this.clock.now(), iso: this.clock.iso() });
-    try {
-      switch (`${method} ${path}`) {
-        case 'GET /':
-          return jsonReply(200, {
-            baseUrl: served.baseUrl ?? this.options.baseUrls[0],
-            baseUrls: served.baseUrl ? [served.baseUrl] : this.options.baseUrls,
-            accounts: [...this.state.accounts.keys()], clock: clockInfo(), scenarios: this.scenarios.list(), jobMs: this.options.jobMs,
-          });
-        case 'POST /reset': {
-          const seed = body.seed;
-          if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed)) && !(typeof seed === 'string' && seed.length <= 200)) {
-            return errorReply(400, 'Parameter seed must be a finite number or a string of at most 200 characters');
-          }
-          this.reset(seed);
-          return jsonReply(200, { ok: true, clock: clockInfo() });
-        }
-        case 'GET /scenario':
-          return jsonReply(200, this.scenarios.list());
-        case 'POST /scenario': {
-          // Everything is checked before anything changes: a refused call leaves the queue as it was.
-          const spec = controlScenario(body);
-          if (typeof spec === 'string') return errorReply(400, spec);
-          if (body.clear) this.scenarios.clear();
-          if (spec) this.scenarios.add(spec);
-          return jsonReply(200, this.scenarios.list());
-        }
-        case 'DELETE /scenario':
-          this.scenarios.clear();
-          return jsonReply(200, []);
-        case 'GET /clock':
-          return jsonReply(200, clockInfo());
-        case 'POST /clock/advance': {
-          const ms = Number(body.ms ?? url.searchParams.get('ms'));
-          if (!Number.isFinite(ms) || ms < 0) return errorReply(400, 'Parameter ms must be a number >= 0');
-          if (this.clock.now() + ms > MAX_TIME) return errorReply(400, `Parameter ms would move the clock past the last representable date (at most ${MAX_TIME - this.clock.now()} ms from now)`);
-          this.clock.advance(ms);
-          return jsonReply(200, clockInfo());
-        }
-        case 'GET /requests': {
-          const op = url.searchParams.get('operationId');
-          return jsonReply(200, this.requests().filter((r) => !op || r.operationId === op));
-        }
-        case 'DELETE /requests':
-          this.clearRequests();
-          return jsonReply(200, []);
-        case 'GET /webhooks':
-          return jsonReply(200, this.deliveries);
-        case 'GET /state':
-          return jsonReply(200, Object.fromEntries(MOCK_COLLECTIONS.map((c) => [c, this.data.count(c)])));
-        default:
-          return errorReply(404, `Unknown control call ${method} /__mock${path === '/' ? '' : path}`);
-      }
-    } catch (error) {
-      return errorReply(400, (error as Error).message);
-    }
+  /** The `/__mock/` control API (`control.ts`). */
+  control(incoming: IncomingRequest, served: { baseUrl?: string } = {}): Promise<MockReply> {
+    return controlCall(this, incoming, served);
   }
 }

@@ -1402,7 +1402,7 @@ export interface components {
              * @description Let MiniMax rewrite the prompt.
              * @default true
              */
-            promptOptimization: boolean;
+            promptOptimization?: boolean;
             /** @description First-frame or subject image (from `POST /files`, `GET /videos/characters` or an image's `fileID`). */
             fileID?: string;
             /** @description End frame; only `02` (768p/1080p), `Veo-3.1`, `Veo-3.1-Fast`. Must differ from `fileID`. */
@@ -1454,12 +1454,12 @@ export interface components {
              * @description Seedance only. `1080` and `4K` for Seedance-2.0 only; Fast and Mini: `480`, `720`. A number (`720`) is sent as it is too. Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default 720
              */
-            resolution: "480" | "720" | "1080" | "4K" | (string & {}) | number;
+            resolution?: "480" | "720" | "1080" | "4K" | (string & {}) | number;
             /**
              * @description Seedance only, seconds.
              * @default 5
              */
-            duration: number;
+            duration?: number;
             replyUrl?: components["schemas"]["ReplyUrl"];
             replyRef?: components["schemas"]["ReplyRef"];
             maxJobs?: components["schemas"]["MaxJobs"];
@@ -1618,7 +1618,7 @@ export interface components {
             /** @description ≤ 2,000 characters (image-01, gpt-image-1.5, seedream), ≤ 5,000 (midjourney), ≤ 7,500 (gpt-image-2, nano-banana-2/pro). `@Image<N>` mentions only for gpt-image-2, nano-banana-2/pro, seedream. */
             prompt: string;
             /** @default true */
-            promptOptimization: boolean;
+            promptOptimization?: boolean;
             /** @description image-01 only; a front-facing character photo. */
             characterFileId?: string;
             /** @description Reference image 1 (consecutive from 1). */
@@ -1662,12 +1662,12 @@ export interface components {
              * @description gpt-image-2 only (400 for other models). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default low
              */
-            quality: "low" | "medium" | "high" | (string & {});
+            quality?: "low" | "medium" | "high" | (string & {});
             /**
              * @description Images to make (midjourney always makes 4).
              * @default 1
              */
-            quantity: number;
+            quantity?: number;
             replyUrl?: components["schemas"]["ReplyUrl"];
             replyRef?: components["schemas"]["ReplyRef"];
         };
@@ -1792,7 +1792,7 @@ export interface components {
              * @description `true`: answer at once with `status: "started"`; `false`: wait for the result.
              * @default false
              */
-            async: boolean;
+            async?: boolean;
             replyUrl?: components["schemas"]["ReplyUrl"];
             replyRef?: components["schemas"]["ReplyRef"];
         };
@@ -1977,17 +1977,17 @@ export interface components {
              * @description No vocals. Empty lyrics alone do not make an instrumental.
              * @default false
              */
-            instrumental: boolean;
+            instrumental?: boolean;
             /**
              * @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default music-3.0
              */
-            model: "music-3.0" | "music-2.6" | (string & {});
+            model?: "music-3.0" | "music-2.6" | (string & {});
             /**
              * @description `true`: answer a `text/event-stream` as the song renders.
              * @default false
              */
-            stream: boolean;
+            stream?: boolean;
             replyUrl?: components["schemas"]["ReplyUrl"];
             replyRef?: components["schemas"]["ReplyRef"];
         };
@@ -2099,40 +2099,40 @@ export interface components {
              * @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default speech-02-hd
              */
-            model: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo" | (string & {});
+            model?: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo" | (string & {});
             /**
              * @description A `tag_name` of `voice_tag_language`.
              * @default Auto
              */
-            language_boost: string;
+            language_boost?: string;
             /**
              * @description A `value` of `t2a_emotion`.
              * @default Auto
              */
-            emotion: string;
+            emotion?: string;
             /**
              * @description Volume (the docs give only the default).
              * @default 1
              */
-            vol: number;
+            vol?: number;
             /** @default 1 */
-            speed: number;
+            speed?: number;
             /** @default 0 */
-            pitch: number;
+            pitch?: number;
             /** @default 0 */
-            deepen_lighten: number;
+            deepen_lighten?: number;
             /** @default 0 */
-            stronger_softer: number;
+            stronger_softer?: number;
             /** @default 0 */
-            nasal_crisp: number;
+            nasal_crisp?: number;
             /** @default false */
-            spacious_echo: boolean;
+            spacious_echo?: boolean;
             /** @default false */
-            lofi_telephone: boolean;
+            lofi_telephone?: boolean;
             /** @default false */
-            robotic: boolean;
+            robotic?: boolean;
             /** @default false */
-            auditorium_echo: boolean;
+            auditorium_echo?: boolean;
         };
         AudioStreamCreateRequest: {
             account?: components["schemas"]["AccountId"];
@@ -2144,34 +2144,34 @@ export interface components {
              * @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default speech-02-hd
              */
-            model: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo" | (string & {});
+            model?: "speech-02-hd" | "speech-01-hd" | "speech-02-turbo" | "speech-01-turbo" | (string & {});
             /** @default Auto */
-            language_boost: string;
+            language_boost?: string;
             /** @default Auto */
-            emotion: string;
+            emotion?: string;
             /**
              * @description Volume (the docs give only the default).
              * @default 1
              */
-            vol: number;
+            vol?: number;
             /** @default 1 */
-            speed: number;
+            speed?: number;
             /** @default 0 */
-            pitch: number;
+            pitch?: number;
             /** @default 0 */
-            deepen_lighten: number;
+            deepen_lighten?: number;
             /** @default 0 */
-            stronger_softer: number;
+            stronger_softer?: number;
             /** @default 0 */
-            nasal_crisp: number;
+            nasal_crisp?: number;
             /** @default false */
-            spacious_echo: boolean;
+            spacious_echo?: boolean;
             /** @default false */
-            lofi_telephone: boolean;
+            lofi_telephone?: boolean;
             /** @default false */
-            robotic: boolean;
+            robotic?: boolean;
             /** @default false */
-            auditorium_echo: boolean;
+            auditorium_echo?: boolean;
         };
         AudioStreamTicket: {
             /** @description One-off token for `wss://api.useapi.net/v1/minimax/audio/wss?token=`. */
@@ -2187,7 +2187,7 @@ export interface components {
             /** @description Comma-separated `fileID`s from `POST /audio/upload-sample` (at most 10; each 10–60 s). */
             files: string;
             /** @default true */
-            need_noise_reduction: boolean;
+            need_noise_reduction?: boolean;
         };
         AudioDeleteVoiceRequest: {
             account?: components["schemas"]["AccountId"];
@@ -2208,30 +2208,30 @@ export interface components {
             /** @description Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once). */
             emotion?: "happy" | "sad" | "angry" | "fearful" | "disgusted" | "surprised" | "neutral" | "fluent" | (string & {});
             /** @default 1 */
-            speed: number;
+            speed?: number;
             /** @default 0 */
-            pitch: number;
+            pitch?: number;
             /**
              * @description Volume (the docs give only the default).
              * @default 1
              */
-            vol: number;
+            vol?: number;
             /** @default Auto */
-            language_boost: string;
+            language_boost?: string;
             /** @default 0 */
-            deepen_lighten: number;
+            deepen_lighten?: number;
             /** @default 0 */
-            stronger_softer: number;
+            stronger_softer?: number;
             /** @default 0 */
-            nasal_crisp: number;
+            nasal_crisp?: number;
             /** @default false */
-            spacious_echo: boolean;
+            spacious_echo?: boolean;
             /** @default false */
-            lofi_telephone: boolean;
+            lofi_telephone?: boolean;
             /** @default false */
-            robotic: boolean;
+            robotic?: boolean;
             /** @default false */
-            auditorium_echo: boolean;
+            auditorium_echo?: boolean;
             replyUrl?: components["schemas"]["ReplyUrl"];
             replyRef?: components["schemas"]["ReplyRef"];
         };
@@ -2291,13 +2291,13 @@ export interface components {
              * @description `mm-m1` MiniMax-M1 (default), `mm-01` MiniMax-Text-01 (1M context), `ds-r1` DeepSeek R1 (March 2025 only). Open set (*Decision*): these are the values the docs list today; another value is sent as it is (the SDK warns once).
              * @default mm-m1
              */
-            model: "mm-m1" | "mm-01" | "ds-r1" | (string & {});
+            model?: "mm-m1" | "mm-01" | "ds-r1" | (string & {});
             /** @description Continue this chat. */
             chatID?: string;
             /** @default false */
-            stream: boolean;
+            stream?: boolean;
             /** @default false */
-            searchWeb: boolean;
+            searchWeb?: boolean;
             /** @description Up to 10 files, ≤ 100 MB each. */
             file?: components["schemas"]["BinaryFile"][];
         };

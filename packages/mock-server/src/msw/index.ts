@@ -3,6 +3,7 @@ import { http, type HttpHandler } from 'msw';
 import { createMiniMaxMock, engineOf, type MiniMaxMock } from '../mock.js';
 import type { MiniMaxMockOptions } from '../engine/options.js';
 import { fromWebRequest, toResponse } from '../engine/reply.js';
+import { MEDIA_HOSTS } from '../engine/media.js';
 
 /** MSW handlers for the whole API, with the mock they serve. */
 export type MiniMaxHandlers = HttpHandler[] & { readonly mock: MiniMaxMock };
@@ -18,7 +19,7 @@ export function mockFrom(input: MiniMaxHandlersInput, defaults: MiniMaxMockOptio
 
 /**
  * MSW handlers answering `https://api.useapi.net/v1/minimax/*` (and every configured `baseUrl`), plus the
- * `/__mock/*` control API on the same origins.
+ * `/__mock/*` control API on the same origins and placeholder media at the result URLs' CDN hosts.
  */
 export function createMiniMaxHandlers(input: MiniMaxHandlersInput = {}): MiniMaxHandlers {
   const mock = mockFrom(input);
@@ -32,6 +33,13 @@ export function createMiniMaxHandlers(input: MiniMaxHandlersInput = {}): MiniMax
   for (const origin of origins) {
     handlers.push(http.all(`${origin}/__mock/*`, async ({ request }) => toResponse(await engine.control(fromWebRequest(request)))));
     handlers.push(http.all(`${origin}/__mock`, async ({ request }) => toResponse(await engine.control(fromWebRequest(request)))));
+  }
+  // The media stand-in: the result URLs (videoURL, downloadURL, audio_url, …) answer placeholder bytes.
+  for (const host of MEDIA_HOSTS) {
+    handlers.push(http.all(`https://${host}/*`, ({ request }) => {
+      const reply = engine.media(fromWebRequest(request));
+      return reply ? toResponse(reply) : undefined;
+    }));
   }
   return Object.assign(handlers, { mock });
 }

@@ -6,6 +6,7 @@ import { createMiniMaxMock, engineOf, type MiniMaxMock } from '../mock.js';
 import type { MiniMaxMockOptions } from '../engine/options.js';
 import { BodyTooLargeError, type IncomingRequest, type MockReply } from '../engine/reply.js';
 import { MOCK_TOKEN } from '../token.js';
+import { MEDIA_PREFIX } from '../engine/media.js';
 import { controlRefusal, type ControlAccess } from './control-access.js';
 
 /** Options of `startMockServer`: where to listen, plus every mock option (or an existing mock). */
@@ -176,6 +177,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return;
     }
     const incoming = toIncoming(req, res, origin);
+    if ((req.url ?? '').startsWith(MEDIA_PREFIX)) {
+      const media = engine.media(incoming);
+      if (media) {
+        void write(req, res, media, cors).catch(() => res.destroy());
+        return;
+      }
+    }
     const fail = (error: unknown) => {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       console.error(`[useapi-minimax-mock] ${req.method} ${req.url}: ${message}`);
@@ -213,6 +221,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   engine.selfHosts.add(bound === '0.0.0.0' || bound === '::' ? '*' : bound);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   origin = `http://${shownHost}:${actual}`;
+  // Result URLs point here (`/__media/<cdn host>/<path>`), so downloads work against the server.
+  if (!given || engine.mediaOrigin === undefined) engine.mediaOrigin = origin;
   return {
     url: origin,
     baseUrl: `${origin}${basePath}`,

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Honest throughput of the standalone mock server: the load comes from autocannon in its own process (never the
+// process of a server), against a bare node:http server answering the same bytes, measured in the same run.
+//   pnpm --filter @useapi-minimax/mock-server build && node bench/autocannon.mjs [--seconds 3] [--connections 16] [--json]
+// Rows: GET /videos/{id} and a create (POST /speech/create), for the library defaults (`startMockServer()`:
+// real clock, webhooks on, response validation off outside tests), test mode (`validateResponses: true`) and the
+// CLI's defaults (the real `dist/cli.js` process). The generator's own ceiling: the bare server measured with one
+// generator process and with two (each half the connections) — if two get more, one was the bottleneck.
+import { fork, spawn } from 'node:child_process';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+const here = fileURLToPath(import.meta.url);
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
+const TOKEN = 'user:12345-benchToken';
+
+if (args[0] === '--serve') await serve(args[1], args[2] ? JSON.parse(args[2]) : undefined);
+else if (args[0] === '--load') await generate(JSON.parse(args[1]));
+else await main();
+
+// ───────────────────────────── child: one server ─────────────────────────────
+async function serve(kind, bodies) {
+  let port;
+  if (kind === 'bare') {
+    const server = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+      const body = req.method === 'POST' ? bodies.post : bodies.get;
+      const send = () => {
+        res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'access-control-allow-origin': '*' });
+        res.end(body);
+      };
+      if (req.method === 'POST') {
+        req.resume();
+        req.on('end', send);
+      } else send();
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    port = server.address().port;
+  } else {
+    const { startMockServer } = await import('../dist/server/index.js');
+    const server = await startMockServer({ port: 0, ...(kind === 'test-mode' ? { validateResponses: true } : {}) });
+    port = server.port;
+  }
+  process.send({ port });
+  process.on('message', (m) => m === 'close' && process.exit(0));
+}
+
+// ───────────────────────────── child: one load generator ─────────────────────────────
+async function generate({ url, connections, seconds, method, body }) {
+  const { default: autocannon } = await import('autocannon');
+  const headers = { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) };
+  const result = await autocannon({ url, connections, duration: seconds, method, headers, ...(body ? { body } : {}), pipelining: 1 });
+  process.send({ rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts });
+}
+
+// ───────────────────────────── parent ─────────────────────────────
+function child(argv) {
+  const c = fork(here, argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    c.once('message', (m) => resolve({ c, ...m }));
+    c.once('error', reject);
+  });
+}
+
+async function startCli() {
+  const c = spawn(process.execPath, [cli, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise((resolve) => createInterface({ input: c.stdout }).once('line', resolve));
+  return { c, port: Number(new URL(line).port), cli: true };
+}
+
+function stop(server) {
+  if (server.cli) server.c.kill('SIGTERM');
+  else server.c.send('close');
+}
+
+/** CPU seconds a process has used (user + system, from /proc; `undefined` off Linux). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One measurement with `generators` autocannon processes sharing `connections` (and the server's CPU time). */
+async function measure(port, path, { connections, seconds, method = 'GET', body, generators = 1, pid }) {
+  const each = Math.max(1, Math.round(connections / generators));
+  const cpu0 = pid ? cpuSeconds(pid) : undefined;
+  const runs = await Promise.all(Array.from({ length: generators }, () => child(['--load', JSON.stringify({ url: `http://127.0.0.1:${port}${path}`, connections: each, seconds, method, body })])));
+  for (const r of runs) r.c.kill();
+  const rps = runs.reduce((n, r) => n + r.rps, 0);
+  const cpu1 = pid ? cpuSeconds(pid) : undefined;
+  const total = runs.reduce((n, r) => n + r.total, 0);
+  const cpuPerRequestUs = cpu0 !== undefined && cpu1 !== undefined && total > 0 ? ((cpu1 - cpu0) * 1e6) / total : undefined;
+  return { rps, cpuPerRequestUs, p50: Math.max(...runs.map((r) => r.p50)), p99: Math.max(...runs.map((r) => r.p99)), non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0), total: runs.reduce((n, r) => n + r.total, 0) };
+}
+
+async function text(port, path, init) {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init?.headers } });
+  return res.text();
+}
+
+async function main() {
+  const seconds = opt('seconds', 3);
+  const connections = opt('connections', 16);
+  const asJson = args.includes('--json');
+  const servers = { 'library defaults': await child(['--serve', 'library']), 'test mode': await child(['--serve', 'test-mode']), 'CLI defaults': await startCli() };
+  const probe = servers['library defaults'];
+  const list = JSON.parse(await text(probe.port, '/v1/minimax/videos'));
+  const videoId = (Array.isArray(list) ? list : list.items ?? list.videos)[0].videoId;
+  const getPath = `/v1/minimax/videos/${encodeURIComponent(videoId)}`;
+  const voices = JSON.parse(await text(probe.port, '/v1/minimax/speech/voices'));
+  const voiceId = JSON.stringify(voices).match(/"voice_id":"(\d+)"/)[1];
+  const createBody = JSON.stringify({ text: 'Hello from the benchmark.', voice_id: voiceId });
+  const bodies = { get: await text(probe.port, getPath), post: await text(probe.port, '/v1/minimax/speech/create', { method: 'POST', body: createBody }) };
+  const bare = await child(['--serve', 'bare', JSON.stringify(bodies)]);
+
+  const rows = [];
+  const ceiling = {};
+  // Warm-up (JIT) of every server, then the generator's ceiling on the bare server.
+  for (const s of [bare, ...Object.values(servers)]) await measure(s.port, getPath, { connections, seconds: 1 });
+  ceiling.one = await measure(bare.port, getPath, { connections, seconds });
+  ceiling.two = await measure(bare.port, getPath, { connections, seconds, generators: 2 });
+  for (const [endpoint, path, method, body] of [[`GET /videos/{id}`, getPath, 'GET', undefined], ['POST /speech/create', '/v1/minimax/speech/create', 'POST', createBody]]) {
+    const base = await measure(bare.port, path, { connections, seconds, method, body, pid: bare.c.pid });
+    for (const [config, server] of Object.entries(servers)) {
+      const m = await measure(server.port, path, { connections, seconds, method, body, pid: server.c.pid });
+      // CPU time per request (bare / mock): the throughput one core would give, unaffected by what else runs.
+      const cpuRatio = m.cpuPerRequestUs && base.cpuPerRequestUs ? base.cpuPerRequestUs / m.cpuPerRequestUs : undefined;
+      rows.push({ endpoint, config, bare: base, mock: m, ratio: m.rps / base.rps, p99Ratio: m.p99 / Math.max(base.p99, 1), cpuRatio });
+    }
+  }
+  stop(bare);
+  for (const s of Object.values(servers)) stop(s);
+  const report = { connections, seconds, node: process.version, generator: 'autocannon 8 (own process)', ceiling, bytes: { get: Buffer.byteLength(bodies.get), post: Buffer.byteLength(bodies.post) }, rows };
+  if (asJson) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  console.log(`autocannon in its own process, ${connections} connections, ${seconds} s per row, node ${process.version}`);
+  console.log(`generator ceiling: bare with 1 generator ${ceiling.one.rps.toFixed(0)} req/s, with 2 generators ${ceiling.two.rps.toFixed(0)} req/s (${(ceiling.two.rps / ceiling.one.rps).toFixed(2)}×)`);
+  console.log('endpoint | config | bare req/s | mock req/s | ratio | bare p99 | mock p99 | p99 ratio | CPU µs/req bare | mock | CPU ratio | mock non-2xx');
+  const us = (x) => (x === undefined ? 'n/a' : x.toFixed(0));
+  for (const r of rows) console.log(`${r.endpoint} | ${r.config} | ${r.bare.rps.toFixed(0)} | ${r.mock.rps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.bare.p99} ms | ${r.mock.p99} ms | ${r.p99Ratio.toFixed(2)} | ${us(r.bare.cpuPerRequestUs)} | ${us(r.mock.cpuPerRequestUs)} | ${r.cpuRatio?.toFixed(2) ?? 'n/a'} | ${r.mock.non2xx}`);
+}
