@@ -95,7 +95,10 @@ describe('batch', () => {
     expect(first.stdout).toMatch(/^created\s+4$/m);
     expect(first.stdout).toMatch(/^downloaded\s+4$/m);
     expect(first.stdout).toMatch(/1 uploads/);
-    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.mp4'))).toHaveLength(4);
+    const videos = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.mp4'));
+    expect(videos).toHaveLength(4);
+    // The mock's own media: an MP4 box header, not a text placeholder.
+    for (const file of videos) expect(readFileSync(join(dir, 'out', file)).subarray(4, 8).toString('latin1')).toBe('ftyp');
   });
 
   it('lines in the vendor lines.json format (name → file name) and JSONL with kinds; --json', async () => {
@@ -109,6 +112,7 @@ describe('batch', () => {
     const json = JSON.parse(r.stdout);
     expect(json.counts).toMatchObject({ submitted: 2, succeeded: 2, downloaded: 2 });
     expect(readdirSync(join(dir, 'audio')).sort()).toEqual(['01-baseline.mp3', '02-emotion.mp3']);
+    expect(readFileSync(join(dir, 'audio', '01-baseline.mp3')).subarray(0, 3).toString('latin1')).toBe('ID3');
     const jsonl = await cli(['batch', join(examples, 'lines.jsonl'), '--mock', '--mock-job-ms', '300', '--json', '--ledger', join(dir, 'l.jsonl')], {}, dir);
     expect(JSON.parse(jsonl.stdout).jobs.map((j: { kind: string }) => j.kind)).toEqual(['speech', 'speech', 'music']);
   });
@@ -158,8 +162,8 @@ describe('batch', () => {
       const dir = tmp();
       cpSync(examples, dir, { recursive: true });
       const env = { USEAPI_TOKEN: MOCK_TOKEN };
-      // (No --download here: the standalone mock's media URLs point at the real CDN hosts.)
-      const args = ['batch', 'videos.json', '--base-url', server.baseUrl, '--interval-ms', '100'];
+      // The standalone mock serves its result URLs itself (under /__media/), so downloads work over HTTP too.
+      const args = ['batch', 'videos.json', '--base-url', server.baseUrl, '--interval-ms', '100', '--download', 'out'];
       const first = await cli(args, env, dir);
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toMatch(/^created\s+4$/m);
@@ -167,6 +171,8 @@ describe('batch', () => {
       expect(second.code).toBe(0);
       expect(second.stdout).toMatch(/^created\s+0$/m);
       expect(second.stdout).toMatch(/^succeeded\s+4$/m);
+      expect(first.stdout).toMatch(/^downloaded\s+4$/m);
+      expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.mp4'))).toHaveLength(4);
       expect(server.mock.calls('createVideo').filter((e) => e.status === 200)).toHaveLength(4);
       expect(server.mock.calls('uploadFile')).toHaveLength(1);
       const refused = await cli([...args, '--no-resume'], env, dir);
