@@ -10,7 +10,7 @@ import { isTestEnvironment, sleepReal } from './env.js';
 import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
 import { readBody, readParams, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
-import { notFoundReply, postFault, statusFault } from './faults.js';
+import { notFoundReply } from './faults.js';
 import { streamEvents, streamJob } from './streams.js';
 import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
@@ -344,7 +344,10 @@ export class Engine {
 
     if (selected && SCENARIOS[selected.name].stage === 'status') {
       this.use(selected, entry);
-      return this.checked(operationId, statusFault(operationId, selected, all, { firstAccount: this.state.accounts.keys().next().value, retryAfterSeconds: this.options.retryAfterSeconds }), true);
+      const def = SCENARIOS[selected.name];
+      const accountId = typeof all.account === 'string' ? all.account : this.state.accounts.keys().next().value ?? '987654321';
+      const answer = def.answer!({ operationId, status: def.status!, scenario: selected.params, params: all, accountId, retryAfterSeconds: this.options.retryAfterSeconds });
+      return this.checked(operationId, answer, true);
     }
 
     let outcomeCache: JobOutcome | undefined;
@@ -368,7 +371,7 @@ export class Engine {
       const reply = this.checked(operationId, raw, false);
       if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
         this.use(selected, entry);
-        return postFault(selected.name, reply, incoming.signal);
+        return SCENARIOS[selected.name].replace?.(reply, incoming.signal) ?? reply;
       }
       return reply;
     };
