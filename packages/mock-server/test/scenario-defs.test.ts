@@ -20,11 +20,17 @@ describe('SCENARIOS entries', () => {
     expect(reply).not.toEqual(jsonReply(200, { videoId: 'v' }));
   });
 
-  it('only status and post stages carry answers', () => {
+  it.each(SCENARIO_NAMES.filter((n) => SCENARIOS[n].stage === 'outcome'))('%s scripts the end of some job kind', (name) => {
+    const kinds = (['video', 'image', 'music', 'agent', 'speech'] as const).filter((k) => SCENARIOS[name].outcome!(k, {}, 1000));
+    expect(kinds.length).toBeGreaterThan(0);
+  });
+
+  it('only status, post and outcome stages carry behaviour', () => {
     for (const name of SCENARIO_NAMES) {
       const def = SCENARIOS[name];
       expect(def.answer !== undefined, name).toBe(def.stage === 'status');
       expect(def.replace !== undefined, name).toBe(def.stage === 'post');
+      expect(def.outcome !== undefined, name).toBe(def.stage === 'outcome');
     }
   });
 });

@@ -423,33 +423,13 @@ export class Engine {
   }
 
   private outcomeFor(kind: JobKind, selected: Selected | undefined, entry: JournalEntry): JobOutcome {
-    const name = selected?.name;
-    const completed: JobOutcome = { kind: 'completed' };
-    if (!selected || !name || SCENARIOS[name].stage !== 'outcome') return completed;
-    let outcome: JobOutcome | undefined;
-    const status = [5, 7, 14].includes(selected.params.status ?? 5) ? selected.params.status ?? 5 : 5;
-    switch (name) {
-      case 'moderated-final':
-        outcome = { kind: 'moderated', status: kind === 'music' ? 4 : kind === 'video' || kind === 'image' ? status : 422 };
-        break;
-      case 'moderated-after':
-        if (kind === 'video') outcome = { kind: 'moderated-after', status, afterMs: this.options.jobMs, removed: true };
-        else if (kind === 'image') outcome = { kind: 'moderated-after', status, afterMs: this.options.jobMs };
-        else if (kind === 'music') outcome = { kind: 'moderated-after', status: 4, afterMs: this.options.jobMs };
-        break;
-      case 'failed':
-        if (kind !== 'music') outcome = { kind: 'failed' };
-        break;
-      case 'agent-expired':
-        if (kind === 'agent') outcome = { kind: 'expired' };
-        break;
-      default:
-        break;
-    }
-    if (!outcome) return completed;
+    const script = selected ? SCENARIOS[selected.name].outcome : undefined;
+    const outcome = selected && script?.(kind, selected.params, this.options.jobMs);
+    if (!selected || !outcome) return { kind: 'completed' };
     this.use(selected, entry);
     return outcome;
   }
+
 
   // ───────────────────────────── capacity ─────────────────────────────
 

@@ -5,6 +5,8 @@ import { setRealTimeout } from './env.js';
 import { errorReply, networkErrorReply, utf8, type MockReply } from './reply.js';
 import { REFUSAL, insufficientFunds } from './rules.js';
 import type { ScenarioParams } from './scenarios.js';
+import type { JobOutcome } from './state.js';
+import type { JobKind } from '../families/types.js';
 
 /** The texts of the 502 and 504 answers (the docs: "MiniMax site is busy"). */
 const BAD_GATEWAY = 'MiniMax site is busy, please try again later';
@@ -103,3 +105,22 @@ export const POST_ANSWERS = {
     return { status: okStatus(reply), headers, body };
   },
 } satisfies Record<string, PostAnswer>;
+
+/** An outcome-stage script: the job's scripted end for a job kind (`undefined`: it does not apply to that kind). */
+export type OutcomeScript = (kind: JobKind, scenario: ScenarioParams, jobMs: number) => JobOutcome | undefined;
+
+/** The moderated status a video or image ends with (5, or `:7`, `:14`). */
+const moderatedStatus = (scenario: ScenarioParams) => ([5, 7, 14].includes(scenario.status ?? 5) ? scenario.status ?? 5 : 5);
+
+/** The outcome scripts the scenarios use (`SCENARIOS[name].outcome`). */
+export const OUTCOMES = {
+  moderatedFinal: (kind, scenario) => ({ kind: 'moderated', status: kind === 'music' ? 4 : kind === 'video' || kind === 'image' ? moderatedStatus(scenario) : 422 }),
+  moderatedAfter: (kind, scenario, jobMs) => {
+    if (kind === 'video') return { kind: 'moderated-after', status: moderatedStatus(scenario), afterMs: jobMs, removed: true };
+    if (kind === 'image') return { kind: 'moderated-after', status: moderatedStatus(scenario), afterMs: jobMs };
+    if (kind === 'music') return { kind: 'moderated-after', status: 4, afterMs: jobMs };
+    return undefined;
+  },
+  failed: (kind) => (kind !== 'music' ? { kind: 'failed' } : undefined),
+  agentExpired: (kind) => (kind === 'agent' ? { kind: 'expired' } : undefined),
+} satisfies Record<string, OutcomeScript>;

@@ -4,7 +4,7 @@ import { operations, type OperationId } from '../generated/operations.js';
 import { openapi } from '../generated/spec.js';
 import { declaredStatuses } from './validation.js';
 import { bounded } from './reply.js';
-import { POST_ANSWERS as POST, STATUS_ANSWERS as ANSWER, type PostAnswer, type StatusAnswer } from './faults.js';
+import { OUTCOMES, POST_ANSWERS as POST, STATUS_ANSWERS as ANSWER, type OutcomeScript, type PostAnswer, type StatusAnswer } from './faults.js';
 
 /** Every scenario and fault the mock can play. */
 export const SCENARIO_NAMES = [
@@ -71,6 +71,8 @@ export interface ScenarioDef {
   answer?: StatusAnswer;
   /** Post stage: what becomes of the handler's answer (`faults.ts`). */
   replace?: PostAnswer;
+  /** Outcome stage: how the created job ends, per job kind (`faults.ts`). */
+  outcome?: OutcomeScript;
   summary: string;
 }
 
@@ -103,10 +105,10 @@ const GENERATIONS: readonly OperationId[] = JOB_CREATES.filter((id) => ['video',
 /** What each scenario does (the README's table is written from this). */
 export const SCENARIOS: Record<ScenarioName, ScenarioDef> = {
   moderated: { stage: 'status', status: 422, scope: 'declares', answer: ANSWER.moderated, summary: '422 `{"error":"Moderated prompt","code":422}` at create; nothing is created.' },
-  'moderated-final': { stage: 'outcome', scope: 'jobs', summary: 'The job ends moderated: video/image status 5 (or `:7`, `:14`), music 4, agent and speech `failed` with 422.' },
-  'moderated-after': { stage: 'outcome', scope: 'generations', summary: 'The job completes, then one `jobMs` later is moderated: music flips to 4 (and leaves `GET /music`), images to 5, videos are removed (404).' },
-  failed: { stage: 'outcome', scope: 'jobs', summary: 'The job ends failed: video/image status 3, agent `failed` with `error`, speech `failed` with `code`/`error` (music has no failed state: ignored).' },
-  'agent-expired': { stage: 'outcome', scope: 'agent', summary: 'The agent job stays `started` for 15 minutes, then `failed` with `error.status` 504.' },
+  'moderated-final': { stage: 'outcome', scope: 'jobs', outcome: OUTCOMES.moderatedFinal, summary: 'The job ends moderated: video/image status 5 (or `:7`, `:14`), music 4, agent and speech `failed` with 422.' },
+  'moderated-after': { stage: 'outcome', scope: 'generations', outcome: OUTCOMES.moderatedAfter, summary: 'The job completes, then one `jobMs` later is moderated: music flips to 4 (and leaves `GET /music`), images to 5, videos are removed (404).' },
+  failed: { stage: 'outcome', scope: 'jobs', outcome: OUTCOMES.failed, summary: 'The job ends failed: video/image status 3, agent `failed` with `error`, speech `failed` with `code`/`error` (music has no failed state: ignored).' },
+  'agent-expired': { stage: 'outcome', scope: 'agent', outcome: OUTCOMES.agentExpired, summary: 'The agent job stays `started` for 15 minutes, then `failed` with `error.status` 504.' },
   'insufficient-credits': { stage: 'status', status: 412, scope: 'declares', answer: ANSWER.insufficientFunds, summary: '412 as the operation answers it: `Insufficient credits on account <id>`, or on music and speech `Account <id> has no audio subscription`; nothing is created.' },
   'rate-limited': { stage: 'status', status: 429, scope: 'declares', answer: ANSWER.rateLimited, summary: '429 with `Retry-After` (seconds, `:N` to choose; default `retryAfterSeconds`); nothing is created.' },
   'bad-gateway': { stage: 'post', status: 502, scope: 'declares', replacesAnswer: true, replace: POST.badGateway, summary: '502, **but the job was created** (it shows in lists, `/scheduler/available` with its `replyRef`, and the journal).' },
