@@ -7,12 +7,12 @@ import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
 import { Clock } from './clock.js';
 import { isTestEnvironment, sleepReal } from './env.js';
-import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
 import { readBody, readParams, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
-import { notFoundReply, postFault, statusFault } from './faults.js';
+import { notFoundReply } from './faults.js';
+import { accountRule, executingAudio, executingVideos, upstreamRefusal } from './accounts.js';
 import { streamEvents, streamJob } from './streams.js';
-import { agentView, imageView, musicView, speechStatus, speechView, videoView } from './lifecycle.js';
+import { agentView, imageView, musicView, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
 import { errorReply, networkErrorReply, type IncomingRequest, type MockReply } from './reply.js';
@@ -344,7 +344,10 @@ export class Engine {
 
     if (selected && SCENARIOS[selected.name].stage === 'status') {
       this.use(selected, entry);
-      return this.checked(operationId, statusFault(operationId, selected, all, { firstAccount: this.state.accounts.keys().next().value, retryAfterSeconds: this.options.retryAfterSeconds }), true);
+      const def = SCENARIOS[selected.name];
+      const accountId = typeof all.account === 'string' ? all.account : this.state.accounts.keys().next().value ?? '987654321';
+      const answer = def.answer!({ operationId, status: def.status!, scenario: selected.params, params: all, accountId, retryAfterSeconds: this.options.retryAfterSeconds });
+      return this.checked(operationId, answer, true);
     }
 
     let outcomeCache: JobOutcome | undefined;
@@ -361,14 +364,14 @@ export class Engine {
       answered: !(selected && SCENARIOS[selected.name].replacesAnswer),
       account: (explicit) => this.accountRule(explicit),
       outcome: (kind) => (outcomeCache ??= this.outcomeFor(kind, selected, entry)),
-      upstream: (account, needs) => this.upstream(operationId, account, needs),
+      upstream: (account, needs) => upstreamRefusal(operationId, account, needs),
     };
     const handler = handlers[operationId] as (c: HandlerContext) => MockReply | Promise<MockReply>;
     const finish = (raw: MockReply): MockReply => {
       const reply = this.checked(operationId, raw, false);
       if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
         this.use(selected, entry);
-        return postFault(selected.name, reply, incoming.signal);
+        return SCENARIOS[selected.name].replace?.(reply, incoming.signal) ?? reply;
       }
       return reply;
     };
@@ -393,79 +396,30 @@ export class Engine {
 
   // ───────────────────────────── rules ─────────────────────────────
 
-  /** The `account` rule. */
+  /** The `account` rule (`accounts.ts`). */
   accountRule(explicit: string | undefined): AccountRecord | MockReply {
-    if (explicit !== undefined) {
-      const account = this.state.accounts.get(explicit);
-      return account ?? errorReply(400, `Parameter account: account ${explicit} is not configured`);
-    }
-    const size = this.state.accounts.size;
-    if (size === 0) return errorReply(400, 'Parameter account: no MiniMax account is configured (add one with POST /accounts)');
-    if (size === 1) return this.state.accounts.values().next().value as AccountRecord;
-    return errorReply(400, 'Parameter account is required when multiple accounts are configured');
-  }
-
-  /**
-   * The upstream account's state, checked where the operation declares the answer: 596 in an error state (its
-   * session broke) or on hold, 412 without the audio plan (music, speech) or without enough credits.
-   */
-  private upstream(operationId: OperationId, account: AccountRecord, needs: { credits?: number }): MockReply | undefined {
-    const declared = declaredStatuses(operationId);
-    if (account.error && declared.includes(596)) return errorReply(596, REFUSAL.errorState(account.account, account.error));
-    if (account.onHold && declared.includes(596)) return errorReply(596, REFUSAL.onHold(account.account));
-    if (AUDIO_PLAN_OPERATIONS.has(operationId) && !account.audioSubscription && declared.includes(412)) return errorReply(412, REFUSAL.noAudioPlan(account.account));
-    if (needs.credits && account.credits < needs.credits && declared.includes(412)) return errorReply(412, REFUSAL.noCredits(account.account));
-    if (needs.credits) account.credits -= needs.credits;
-    return undefined;
+    return accountRule(this.state, explicit);
   }
 
   private outcomeFor(kind: JobKind, selected: Selected | undefined, entry: JournalEntry): JobOutcome {
-    const name = selected?.name;
-    const completed: JobOutcome = { kind: 'completed' };
-    if (!selected || !name || SCENARIOS[name].stage !== 'outcome') return completed;
-    let outcome: JobOutcome | undefined;
-    const status = [5, 7, 14].includes(selected.params.status ?? 5) ? selected.params.status ?? 5 : 5;
-    switch (name) {
-      case 'moderated-final':
-        outcome = { kind: 'moderated', status: kind === 'music' ? 4 : kind === 'video' || kind === 'image' ? status : 422 };
-        break;
-      case 'moderated-after':
-        if (kind === 'video') outcome = { kind: 'moderated-after', status, afterMs: this.options.jobMs, removed: true };
-        else if (kind === 'image') outcome = { kind: 'moderated-after', status, afterMs: this.options.jobMs };
-        else if (kind === 'music') outcome = { kind: 'moderated-after', status: 4, afterMs: this.options.jobMs };
-        break;
-      case 'failed':
-        if (kind !== 'music') outcome = { kind: 'failed' };
-        break;
-      case 'agent-expired':
-        if (kind === 'agent') outcome = { kind: 'expired' };
-        break;
-      default:
-        break;
-    }
-    if (!outcome) return completed;
+    const script = selected ? SCENARIOS[selected.name].outcome : undefined;
+    const outcome = selected && script?.(kind, selected.params, this.options.jobMs);
+    if (!selected || !outcome) return { kind: 'completed' };
     this.use(selected, entry);
     return outcome;
   }
 
-  // ───────────────────────────── capacity ─────────────────────────────
+
+  // ───────────────────────────── capacity (accounts.ts) ─────────────────────────────
 
   /** Running (non-final) videos of an account. */
   executingVideos(account: string, now = this.clock.now()): number {
-    let n = 0;
-    for (const v of this.state.videos.values()) {
-      if (v.account !== account || v.deleted) continue;
-      const view = videoView(v, now);
-      if (view && !view.statusFinal) n++;
-    }
-    return n;
+    return executingVideos(this.state, account, now);
   }
 
   /** Running speech generations of an account. */
   executingAudio(account: string, now = this.clock.now()): number {
-    let n = 0;
-    for (const s of this.state.speech.values()) if (s.account === account && speechStatus(s, now) === 'pending') n++;
-    return n;
+    return executingAudio(this.state, account, now);
   }
 
   // ───────────────────────────── ids ─────────────────────────────

@@ -4,31 +4,45 @@ import type { OperationId } from '../generated/operations.js';
 import { setRealTimeout } from './env.js';
 import { errorReply, networkErrorReply, utf8, type MockReply } from './reply.js';
 import { REFUSAL, insufficientFunds } from './rules.js';
-import type { ScenarioName, ScenarioParams } from './scenarios.js';
+import type { ScenarioParams } from './scenarios.js';
+import type { JobOutcome } from './state.js';
+import type { JobKind } from '../families/types.js';
 
 /** The texts of the 502 and 504 answers (the docs: "MiniMax site is busy"). */
 const BAD_GATEWAY = 'MiniMax site is busy, please try again later';
 const GATEWAY_TIMEOUT = 'MiniMax did not respond in time';
 
 /** The answer of a status-stage scenario. */
-export function statusFault(operationId: OperationId, selected: { name: ScenarioName; params: ScenarioParams }, params: Record<string, unknown>, context: { firstAccount: string | undefined; retryAfterSeconds: number }): MockReply {
-  const accountId = typeof params.account === 'string' ? params.account : context.firstAccount ?? '987654321';
-  switch (selected.name) {
-    case 'moderated': return errorReply(422, 'Moderated prompt');
-    case 'insufficient-credits': return errorReply(412, insufficientFunds(operationId, accountId));
-    case 'rate-limited': {
-      const seconds = selected.params.retryAfter ?? context.retryAfterSeconds;
-      return errorReply(429, 'All configured accounts are busy, try again later', { headers: { 'retry-after': String(seconds) } });
-    }
-    case 'account-on-hold': return errorReply(596, REFUSAL.onHold(accountId));
-    case 'bad-gateway-not-created': return errorReply(502, BAD_GATEWAY);
-    case 'gateway-timeout-not-created': return errorReply(504, GATEWAY_TIMEOUT);
-    case 'server-error': return errorReply(500, 'Internal server error');
-    case 'service-unavailable': return errorReply(503, 'Service unavailable');
-    case 'not-found': return notFoundReply(operationId, params);
-    default: return errorReply(500, `Scenario ${selected.name} has no status answer`);
-  }
+/** What a status-stage answer is built from. */
+export interface FaultContext {
+  operationId: OperationId;
+  /** The scenario's status (its `SCENARIOS` entry) and parameters. */
+  status: number;
+  scenario: ScenarioParams;
+  /** The request's parameters (query, path, body). */
+  params: Record<string, unknown>;
+  /** The account the request names, else the first configured one. */
+  accountId: string;
+  retryAfterSeconds: number;
 }
+
+/** A status-stage answer (nothing was created). */
+export type StatusAnswer = (c: FaultContext) => MockReply;
+/** A post-stage answer: the handler's reply, replaced or damaged (the work was done). */
+export type PostAnswer = (reply: MockReply, signal: AbortSignal | undefined) => MockReply;
+
+/** The status-stage answers the scenarios use (`SCENARIOS[name].answer`). */
+export const STATUS_ANSWERS = {
+  moderated: (c) => errorReply(c.status, 'Moderated prompt'),
+  insufficientFunds: (c) => errorReply(c.status, insufficientFunds(c.operationId, c.accountId)),
+  rateLimited: (c) => errorReply(c.status, 'All configured accounts are busy, try again later', { headers: { 'retry-after': String(c.scenario.retryAfter ?? c.retryAfterSeconds) } }),
+  onHold: (c) => errorReply(c.status, REFUSAL.onHold(c.accountId)),
+  badGateway: (c) => errorReply(c.status, BAD_GATEWAY),
+  gatewayTimeout: (c) => errorReply(c.status, GATEWAY_TIMEOUT),
+  serverError: (c) => errorReply(c.status, 'Internal server error'),
+  unavailable: (c) => errorReply(c.status, 'Service unavailable'),
+  notFound: (c) => notFoundReply(c.operationId, c.params),
+} satisfies Record<string, StatusAnswer>;
 
 /** The documented 404 body of an operation. */
 export function notFoundReply(operationId: OperationId, params: Record<string, unknown>): MockReply {
@@ -42,52 +56,71 @@ export function notFoundReply(operationId: OperationId, params: Record<string, u
   }
 }
 
-export function postFault(name: ScenarioName, reply: MockReply, signal: AbortSignal | undefined): MockReply {
-  // The work is done; the answer is replaced (a stream it replaces is cancelled, so it stops following the job).
-  const drop = () => {
-    if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
-  };
-  switch (name) {
-    case 'bad-gateway': drop(); return errorReply(502, BAD_GATEWAY);
-    case 'gateway-timeout': drop(); return errorReply(504, GATEWAY_TIMEOUT);
-    case 'connection-lost': drop(); return networkErrorReply();
-    case 'empty-body': return { status: reply.status === 204 ? 200 : reply.status, headers: { ...reply.headers, 'content-length': '0' }, body: '' };
-    case 'malformed-json': {
-      const text = typeof reply.body === 'string' && reply.body.length > 2 ? reply.body : '{"error":"truncated"}';
-      const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-      const isSse = (reply.headers['content-type'] ?? '').startsWith('text/event-stream');
-      return {
-        status: reply.status === 204 ? 200 : reply.status,
-        headers: { ...reply.headers, 'content-type': isSse ? 'text/event-stream' : 'application/json; charset=utf-8' },
-        body: isSse ? 'data: {"status":1,"statusLabel":"proc\n\n' : cut,
-      };
-    }
-    case 'stalled-body': {
-      const first = typeof reply.body === 'string' && reply.body.length > 1 ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 3))) : '{';
-      if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
-      let timer: { cancel(): void } | undefined;
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(utf8(first));
-          // Never closes. A long real timer keeps a reference so the stream is not collected early; the
-          // client's abort (MSW forwards the request's signal) errors it like a dropped connection.
-          timer = setRealTimeout(() => undefined, 2 ** 31 - 1);
-          signal?.addEventListener('abort', () => {
-            timer?.cancel();
-            try {
-              controller.error(signal.reason ?? new Error('aborted'));
-            } catch { /* already closed */ }
-          }, { once: true });
-        },
-        cancel() {
-          timer?.cancel();
-        },
-      });
-      const headers: Record<string, string> = { ...reply.headers, 'content-type': reply.headers['content-type'] ?? 'application/json; charset=utf-8' };
-      delete headers['content-length'];
-      return { status: reply.status === 204 ? 200 : reply.status, headers, body };
-    }
-    default: return reply;
-  }
+/** Cancels a streamed reply that a fault replaces (so it stops following the job). */
+function drop(reply: MockReply): void {
+  if (reply.body instanceof ReadableStream) void reply.body.cancel().catch(() => undefined);
 }
 
+const okStatus = (reply: MockReply) => (reply.status === 204 ? 200 : reply.status);
+
+/** The post-stage answers the scenarios use (`SCENARIOS[name].replace`). */
+export const POST_ANSWERS = {
+  badGateway: (reply) => (drop(reply), errorReply(502, BAD_GATEWAY)),
+  gatewayTimeout: (reply) => (drop(reply), errorReply(504, GATEWAY_TIMEOUT)),
+  connectionLost: (reply) => (drop(reply), networkErrorReply()),
+  emptyBody: (reply) => ({ status: okStatus(reply), headers: { ...reply.headers, 'content-length': '0' }, body: '' }),
+  malformedJson: (reply) => {
+    const text = typeof reply.body === 'string' && reply.body.length > 2 ? reply.body : '{"error":"truncated"}';
+    const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+    const isSse = (reply.headers['content-type'] ?? '').startsWith('text/event-stream');
+    return {
+      status: okStatus(reply),
+      headers: { ...reply.headers, 'content-type': isSse ? 'text/event-stream' : 'application/json; charset=utf-8' },
+      body: isSse ? 'data: {"status":1,"statusLabel":"proc\n\n' : cut,
+    };
+  },
+  stalledBody: (reply, signal) => {
+    const first = typeof reply.body === 'string' && reply.body.length > 1 ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 3))) : '{';
+    drop(reply);
+    let timer: { cancel(): void } | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(utf8(first));
+        // Never closes. A long real timer keeps a reference so the stream is not collected early; the
+        // client's abort (MSW forwards the request's signal) errors it like a dropped connection.
+        timer = setRealTimeout(() => undefined, 2 ** 31 - 1);
+        signal?.addEventListener('abort', () => {
+          timer?.cancel();
+          try {
+            controller.error(signal.reason ?? new Error('aborted'));
+          } catch { /* already closed */ }
+        }, { once: true });
+      },
+      cancel() {
+        timer?.cancel();
+      },
+    });
+    const headers: Record<string, string> = { ...reply.headers, 'content-type': reply.headers['content-type'] ?? 'application/json; charset=utf-8' };
+    delete headers['content-length'];
+    return { status: okStatus(reply), headers, body };
+  },
+} satisfies Record<string, PostAnswer>;
+
+/** An outcome-stage script: the job's scripted end for a job kind (`undefined`: it does not apply to that kind). */
+export type OutcomeScript = (kind: JobKind, scenario: ScenarioParams, jobMs: number) => JobOutcome | undefined;
+
+/** The moderated status a video or image ends with (5, or `:7`, `:14`). */
+const moderatedStatus = (scenario: ScenarioParams) => ([5, 7, 14].includes(scenario.status ?? 5) ? scenario.status ?? 5 : 5);
+
+/** The outcome scripts the scenarios use (`SCENARIOS[name].outcome`). */
+export const OUTCOMES = {
+  moderatedFinal: (kind, scenario) => ({ kind: 'moderated', status: kind === 'music' ? 4 : kind === 'video' || kind === 'image' ? moderatedStatus(scenario) : 422 }),
+  moderatedAfter: (kind, scenario, jobMs) => {
+    if (kind === 'video') return { kind: 'moderated-after', status: moderatedStatus(scenario), afterMs: jobMs, removed: true };
+    if (kind === 'image') return { kind: 'moderated-after', status: moderatedStatus(scenario), afterMs: jobMs };
+    if (kind === 'music') return { kind: 'moderated-after', status: 4, afterMs: jobMs };
+    return undefined;
+  },
+  failed: (kind) => (kind !== 'music' ? { kind: 'failed' } : undefined),
+  agentExpired: (kind) => (kind === 'agent' ? { kind: 'expired' } : undefined),
+} satisfies Record<string, OutcomeScript>;

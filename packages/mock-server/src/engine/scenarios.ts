@@ -4,6 +4,7 @@ import { operations, type OperationId } from '../generated/operations.js';
 import { openapi } from '../generated/spec.js';
 import { declaredStatuses } from './validation.js';
 import { bounded } from './reply.js';
+import { OUTCOMES, POST_ANSWERS as POST, STATUS_ANSWERS as ANSWER, type OutcomeScript, type PostAnswer, type StatusAnswer } from './faults.js';
 
 /** Every scenario and fault the mock can play. */
 export const SCENARIO_NAMES = [
@@ -66,6 +67,12 @@ export interface ScenarioDef {
   scope: 'any' | 'declares' | 'jobs' | 'agent' | 'generations';
   /** A post-stage fault whose answer replaces the handler's (the caller never sees what was created). */
   replacesAnswer?: true;
+  /** Status stage: the answer given instead of the handler's (`faults.ts`). */
+  answer?: StatusAnswer;
+  /** Post stage: what becomes of the handler's answer (`faults.ts`). */
+  replace?: PostAnswer;
+  /** Outcome stage: how the created job ends, per job kind (`faults.ts`). */
+  outcome?: OutcomeScript;
   summary: string;
 }
 
@@ -97,28 +104,28 @@ const GENERATIONS: readonly OperationId[] = JOB_CREATES.filter((id) => ['video',
 
 /** What each scenario does (the README's table is written from this). */
 export const SCENARIOS: Record<ScenarioName, ScenarioDef> = {
-  moderated: { stage: 'status', status: 422, scope: 'declares', summary: '422 `{"error":"Moderated prompt","code":422}` at create; nothing is created.' },
-  'moderated-final': { stage: 'outcome', scope: 'jobs', summary: 'The job ends moderated: video/image status 5 (or `:7`, `:14`), music 4, agent and speech `failed` with 422.' },
-  'moderated-after': { stage: 'outcome', scope: 'generations', summary: 'The job completes, then one `jobMs` later is moderated: music flips to 4 (and leaves `GET /music`), images to 5, videos are removed (404).' },
-  failed: { stage: 'outcome', scope: 'jobs', summary: 'The job ends failed: video/image status 3, agent `failed` with `error`, speech `failed` with `code`/`error` (music has no failed state: ignored).' },
-  'agent-expired': { stage: 'outcome', scope: 'agent', summary: 'The agent job stays `started` for 15 minutes, then `failed` with `error.status` 504.' },
-  'insufficient-credits': { stage: 'status', status: 412, scope: 'declares', summary: '412 as the operation answers it: `Insufficient credits on account <id>`, or on music and speech `Account <id> has no audio subscription`; nothing is created.' },
-  'rate-limited': { stage: 'status', status: 429, scope: 'declares', summary: '429 with `Retry-After` (seconds, `:N` to choose; default `retryAfterSeconds`); nothing is created.' },
-  'bad-gateway': { stage: 'post', status: 502, scope: 'declares', replacesAnswer: true, summary: '502, **but the job was created** (it shows in lists, `/scheduler/available` with its `replyRef`, and the journal).' },
-  'gateway-timeout': { stage: 'post', status: 504, scope: 'declares', replacesAnswer: true, summary: '504, **but the job was created**, like `bad-gateway`.' },
-  'connection-lost': { stage: 'post', scope: 'jobs', replacesAnswer: true, summary: 'No HTTP answer (like `network-error`), **but the job was created**: the connection dropped after the create was sent.' },
-  'bad-gateway-not-created': { stage: 'status', status: 502, scope: 'declares', summary: '502 and nothing was created: the lookup finds no job, so a resubmit is safe.' },
-  'gateway-timeout-not-created': { stage: 'status', status: 504, scope: 'declares', summary: '504 and nothing was created, like `bad-gateway-not-created`.' },
-  'account-on-hold': { stage: 'status', status: 596, scope: 'declares', summary: '596 `Account <id> has been placed on hold`; nothing is created.' },
+  moderated: { stage: 'status', status: 422, scope: 'declares', answer: ANSWER.moderated, summary: '422 `{"error":"Moderated prompt","code":422}` at create; nothing is created.' },
+  'moderated-final': { stage: 'outcome', scope: 'jobs', outcome: OUTCOMES.moderatedFinal, summary: 'The job ends moderated: video/image status 5 (or `:7`, `:14`), music 4, agent and speech `failed` with 422.' },
+  'moderated-after': { stage: 'outcome', scope: 'generations', outcome: OUTCOMES.moderatedAfter, summary: 'The job completes, then one `jobMs` later is moderated: music flips to 4 (and leaves `GET /music`), images to 5, videos are removed (404).' },
+  failed: { stage: 'outcome', scope: 'jobs', outcome: OUTCOMES.failed, summary: 'The job ends failed: video/image status 3, agent `failed` with `error`, speech `failed` with `code`/`error` (music has no failed state: ignored).' },
+  'agent-expired': { stage: 'outcome', scope: 'agent', outcome: OUTCOMES.agentExpired, summary: 'The agent job stays `started` for 15 minutes, then `failed` with `error.status` 504.' },
+  'insufficient-credits': { stage: 'status', status: 412, scope: 'declares', answer: ANSWER.insufficientFunds, summary: '412 as the operation answers it: `Insufficient credits on account <id>`, or on music and speech `Account <id> has no audio subscription`; nothing is created.' },
+  'rate-limited': { stage: 'status', status: 429, scope: 'declares', answer: ANSWER.rateLimited, summary: '429 with `Retry-After` (seconds, `:N` to choose; default `retryAfterSeconds`); nothing is created.' },
+  'bad-gateway': { stage: 'post', status: 502, scope: 'declares', replacesAnswer: true, replace: POST.badGateway, summary: '502, **but the job was created** (it shows in lists, `/scheduler/available` with its `replyRef`, and the journal).' },
+  'gateway-timeout': { stage: 'post', status: 504, scope: 'declares', replacesAnswer: true, replace: POST.gatewayTimeout, summary: '504, **but the job was created**, like `bad-gateway`.' },
+  'connection-lost': { stage: 'post', scope: 'jobs', replacesAnswer: true, replace: POST.connectionLost, summary: 'No HTTP answer (like `network-error`), **but the job was created**: the connection dropped after the create was sent.' },
+  'bad-gateway-not-created': { stage: 'status', status: 502, scope: 'declares', answer: ANSWER.badGateway, summary: '502 and nothing was created: the lookup finds no job, so a resubmit is safe.' },
+  'gateway-timeout-not-created': { stage: 'status', status: 504, scope: 'declares', answer: ANSWER.gatewayTimeout, summary: '504 and nothing was created, like `bad-gateway-not-created`.' },
+  'account-on-hold': { stage: 'status', status: 596, scope: 'declares', answer: ANSWER.onHold, summary: '596 `Account <id> has been placed on hold`; nothing is created.' },
   unauthorized: { stage: 'auth', status: 401, scope: 'any', summary: '401 `{"error":"Unauthorized","code":401}` even with a valid token.' },
-  'not-found': { stage: 'status', status: 404, scope: 'declares', summary: '404 with the operation\'s documented not-found body.' },
-  'server-error': { stage: 'status', status: 500, scope: 'any', summary: '500 `{"error":"Internal server error","code":500}` (not created).' },
-  'service-unavailable': { stage: 'status', status: 503, scope: 'any', summary: '503 `{"error":"Service unavailable","code":503}` (not created).' },
+  'not-found': { stage: 'status', status: 404, scope: 'declares', answer: ANSWER.notFound, summary: '404 with the operation\'s documented not-found body.' },
+  'server-error': { stage: 'status', status: 500, scope: 'any', answer: ANSWER.serverError, summary: '500 `{"error":"Internal server error","code":500}` (not created).' },
+  'service-unavailable': { stage: 'status', status: 503, scope: 'any', answer: ANSWER.unavailable, summary: '503 `{"error":"Service unavailable","code":503}` (not created).' },
   latency: { stage: 'transport', scope: 'any', summary: 'Waits `:ms` real milliseconds (default 1000) before answering normally.' },
   'network-error': { stage: 'transport', scope: 'any', summary: 'No HTTP response: MSW `HttpResponse.error()`; the standalone server destroys the socket. Nothing is created.' },
-  'malformed-json': { stage: 'post', scope: 'any', summary: 'The normal status and headers with a truncated JSON body (the work was done).' },
-  'stalled-body': { stage: 'post', scope: 'any', summary: 'The normal status and headers, the first bytes of the body, then nothing: the body never completes (timeout tests).' },
-  'empty-body': { stage: 'post', scope: 'any', summary: 'The normal status with an empty body (`Content-Length: 0`) (the work was done).' },
+  'malformed-json': { stage: 'post', scope: 'any', replace: POST.malformedJson, summary: 'The normal status and headers with a truncated JSON body (the work was done).' },
+  'stalled-body': { stage: 'post', scope: 'any', replace: POST.stalledBody, summary: 'The normal status and headers, the first bytes of the body, then nothing: the body never completes (timeout tests).' },
+  'empty-body': { stage: 'post', scope: 'any', replace: POST.emptyBody, summary: 'The normal status with an empty body (`Content-Length: 0`) (the work was done).' },
 };
 
 /** Whether `name` is a scenario name. */
