@@ -222,8 +222,12 @@ export async function startCall<T>(
     if (signal && attemptSignal) attemptSignal.removeEventListener('abort', onAbort);
     combined?.release();
   }
-  /** Maps whatever a call threw onto the error hierarchy (middleware's own errors pass through). */
-  const toError = (error: unknown): unknown => {
+  /**
+   * Maps whatever a call threw onto the error hierarchy. `body`: the error came from reading an answer's body, where
+   * anything a body stream throws (undici's `TypeError: terminated`, another fetch's own error) is a cut connection.
+   * Before that, middleware's own errors pass through.
+   */
+  const toError = (error: unknown, body = false): unknown => {
     if (error instanceof MiniMaxError) return error;
     if (timedOut) return new TimeoutError(spec.timeoutMs);
     if (signal?.aborted) return new AbortError({ cause: signal.reason });
@@ -233,12 +237,13 @@ export async function startCall<T>(
       return new UnexpectedResponseError(`The answer is not valid JSON (${status} ${spec.method} ${url}): try again; if it persists the API or a proxy is broken`, { status, contentType: headers.get('content-type') ?? undefined, operation: spec.operation, method: spec.method, path: url ?? spec.path }, { cause: error });
     }
     if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError')) return connectionError(error, spec, url);
+    if (body || (response && !env.middleware.length)) return connectionError(error, spec, url);
     return error;
   };
-  const failed = (error: unknown) => {
+  const failed = (error: unknown, body = false) => {
     response?.body?.cancel().catch(noop);
     release();
-    return scrub(env, toError(error));
+    return scrub(env, toError(error, body));
   };
 
   /**
@@ -332,7 +337,7 @@ export async function startCall<T>(
       try {
         return await Promise.race([reader(), settle()]);
       } catch (error) {
-        throw failed(error);
+        throw failed(error, true);
       } finally {
         release();
       }
@@ -340,7 +345,7 @@ export async function startCall<T>(
     follow() {
       const guard = settle();
       guard.catch(noop);
-      return { guard, tick: rearm, release, toError: (error) => scrub(env, toError(error)) };
+      return { guard, tick: rearm, release, toError: (error) => scrub(env, toError(error, true)) };
     },
     release,
   };
