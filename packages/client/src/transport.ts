@@ -183,6 +183,8 @@ export async function startCall<T>(
   let failAttempt: ((error: unknown) => void) | undefined;
   let released = false;
 
+  /** The call's budget ran out: said with the concrete path once it is known. */
+  const timeoutError = () => new TimeoutError(spec.timeoutMs, `${spec.method} ${url ?? spec.path}${spec.operation ? `, ${spec.operation}` : ''}`);
   const onAbort = () => {
     // The attempt's signal also aborts on its timeout: only the caller's abort is an AbortError.
     if (!signal?.aborted) return;
@@ -192,7 +194,7 @@ export async function startCall<T>(
   };
   const onTimeout = () => {
     timedOut = true;
-    const error = new TimeoutError(spec.timeoutMs);
+    const error = timeoutError();
     ctl.abort(error);
     if (reading) fail(error);
     else failAttempt?.(error);
@@ -229,7 +231,7 @@ export async function startCall<T>(
    */
   const toError = (error: unknown, body = false): unknown => {
     if (error instanceof MiniMaxError) return error;
-    if (timedOut) return new TimeoutError(spec.timeoutMs);
+    if (timedOut) return timeoutError();
     if (signal?.aborted) return new AbortError({ cause: signal.reason });
     if (error instanceof SyntaxError && response) {
       // openapi-fetch parsed a body that is not JSON (low-level calls; resource calls read bodies themselves).
@@ -276,7 +278,7 @@ export async function startCall<T>(
       } catch (error) {
         failAttempt = undefined;
         if (signal?.aborted) throw new AbortError({ cause: signal.reason });
-        failure = timedOut ? new TimeoutError(spec.timeoutMs) : error instanceof MiniMaxError ? error : connectionError(error, spec, url);
+        failure = timedOut ? timeoutError() : error instanceof MiniMaxError ? error : connectionError(error, spec, url);
         // Idempotent calls retry any connection error or timeout; creates only what provably never left.
         const retry = more && (spec.idempotent || (failure instanceof ConnectionError && nothingSent(failure.code)));
         if (!retry) throw failure;

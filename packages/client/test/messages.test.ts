@@ -83,3 +83,22 @@ describe('job outcome messages', () => {
     expect(error.message).toBe('The image job i:1 was moderated: it was created but will produce nothing; change the input rather than resend it (the last snapshot is on error.snapshot).');
   });
 });
+
+describe('the README error section', () => {
+  it('lists every exported error class with the advice its message carries', async () => {
+    const { readFileSync } = await import('node:fs');
+    const api = await import('../src/index.js');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Errors\n'), readme.indexOf('\n## ', readme.indexOf('## Errors\n') + 1));
+    const classes = Object.entries(api)
+      .filter(([, value]) => typeof value === 'function' && value.prototype instanceof api.MiniMaxError)
+      .map(([name]) => name);
+    expect(classes.length).toBeGreaterThan(15);
+    for (const name of classes) {
+      const row = section.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, `${name} has a row`).toBeDefined();
+      // class | when | advice | fields: the advice column is not empty.
+      expect(row!.split(' | ')[2]!.length, `${name} states its advice`).toBeGreaterThan(10);
+    }
+  });
+});
