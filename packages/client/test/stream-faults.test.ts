@@ -71,6 +71,13 @@ const OPERATIONS: Record<string, (c: Client, signal?: AbortSignal) => Promise<un
   'raw upload (stream)': (c) => c.files.upload(new ReadableStream({ start: (k) => (k.enqueue(encoder.encode('png')), k.close()) }), { contentType: 'image/png' } as never),
   multipart: (c) => c.llm.send({ prompt: 'hi' }),
   'empty answer': (c) => c.accounts.delete('123456789'),
+  'low-level GET': (c) => c.GET('/music/{musicId}', { params: { path: { musicId: 'user:1-minimax:2-music:3' } } }),
+  'low-level POST': (c) => c.POST('/music/create', { body: { prompt: 'a song' } as never }),
+  'paginated listAll': async (c) => {
+    for await (const _ of c.videos.listAll()) void _;
+  },
+  waitFor: (c) => c.videos.waitFor('user:1-minimax:2-video:3', { intervalMs: 1000, deadlineMs: 20_000 }),
+  createAndWait: (c) => c.music.createAndWait({ prompt: 'a song' }, { intervalMs: 1000, deadlineMs: 20_000 }),
 };
 
 const resetCause = () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
