@@ -63,3 +63,30 @@ describe('waitFor through unusable polls', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('a create whose event stream ends before its first event', () => {
+  const empty = () => new Response('', { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  const comments = () => new Response(': keep-alive\n\n: still here\n\n', { status: 200, headers: { 'content-type': 'text/event-stream' } });
+
+  it.each([
+    ['music.create({ stream: true })', (c: ReturnType<typeof testClient>) => c.music.create({ prompt: 'a song', stream: true })],
+    ['videos.agentCreate', (c: ReturnType<typeof testClient>) => c.videos.agentCreate({ templateId: 't1' } as never)],
+  ])('%s: OutcomeUnknownError (the job may exist, no id came back), caused by UnexpectedResponseError(200)', async (_name, call) => {
+    for (const answer of [empty, comments]) {
+      const fake = fakeFetch().queue(answer());
+      const error = await (async () => {
+        for await (const _ of await call(testClient(fake))) void _;
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutcomeUnknownError);
+      expect((error as OutcomeUnknownError).cause).toBeInstanceOf(UnexpectedResponseError);
+      expect((error as OutcomeUnknownError).cause.message).toMatch(/ended without any event/);
+    }
+  });
+
+  it('a create stream with events ends normally', async () => {
+    const fake = fakeFetch().queue(new Response('data: {"status":2}\n\n', { status: 200, headers: { 'content-type': 'text/event-stream' } }));
+    const events: unknown[] = [];
+    for await (const e of await testClient(fake).music.create({ prompt: 'a song', stream: true })) events.push(e);
+    expect(events).toEqual([{ data: { status: 2 } }]);
+  });
+});
