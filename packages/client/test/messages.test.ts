@@ -102,3 +102,16 @@ describe('the README error section', () => {
     }
   });
 });
+
+describe('notices', () => {
+  it('a huge unknown model value is quoted in the warning at most QUOTE_CHARS long (the value is still sent whole)', async () => {
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (line: string) => void warnings.push(line), error() {} };
+    const fake = fakeFetch();
+    const model = `m${'z'.repeat(100_000)}`;
+    await testClient(fake, { logger, logLevel: 'warn' }).music.create({ prompt: 'a song', model });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.length).toBeLessThan(MAX_MESSAGE);
+    expect(JSON.parse(await fake.requests[0]!.text()).model).toBe(model);
+  });
+});
