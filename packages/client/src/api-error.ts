@@ -2,10 +2,10 @@
 // (operation, concrete path, status, the start of the upstream text; the whole body stays on `error.body`).
 import type { Env } from './core.js';
 import { apiErrorClass, parseRetryAfter, type ApiError } from './errors.js';
+import { quote } from './quote.js';
 import { scrub } from './transport.js';
 
-/** Characters of the upstream error text quoted in a message (the whole body is on `error.body`). */
-export const QUOTE_CHARS = 300;
+export { QUOTE_CHARS } from './quote.js';
 
 /** Headers never kept on an error: they carry credentials. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
@@ -20,11 +20,6 @@ export function keptHeaders(env: Env, headers: Headers): Record<string, string> 
   return kept;
 }
 
-/** At most {@link QUOTE_CHARS} characters of `text`, saying how much was left out. */
-export function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= QUOTE_CHARS ? flat : `${flat.slice(0, QUOTE_CHARS)}… (${flat.length - QUOTE_CHARS} more characters on error.body)`;
-}
 
 /** What to do about a status, said first in the message. */
 function advice(env: Env, status: number, text: string | undefined, retryAfter: string | null): string {

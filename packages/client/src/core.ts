@@ -14,7 +14,10 @@ const API_HOST = 'api.useapi.net';
 
 /** Options of {@link createMiniMaxCore} and `createMiniMaxClient`. */
 export interface ClientOptions {
-  /** The useapi.net API token (`user:…`). Defaults to `USEAPI_TOKEN` from the environment (Node). Keep it out of browsers. */
+  /**
+   * The useapi.net API token (`user:<number>-<alphanumeric>`, whole and not URL-encoded; surrounding whitespace is
+   * trimmed). Defaults to `USEAPI_TOKEN` from the environment (Node). Keep it out of browsers.
+   */
   token?: string | undefined;
   /** Base URL (default `https://api.useapi.net/v1/minimax`); point it at the mock server or your own proxy. */
   baseUrl?: string | undefined;
@@ -139,6 +142,15 @@ export function settingIssues(values: { timeoutMs?: unknown; maxRetries?: unknow
   return issues;
 }
 
+/** Whether a base URL points at the real API (any port, case or trailing dot of its host). */
+function isRealApi(baseUrl: string): boolean {
+  try {
+    return new URL(baseUrl, 'http://localhost').hostname.replace(/\.$/, '') === API_HOST;
+  } catch {
+    return false;
+  }
+}
+
 /** What is wrong with a token, if anything (never quoting it). */
 function tokenIssue(token: string | undefined, realApi: boolean): string | undefined {
   if (token === undefined || token === '') {
@@ -147,6 +159,8 @@ function tokenIssue(token: string | undefined, realApi: boolean): string | undef
       : undefined;
   }
   if (/%[0-9a-f]{2}/i.test(token)) return 'is URL-encoded (it contains %-escapes): pass it exactly as useapi.net shows it, starting with "user:"';
+  if (/^bearer\s/i.test(token)) return 'starts with "Bearer": pass the token alone (starting with "user:"); the client adds the Authorization header';
+  if (/\s/.test(token)) return 'contains whitespace: pass the whole token exactly as useapi.net shows it, on one line';
   if (!token.startsWith('user:')) return 'must start with "user:": pass the whole token exactly as useapi.net shows it';
   return undefined;
 }
@@ -185,9 +199,10 @@ export function coreObject(env: Env): MiniMaxCore {
  */
 export function createEnv(options: ClientOptions, build: (env: Env) => MiniMaxCore): Env {
   const vars = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const token = options.token ?? vars?.USEAPI_TOKEN;
+  // A line end or padding copied with the token (a .env file) is not part of it; blank means none.
+  const token = (options.token ?? vars?.USEAPI_TOKEN)?.trim() || undefined;
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const realApi = new URL(baseUrl, 'http://localhost').host === API_HOST;
+  const realApi = isRealApi(baseUrl);
   const issues = settingIssues(options);
   const bad = tokenIssue(token, realApi);
   if (bad) issues.unshift({ field: 'token', message: bad });

@@ -128,8 +128,9 @@ export class ConnectionError extends MiniMaxError {
 export class TimeoutError extends MiniMaxError {
   /** The budget that ran out. */
   declare readonly timeoutMs: number;
-  constructor(timeoutMs: number, what = 'Request') {
-    super(`${what} timed out after ${timeoutMs} ms`);
+  /** `where`: the call, e.g. `GET /music/user:1-…` (said after the advice). */
+  constructor(timeoutMs: number, where?: string) {
+    super(`Timed out after ${timeoutMs} ms without a complete answer: try again, or raise timeoutMs if the API is only slow${where ? ` (${where})` : ''}`);
     this.timeoutMs = timeoutMs;
   }
 }

@@ -1,5 +1,6 @@
 // One lifecycle for every kind of job: describeJob() maps each resource's status fields onto it.
 import { JobFailedError, JobModeratedError, NotFoundError } from './errors.js';
+import { quote } from './quote.js';
 import { jobKinds, jobLabels } from './generated/jobs.js';
 import type { JobKindInfo } from './job-kinds.js';
 import type { JobKind } from './operation-descriptor.js';
@@ -71,8 +72,13 @@ export function jobErrorFor<K extends JobKind>(
   const st = describeJob(kind, snapshot);
   if (!st.final || st.state === 'succeeded') return undefined;
   const Ctor = st.state === 'moderated' ? JobModeratedError : JobFailedError;
-  const what = `${kind} job${st.id ? ` ${st.id}` : ''} ${st.state === 'moderated' ? 'was moderated' : 'failed'}`;
-  return new Ctor<JobSnapshot<K>>(st.message ? `${what}: ${st.message}` : what, kind, st.id, snapshot as JobSnapshot<K>, st);
+  const job = `The ${kind} job${st.id ? ` ${st.id}` : ''}`;
+  const what =
+    st.state === 'moderated'
+      ? `${job} was moderated: it was created but will produce nothing; change the input rather than resend it`
+      : `${job} failed: it was created but produced nothing usable; check the input (and the account), then create it again`;
+  const said = st.message ? ` MiniMax said: ${quote(st.message, 'error.snapshot')}` : '';
+  return new Ctor<JobSnapshot<K>>(`${what} (the last snapshot is on error.snapshot).${said}`, kind, st.id, snapshot as JobSnapshot<K>, st);
 }
 
 /**
@@ -86,5 +92,5 @@ export function jobErrorForMissing<K extends JobKind>(
   error: unknown,
 ): JobModeratedError<JobSnapshot<K>> | undefined {
   if (kind !== 'video' || last === undefined || !(error instanceof NotFoundError)) return undefined;
-  return new JobModeratedError<JobSnapshot<K>>(`video job ${jobId} was removed (404): moderated after generation`, kind, jobId, last, describeJob(kind, last), { cause: error });
+  return new JobModeratedError<JobSnapshot<K>>(`The video job ${jobId} was removed (404): MiniMax moderated it after generating it; change the input rather than resend it`, kind, jobId, last, describeJob(kind, last), { cause: error });
 }

@@ -160,6 +160,16 @@ async function* guardStream<T>(events: AsyncGenerator<T>, lost: (error: unknown)
   }
 }
 
+/** The events of `events`; `empty()` is thrown when it ends without any. */
+async function* atLeastOne<T>(events: AsyncGenerator<T>, empty: () => Error): AsyncGenerator<T> {
+  let any = false;
+  for await (const event of events) {
+    any = true;
+    yield event;
+  }
+  if (!any) throw empty();
+}
+
 /** The value of a 2xx answer, by its Content-Type; a typed error for a non-2xx or an unusable body. */
 async function readAnswer(
   env: Env,
@@ -194,7 +204,8 @@ async function readAnswer(
       throw unexpected('an event stream where JSON was expected');
     }
     const events = parts.events(response.body, answer.follow());
-    if (streaming) return events;
+    // A create's stream that ends before its first event leaves the caller without the job's id.
+    if (streaming) return parts.starts ? atLeastOne(events, () => unexpected('an event stream that ended without any event')) : events;
     // Asked for JSON, answered a stream: its last event is the answer.
     let last: unknown;
     for await (const event of events) last = event.data;

@@ -183,6 +183,8 @@ export async function startCall<T>(
   let failAttempt: ((error: unknown) => void) | undefined;
   let released = false;
 
+  /** The call's budget ran out: said with the concrete path once it is known. */
+  const timeoutError = () => new TimeoutError(spec.timeoutMs, `${spec.method} ${url ?? spec.path}${spec.operation ? `, ${spec.operation}` : ''}`);
   const onAbort = () => {
     // The attempt's signal also aborts on its timeout: only the caller's abort is an AbortError.
     if (!signal?.aborted) return;
@@ -192,7 +194,7 @@ export async function startCall<T>(
   };
   const onTimeout = () => {
     timedOut = true;
-    const error = new TimeoutError(spec.timeoutMs);
+    const error = timeoutError();
     ctl.abort(error);
     if (reading) fail(error);
     else failAttempt?.(error);
@@ -222,10 +224,14 @@ export async function startCall<T>(
     if (signal && attemptSignal) attemptSignal.removeEventListener('abort', onAbort);
     combined?.release();
   }
-  /** Maps whatever a call threw onto the error hierarchy (middleware's own errors pass through). */
-  const toError = (error: unknown): unknown => {
+  /**
+   * Maps whatever a call threw onto the error hierarchy. `body`: the error came from reading an answer's body, where
+   * anything a body stream throws (undici's `TypeError: terminated`, another fetch's own error) is a cut connection.
+   * Before that, middleware's own errors pass through.
+   */
+  const toError = (error: unknown, body = false): unknown => {
     if (error instanceof MiniMaxError) return error;
-    if (timedOut) return new TimeoutError(spec.timeoutMs);
+    if (timedOut) return timeoutError();
     if (signal?.aborted) return new AbortError({ cause: signal.reason });
     if (error instanceof SyntaxError && response) {
       // openapi-fetch parsed a body that is not JSON (low-level calls; resource calls read bodies themselves).
@@ -233,12 +239,13 @@ export async function startCall<T>(
       return new UnexpectedResponseError(`The answer is not valid JSON (${status} ${spec.method} ${url}): try again; if it persists the API or a proxy is broken`, { status, contentType: headers.get('content-type') ?? undefined, operation: spec.operation, method: spec.method, path: url ?? spec.path }, { cause: error });
     }
     if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError')) return connectionError(error, spec, url);
+    if (body || (response && !env.middleware.length)) return connectionError(error, spec, url);
     return error;
   };
-  const failed = (error: unknown) => {
+  const failed = (error: unknown, body = false) => {
     response?.body?.cancel().catch(noop);
     release();
-    return scrub(env, toError(error));
+    return scrub(env, toError(error, body));
   };
 
   /**
@@ -271,7 +278,7 @@ export async function startCall<T>(
       } catch (error) {
         failAttempt = undefined;
         if (signal?.aborted) throw new AbortError({ cause: signal.reason });
-        failure = timedOut ? new TimeoutError(spec.timeoutMs) : error instanceof MiniMaxError ? error : connectionError(error, spec, url);
+        failure = timedOut ? timeoutError() : error instanceof MiniMaxError ? error : connectionError(error, spec, url);
         // Idempotent calls retry any connection error or timeout; creates only what provably never left.
         const retry = more && (spec.idempotent || (failure instanceof ConnectionError && nothingSent(failure.code)));
         if (!retry) throw failure;
@@ -332,7 +339,7 @@ export async function startCall<T>(
       try {
         return await Promise.race([reader(), settle()]);
       } catch (error) {
-        throw failed(error);
+        throw failed(error, true);
       } finally {
         release();
       }
@@ -340,7 +347,7 @@ export async function startCall<T>(
     follow() {
       const guard = settle();
       guard.catch(noop);
-      return { guard, tick: rearm, release, toError: (error) => scrub(env, toError(error)) };
+      return { guard, tick: rearm, release, toError: (error) => scrub(env, toError(error, true)) };
     },
     release,
   };

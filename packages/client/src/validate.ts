@@ -1,5 +1,6 @@
 // Validation before sending, from the operations table's field rules (themselves taken from the spec).
 import type { ValidationIssue } from './errors.js';
+import { quote } from './quote.js';
 import type { FieldRule, FieldType, OperationDescriptor } from './operation-descriptor.js';
 
 const isBlob = (v: unknown) => typeof Blob !== 'undefined' && v instanceof Blob;
@@ -103,7 +104,7 @@ export function inputNotices(id: string, op: OperationDescriptor, values: Record
       const { known } = rule;
       notices.push({
         key: `${name}=${value}`,
-        message: `${id}: ${name} "${value}" is not among the values this SDK version knows (${known.slice(0, 6).join(', ')}${known.length > 6 ? `, … (${known.length} in all)` : ''}); it is sent as it is`,
+        message: `${id}: ${name} "${quote(String(value), 'the input')}" is not among the values this SDK version knows (${known.slice(0, 6).join(', ')}${known.length > 6 ? `, … (${known.length} in all)` : ''}); it is sent as it is`,
       });
     }
   }

@@ -27,6 +27,13 @@ export const faults = {
     res.write('{"musicId":"user:1-minimax:2-mu');
     setTimeout(() => req.socket.destroy(), 20);
   },
+  /** An event stream: one whole event, then half of the next, then the socket is destroyed (undici: `TypeError: terminated`). */
+  cutEventStream: (): Fault => (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('data: {"status":1,"percent":10}\n\n');
+    res.write('data: {"status":1,"perc');
+    setTimeout(() => req.socket.destroy(), 20);
+  },
   /** Nothing is ever answered (the request stays open until the client gives up). */
   neverHeaders: (): Fault => () => {},
   /** Headers and the start of the body come at once; the rest never does. */

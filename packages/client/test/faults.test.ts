@@ -17,7 +17,9 @@ import {
   TimeoutError,
   UnexpectedResponseError,
   UpstreamBusyError,
+  MiniMaxError,
   createMiniMaxClient,
+  isTransientError,
   type RetryEvent,
 } from '../src/index.js';
 import { type Fault, type FaultServer, faults, refusedBaseUrl, startFaultServer } from './faults-server.js';
@@ -274,6 +276,29 @@ describe('createAndWait on a create that answers an unexpected shape', () => {
     expect((error as OutcomeUnknownError).cause.message).toMatch(/no videoId/);
     expect(server.count('POST', '/videos/create')).toBe(1);
     expect(server.received).toHaveLength(1);
+  });
+});
+
+describe('an event stream cut mid-event over a real connection (undici throws TypeError: terminated)', () => {
+  const streams: [string, (c: ReturnType<typeof createMiniMaxClient>) => Promise<AsyncIterable<unknown>>][] = [
+    ['music.create({ stream: true })', (c) => c.music.create({ prompt: 'a song', stream: true })],
+    ['videos.agentCreate', (c) => c.videos.agentCreate({ templateId: 't1' } as never)],
+    ['llm.send({ stream: true })', (c) => c.llm.send({ prompt: 'hi', stream: true })],
+  ];
+  it.each(streams)('%s: the first event arrives, then a MiniMaxError (ConnectionError inside), never the raw TypeError', { timeout: 10_000 }, async (_name, call) => {
+    server.script(faults.cutEventStream());
+    const c = createMiniMaxClient({ token: TOKEN, baseUrl: server.baseUrl, maxRetries: MAX_RETRIES, timeoutMs: LONG_TIMEOUT_MS, logLevel: 'silent' });
+    const events: unknown[] = [];
+    const error = await (async () => {
+      for await (const event of await call(c)) events.push(event);
+    })().catch((e: unknown) => e);
+    expect(events).toEqual([{ data: { status: 1, percent: 10 } }]);
+    expect(error).toBeInstanceOf(MiniMaxError);
+    const inner = error instanceof OutcomeUnknownError ? error.cause : error;
+    expect(inner).toBeInstanceOf(ConnectionError);
+    expect(isTransientError(inner)).toBe(true);
+    expect(server.received).toHaveLength(1);
+    expect(`${JSON.stringify(error)} ${(error as Error).stack}`).not.toContain(TOKEN);
   });
 });
 

@@ -65,7 +65,7 @@ describe('describeJob', () => {
     expect(jobErrorFor('video', { status: 1 })).toBeUndefined();
     const failed = jobErrorFor('agent', { jobId: 'j', status: 'failed', error: { message: 'expired', status: 504 }, created: 'x' });
     expect(failed).toBeInstanceOf(JobFailedError);
-    expect(failed?.message).toBe('agent job j failed: expired');
+    expect(failed?.message).toBe('The agent job j failed: it was created but produced nothing usable; check the input (and the account), then create it again (the last snapshot is on error.snapshot). MiniMax said: expired');
     expect(failed?.snapshot).toMatchObject({ jobId: 'j' });
     const moderated = jobErrorFor('music', { musicId: 'm', status: 4 });
     expect(moderated).toBeInstanceOf(JobModeratedError);
