@@ -309,11 +309,18 @@ export function apiErrorClass(status: number): typeof ApiError {
   return byStatus[status] ?? (status >= 500 ? ServerError : ApiError);
 }
 
-/** Milliseconds from a `Retry-After` header (delta-seconds or HTTP date); undefined when absent or invalid. */
+/** An HTTP-date (RFC 9110: IMF-fixdate, RFC 850 or asctime); nothing else parses as a date. */
+const HTTP_DATE = /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
+/**
+ * Milliseconds from a `Retry-After` header: delta-seconds (digits, a decimal fraction tolerated) or an HTTP-date;
+ * undefined when absent or anything else (`"1, 2"`, `"abc 12"`, `"0x10"`, `"-1"`).
+ */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(value);
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text) * 1000;
+  if (!HTTP_DATE.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -156,8 +156,16 @@ describe('parseRetryAfter', () => {
     ['1.5', 1500],
     ['Thu, 01 Jan 2026 00:00:10 GMT', 10_000],
     ['Wed, 31 Dec 2025 23:59:00 GMT', 0],
+    ['Thursday, 01-Jan-26 00:00:10 GMT', 10_000],
+    ['Thu Jan  1 00:00:10 2026', 10_000],
     ['soon', undefined],
     ['-1', undefined],
+    // Only delta-seconds or an HTTP-date (#10): these parsed as dates in 2001, or as 16 s.
+    ['1, 2', undefined],
+    ['abc 12', undefined],
+    ['0x10', undefined],
+    ['1e3', undefined],
+    [' 3 ', 3000],
     [null, undefined],
   ])('%s → %s', (value, ms) => {
     expect(parseRetryAfter(value, now)).toBe(ms);
