@@ -1,6 +1,7 @@
 // The token never appears in an error message, toJSON(), a log line, a hook event or a URL.
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMiniMaxClient, MiniMaxError, ValidationError, type Logger } from '../src/index.js';
+import { ApiError, createMiniMaxClient, MiniMaxError, ValidationError, type Logger } from '../src/index.js';
 import { TOKEN, connectionError, fakeFetch, json, testClient } from './helpers.js';
 
 function capture(): Logger & { lines: string[] } {
@@ -44,6 +45,31 @@ describe('redaction', () => {
     expect(everything).not.toContain('SECRET');
     expect(logger.lines.length).toBeGreaterThan(0);
     expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('ApiError.headers drop credentials and any value holding the token (JSON.stringify and util.inspect)', async () => {
+    const echoed = {
+      authorization: `Bearer ${TOKEN}`,
+      'set-cookie': 'session=abc',
+      cookie: 'a=b',
+      'x-echo-auth': `Bearer ${TOKEN}`,
+      'x-echo-encoded': encodeURIComponent(TOKEN),
+      'x-request-id': 'req-1',
+    };
+    const fake = fakeFetch().queue(json(500, { error: 'proxy failed' }, echoed));
+    const error = (await testClient(fake, { maxRetries: 0 }).music.get('user:1-minimax:2-music:3').catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.headers).not.toHaveProperty('authorization');
+    expect(error.headers).not.toHaveProperty('set-cookie');
+    expect(error.headers).not.toHaveProperty('cookie');
+    expect(error.headers['x-echo-auth']).toBe('[redacted]');
+    expect(error.headers['x-echo-encoded']).toBe('[redacted]');
+    expect(error.requestId).toBe('req-1');
+    for (const text of [JSON.stringify(error), inspect(error, { depth: 10 }), String(error.stack)]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(encodeURIComponent(TOKEN));
+      expect(text).not.toContain('SECRETtoken');
+    }
   });
 
   it('a connection error does not carry the token', async () => {
