@@ -88,6 +88,32 @@ describe('redaction', () => {
     expect(fake.requests[0]!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
   });
 
+  it('a 401 says whether a token was configured at all', async () => {
+    vi.stubEnv('USEAPI_TOKEN', '');
+    const unauthorized = () => json(401, { error: 'Unauthorized' });
+    const withToken = await testClient(fakeFetch().queue(unauthorized())).music.get('m:1').catch((e: unknown) => e);
+    expect((withToken as Error).message).toMatch(/^The API refused the token: use the whole `user:…` token/);
+    const proxy = createMiniMaxClient({ baseUrl: 'https://proxy.example/minimax', fetch: fakeFetch().queue(unauthorized()).fetch, logLevel: 'silent' });
+    const without = await proxy.music.get('m:1').catch((e: unknown) => e);
+    expect((without as Error).message).toMatch(/^No API token was sent: pass createMiniMaxClient\(\{ token \}\) or set USEAPI_TOKEN/);
+    expect((without as Error).message).toContain('GET /music/m:1');
+  });
+
+  it('a token without the "user:" prefix is refused before any request', () => {
+    const fake = fakeFetch();
+    const error = (() => {
+      try {
+        createMiniMaxClient({ token: '12345-abcdef', fetch: fake.fetch });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toContain('must start with "user:"');
+    expect((error as Error).message).not.toContain('12345-abcdef');
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('refuses to call the production API without a token', () => {
     vi.stubEnv('USEAPI_TOKEN', '');
     expect(() => createMiniMaxClient({ token: undefined })).toThrow(ValidationError);
