@@ -130,6 +130,11 @@ export interface PollOptions extends RequestOptions {
 export interface WaitOptions<J extends JobKind = JobKind> extends PollOptions {
   /** Called with each distinct snapshot (and its `describeJob` state), the final one included. */
   onProgress?: ((snapshot: Snapshot<J>, state: JobState) => void) | undefined;
+  /**
+   * `<create>AndWait` only: request options of the create alone (`headers`, `maxRetries`, `timeoutMs`, `signal`),
+   * over the shared ones; the polls do not get them.
+   */
+  create?: RequestOptions | undefined;
 }
 
 type Creators = typeof jobCreators;

@@ -283,6 +283,16 @@ describe('createAndWait', () => {
     expect(fake.requests.map((r) => `${r.method} ${route(r)}`)).toEqual(['POST /videos/create', `GET /videos/${VIDEO}`]);
   });
 
+  it('request options for the create alone: options.create (#10 part 5)', async () => {
+    const fake = fakeFetch().queue(json(200, { videoId: VIDEO }), json(200, { videoId: VIDEO, status: 2, statusFinal: true }));
+    await testClient(fake).videos.createAndWait({ prompt: 'a corgi' }, { headers: { 'x-all': '1' }, create: { headers: { 'x-create': 'yes' }, maxRetries: 0 } });
+    const [created, polled] = fake.requests;
+    expect(created!.headers.get('x-create')).toBe('yes');
+    expect(created!.headers.get('x-all')).toBe('1');
+    expect(polled!.headers.get('x-create')).toBeNull();
+    expect(polled!.headers.get('x-all')).toBe('1');
+  });
+
   it('images: waits for every image id', async () => {
     const fake = fakeFetch().queue(json(200, { imageIds: ['i:1', 'i:2'] }), (r) => json(200, { imageId: route(r).split('/')[2], status: 2 }), (r) =>
       json(200, { imageId: route(r).split('/')[2], status: 2 }),
