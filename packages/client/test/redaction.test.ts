@@ -133,6 +133,14 @@ describe('redaction', () => {
     expect(JSON.stringify(error) + error.stack).not.toContain('abcdef');
   });
 
+  it('a debug line has the concrete path with ids, the status, the duration and the request id, never the token', async () => {
+    const loud = capture();
+    const fake = fakeFetch().queue(json(200, { musicId: 'user:1-minimax:2-music:3' }, { 'x-request-id': 'req-42' }));
+    await testClient(fake, { logger: loud, logLevel: 'debug' }).music.get('user:1-minimax:2-music:3');
+    expect(loud.lines).toEqual([expect.stringMatching(/^\[useapi-minimax\] GET \/music\/user:1-minimax:2-music:3 → 200 in \d+ ms \(getMusic, attempt 1, request id req-42\)$/)]);
+    expect(loud.lines.join('\n')).not.toContain(TOKEN);
+  });
+
   it('logLevel silent logs nothing; debug logs each response', async () => {
     const quiet = capture();
     const loud = capture();
