@@ -24,7 +24,11 @@ export interface RequestOptions {
 }
 
 /** What a raw-body upload accepts: a Blob/File, bytes (ArrayBuffer, Uint8Array, Node Buffer) or a stream. */
-export type UploadData = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
+/**
+ * Data of a raw upload. A Node readable (`fs.createReadStream(path)`) is an `AsyncIterable<Uint8Array>` with a
+ * `pipe` method; its type comes from its `path`, a File's from its name, when the data has none of its own.
+ */
+export type UploadData = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | (AsyncIterable<Uint8Array> & { pipe(...args: never[]): unknown });
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type Defined<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;
