@@ -132,7 +132,7 @@ export interface JobCreator {
 /**
  * Creates, then waits for the job (every job, for creates that answer a list of ids). The call options
  * (`signal`, `timeoutMs`, `maxRetries`, `headers`) go to the create and to every poll; `intervalMs`,
- * `deadlineMs` and `onProgress` to the wait.
+ * `deadlineMs` and `onProgress` to the wait; `options.create` (request options) to the create alone.
  */
 export async function createAndWait(
   creator: JobCreator,
@@ -141,8 +141,10 @@ export async function createAndWait(
   input: Record<string, unknown> | undefined,
   options: WaitOptions = {},
 ): Promise<Snap | Snap[]> {
-  const { signal, timeoutMs, maxRetries, headers } = options;
-  const created = await create({ ...input, ...creator.fixed }, { signal, timeoutMs, maxRetries, headers });
+  const { signal, timeoutMs, maxRetries, headers, create: only, ...wait } = options;
+  const shared: RequestOptions = { signal, timeoutMs, maxRetries, headers };
+  const createOptions: RequestOptions = only ? { ...shared, ...only, headers: { ...headers, ...only.headers } } : shared;
+  const created = await create({ ...input, ...creator.fixed }, createOptions);
   const ids: unknown[] = ([] as unknown[]).concat(created?.[creator.idField] ?? []);
   if (!ids.length || ids.some((id) => typeof id !== 'string')) {
     throw new MiniMaxError(`The create answered without a ${creator.idField}: cannot wait for the ${creator.kind} job`);
@@ -151,7 +153,7 @@ export async function createAndWait(
   const stop = new AbortController();
   const combined = anySignal([signal, stop.signal]);
   try {
-    const results = await Promise.all(ids.map((id) => waitFollowing(creator.kind, get, id as string, { ...options, signal: combined.signal })));
+    const results = await Promise.all(ids.map((id) => waitFollowing(creator.kind, get, id as string, { ...wait, timeoutMs, maxRetries, headers, signal: combined.signal })));
     return creator.many ? results : results[0]!;
   } finally {
     stop.abort();

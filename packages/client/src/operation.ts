@@ -72,7 +72,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
     // Unknown field names and values newer than the SDK: warned once per client (and its views), never refused.
     warnInputOnce(env.warned, (message) => env.log('warn', message), id, op, values);
     if (op.body === 'raw') {
-      if (!raw) issues.push({ field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer or ReadableStream' });
+      if (!raw) issues.push({ field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer, ReadableStream or Node readable (for a file: fs.openAsBlob(path), or Readable.toWeb(stream))' });
       if (!contentType) issues.push({ field: 'contentType', message: `is required (the data has no type); one of ${op.contentTypes!.join(', ')}` });
       else if (!op.contentTypes!.includes(contentType.split(';')[0]!.trim().toLowerCase())) {
         issues.push({ field: 'contentType', message: `must be one of ${op.contentTypes!.join(', ')} (got ${contentType})` });

@@ -35,10 +35,40 @@ export interface RawBody {
   stream: boolean;
 }
 
-/** Wraps upload data (Blob/File, ArrayBuffer, typed array or Node Buffer, ReadableStream); undefined if unsupported. */
+/** MIME types by file extension, for uploads whose data has no type of its own. */
+const TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  mp4: 'video/mp4',
+};
+
+/** The MIME type of a file name's extension (`song.MP3` → `audio/mpeg`), if known. */
+export function typeOfName(name: unknown): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? undefined : TYPES[name.slice(dot + 1).toLowerCase()];
+}
+
+/** A Node readable (`fs.createReadStream`, …): it pipes and iterates asynchronously. */
+const isNodeReadable = (data: unknown): data is AsyncIterable<Uint8Array> & { path?: unknown } =>
+  !!data && typeof data === 'object' && typeof (data as { pipe?: unknown }).pipe === 'function' && Symbol.asyncIterator in data;
+
+/**
+ * Wraps upload data (Blob/File, ArrayBuffer, typed array or Node Buffer, ReadableStream, Node readable such as
+ * `fs.createReadStream(path)`); undefined if unsupported. Without a type of its own, the type comes from the file
+ * name (`File.name`, a read stream's `path`) when its extension is known.
+ */
 export function toRawBody(data: unknown): RawBody | undefined {
-  if (typeof Blob !== 'undefined' && data instanceof Blob) return { body: data, type: data.type || undefined, stream: false };
+  if (typeof Blob !== 'undefined' && data instanceof Blob) {
+    return { body: data, type: data.type || typeOfName((data as { name?: unknown }).name), stream: false };
+  }
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return { body: data as BodyInit, type: undefined, stream: false };
   if (typeof ReadableStream !== 'undefined' && data instanceof ReadableStream) return { body: data, type: undefined, stream: true };
+  const from = typeof ReadableStream !== 'undefined' ? (ReadableStream as { from?: (it: AsyncIterable<Uint8Array>) => ReadableStream<Uint8Array> }).from : undefined;
+  if (from && isNodeReadable(data)) return { body: from.call(ReadableStream, data), type: typeOfName(data.path), stream: true };
   return undefined;
 }

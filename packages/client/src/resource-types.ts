@@ -24,7 +24,11 @@ export interface RequestOptions {
 }
 
 /** What a raw-body upload accepts: a Blob/File, bytes (ArrayBuffer, Uint8Array, Node Buffer) or a stream. */
-export type UploadData = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
+/**
+ * Data of a raw upload. A Node readable (`fs.createReadStream(path)`) is an `AsyncIterable<Uint8Array>` with a
+ * `pipe` method; its type comes from its `path`, a File's from its name, when the data has none of its own.
+ */
+export type UploadData = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | (AsyncIterable<Uint8Array> & { pipe(...args: never[]): unknown });
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type Defined<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;
@@ -130,6 +134,11 @@ export interface PollOptions extends RequestOptions {
 export interface WaitOptions<J extends JobKind = JobKind> extends PollOptions {
   /** Called with each distinct snapshot (and its `describeJob` state), the final one included. */
   onProgress?: ((snapshot: Snapshot<J>, state: JobState) => void) | undefined;
+  /**
+   * `<create>AndWait` only: request options of the create alone (`headers`, `maxRetries`, `timeoutMs`, `signal`),
+   * over the shared ones; the polls do not get them.
+   */
+  create?: RequestOptions | undefined;
 }
 
 type Creators = typeof jobCreators;

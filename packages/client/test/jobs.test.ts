@@ -153,6 +153,23 @@ describe('waiting', () => {
     expect((call.error as JobTimeoutError).jobId).toBe(VIDEO);
   });
 
+  it('an empty, null or truncated poll answer is transient: waitFor keeps polling within the deadline (#10)', async () => {
+    const bad = (text: string) => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+    const fake = fakeFetch().queue(bad(''), bad('null'), bad('{"videoId":"user:1-min'), json(200, { videoId: VIDEO, status: 2 }));
+    const call = track(testClient(fake, { maxRetries: 0 }).videos.waitFor(VIDEO, { intervalMs: 1000, deadlineMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(call.error).toBeUndefined();
+    expect(call.value).toMatchObject({ status: 2 });
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it('bad poll answers until the deadline end in JobTimeoutError, never a raw TypeError', async () => {
+    const fake = fakeFetch().queue(...Array.from({ length: 50 }, () => new Response('', { status: 200, headers: { 'content-type': 'application/json' } })));
+    const call = track(testClient(fake, { maxRetries: 0 }).videos.waitFor(VIDEO, { intervalMs: 1000, deadlineMs: 5_000 }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(call.error).toBeInstanceOf(JobTimeoutError);
+  });
+
   it('the deadline aborts an in-flight GET', async () => {
     const fake = fakeFetch().queue(json(200, { status: 1 }), () => new Promise<Response>(() => {}));
     const call = track(testClient(fake).videos.waitFor(VIDEO, { intervalMs: 1000, deadlineMs: 1500 }));
@@ -264,6 +281,16 @@ describe('createAndWait', () => {
     const video = await testClient(fake).videos.createAndWait({ prompt: 'a corgi' });
     expect(video).toMatchObject({ status: 2 });
     expect(fake.requests.map((r) => `${r.method} ${route(r)}`)).toEqual(['POST /videos/create', `GET /videos/${VIDEO}`]);
+  });
+
+  it('request options for the create alone: options.create (#10 part 5)', async () => {
+    const fake = fakeFetch().queue(json(200, { videoId: VIDEO }), json(200, { videoId: VIDEO, status: 2, statusFinal: true }));
+    await testClient(fake).videos.createAndWait({ prompt: 'a corgi' }, { headers: { 'x-all': '1' }, create: { headers: { 'x-create': 'yes' }, maxRetries: 0 } });
+    const [created, polled] = fake.requests;
+    expect(created!.headers.get('x-create')).toBe('yes');
+    expect(created!.headers.get('x-all')).toBe('1');
+    expect(polled!.headers.get('x-create')).toBeNull();
+    expect(polled!.headers.get('x-all')).toBe('1');
   });
 
   it('images: waits for every image id', async () => {

@@ -21,6 +21,18 @@ describe('timeoutMs', () => {
     expect(fake.requests[0]!.signal.aborted).toBe(true);
   });
 
+  it('timeoutMs Infinity or beyond 2^31-1 ms does not fire after 1 ms (#10 bounds)', async () => {
+    const THIRTY_DAYS = 30 * 24 * 60 * 60_000;
+    const forever = track(testClient(fakeFetch().queue(never), { timeoutMs: Infinity }).music.get(MUSIC, { maxRetries: 0 }));
+    const long = track(testClient(fakeFetch().queue(never), { timeoutMs: THIRTY_DAYS }).music.get(MUSIC, { maxRetries: 0 }));
+    await vi.advanceTimersByTimeAsync(2 ** 31);
+    expect(forever.done).toBe(false);
+    expect(long.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(THIRTY_DAYS - 2 ** 31);
+    expect(long.error).toBeInstanceOf(TimeoutError);
+    expect(forever.done).toBe(false);
+  });
+
   it('covers reading the body: a stalled body times out', async () => {
     const fake = fakeFetch().queue(stalledBody());
     const call = track(testClient(fake, { timeoutMs: 3000 }).music.get(MUSIC, { maxRetries: 0 }));

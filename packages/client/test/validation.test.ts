@@ -81,7 +81,7 @@ describe('validation', () => {
       { field: 'contentType', message: 'is required (the data has no type); one of image/png, image/jpeg, audio/mpeg, audio/wav, video/mp4' },
     ]);
     expect(await issuesOf((c) => c.files.upload(any('a string'), { contentType: 'image/png' }))).toEqual([
-      { field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer or ReadableStream' },
+      { field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer, ReadableStream or Node readable (for a file: fs.openAsBlob(path), or Readable.toWeb(stream))' },
     ]);
   });
 
