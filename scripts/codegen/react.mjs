@@ -93,6 +93,8 @@ function describe(id, op, info) {
     fixed,
     summary: `${oneLine(info.summary)}: \`${op.method} ${op.path}\``,
     deprecated: op.deprecated === true,
+    // A write that starts a paid job (`x-sdk.creates`, or a stream of job snapshots): single-flight.
+    creates: !read && Boolean(info.sdk.creates || (info.sdk.event && /^(Video|Image|Music|Speech|AgentJob)$/.test(info.sdk.event))),
   };
 }
 
@@ -213,7 +215,7 @@ function mutationBody(o) {
   const args = [...o.op.pathParams, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
   let call = `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
   if (o.op.success === 'sse') call = `lastEvent(${call}, options?.onEvent)`;
-  const run = `withCacheEffects(context, options, ${o.id}Effects, variables, ${call})`;
+  const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call})`;
   if (!own.length) return `(variables: ${cap(o.id)}Variables, context) =>\n      ${run}`;
   const destructure = `const { ${own.join(', ')}${o.hasInput ? ', ...input' : ''} } = variables;`;
   return `(variables: ${cap(o.id)}Variables, context) => {\n      ${destructure}\n      return ${run};\n    }`;
@@ -244,6 +246,7 @@ function optionsSource(ops) {
   return queryOptions<Output<'${o.id}'>, MiniMaxError, Output<'${o.id}'>, MiniMaxQueryKey<'${o.id}'>>({
     queryKey: queryKeyOf('${o.tag}', '${o.id}', ${pathObj}${o.hasInput ? ', input' : ''}),
     queryFn: ${skips.length ? `${skips.join(' || ')} ? skipToken : ${fn}` : fn},
+    retry: false,
   });
 }`,
       );
@@ -266,6 +269,7 @@ function optionsSource(ops) {
             ${readCall(o, '{ signal }', `pageInput<Input<'${o.id}'>>(${o.id}Pages, input, pageParam)`)},
     initialPageParam: undefined as PageParam<'${o.id}'>,
     getNextPageParam: nextPageParamOf<Output<'${o.id}'>, PageParam<'${o.id}'>>(${o.id}Pages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }`,
         );
@@ -277,8 +281,8 @@ function optionsSource(ops) {
       out.push(
         doc([`Variables of \`${o.hook}\` and \`${name}MutationOptions\`.`]),
         `export type ${cap(o.id)}Variables = ${variablesType(o)};`,
-        doc([`What \`${o.id}\` does to the cache: ${effects.length ? effects.map(effectText).join('; ') : 'nothing'}.`]),
-        `const ${o.id}Effects: readonly CacheEffect[] = ${toSource(effects)};`,
+        doc([`What \`${o.id}\` does to the cache: ${effects.length ? effects.map(effectText).join('; ') : 'nothing'}${o.creates ? '; it starts a paid job, so it is single-flight' : ''}.`]),
+        `const ${o.id}Plan: MutationPlan = { operation: '${o.id}', effects: ${toSource(effects)}${o.creates ? ', creates: true' : ''} };`,
         doc([
           `${o.summary} (\`${o.hook}\`)${o.fixed ? `, sent with ${Object.entries(o.fixed).map(([k, v]) => `\`${k}: ${v}\``).join(', ')}` : ''}${sse ? '; resolves with the last event of the stream' : ''}.`,
           ...lines,
@@ -298,7 +302,6 @@ function optionsSource(ops) {
   return `${HEADER}import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query';
 import type { EventData, Input, MiniMaxClient, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
 import type { PaginationDescriptor } from '@useapi-minimax/client/internal';
-import type { CacheEffect } from '../cache-effects.js';
 import {
   infiniteQueryKeyOf,
   mutationKeyOf,
@@ -310,7 +313,7 @@ import {
   type PageParam,
   type Skippable,
 } from '../keys.js';
-import { withCacheEffects, type CacheUpdateOptions } from '../mutations.js';
+import { withCacheEffects, type CacheUpdateOptions, type MutationPlan } from '../mutations.js';
 import type { MiniMaxInfiniteQueryOptions, MiniMaxMutationOptions, MiniMaxQueryOptions } from '../option-types.js';
 import { nextPageParamOf, pageInput } from '../pagination.js';
 import { jobQueryOptions, type JobPollOptions } from '../polling.js';
@@ -407,7 +410,7 @@ ${[...suspenseParams, `options?: SuspenseQueryHookOptions<Output<'${o.id}'>, TDa
   options?: ${hookOptions},
   queryClient?: QueryClient,
 ): UseMutationResult<${data}, MiniMaxError, ${vars}, TOnMutateResult> {
-  return useMiniMaxMutation(${name}MutationOptions, options, queryClient);
+  return useMiniMaxMutation(${name}MutationOptions, options, queryClient${o.creates ? ', true' : ''});
 }`,
       );
     }

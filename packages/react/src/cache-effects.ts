@@ -1,8 +1,10 @@
 // What a mutation does to the cache once it succeeded, declared per operation as data (see the generated
 // `…MutationOptions`): remove a deleted item from the cached lists and its own query, seed a job's query with
-// the create's answer, and invalidate key prefixes. Runs in this order: removals, seeds, then invalidations
-// (awaited, so the mutation settles once the active lists have refetched).
-import type { QueryClient } from '@tanstack/react-query';
+// the create's answer, and invalidate key prefixes. A deleted item leaves the cached lists before the call is sent
+// (optimistic; put back if it fails); after the call: removals, seeds, then invalidations. An invalidated infinite
+// list keeps only its first page (a create changes the newest page, and refetching every loaded page one after
+// another is what made creates slow); a delete does not wait for the lists to refetch.
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { MINIMAX_KEY_ROOT } from './keys.js';
 
 /** `[tag]` or `[tag, operationId]`: a key prefix under `'useapi-minimax'`. */
@@ -46,17 +48,52 @@ function withoutItem(data: unknown, items: string, idField: string, id: string):
   return next === data ? undefined : next;
 }
 
-/** Applies a mutation's cache effects. */
+/**
+ * Removes the item of each `removeFromList` effect from the cached lists now, before the call; returns the function
+ * that puts the previous data back (when the call fails).
+ */
+export function removeOptimistically(client: QueryClient, effects: readonly CacheEffect[], variables: unknown): () => void {
+  const previous: [QueryKey, unknown][] = [];
+  for (const effect of effects) {
+    if (!('removeFromList' in effect)) continue;
+    const id = idOf(variables, effect.from);
+    if (!id) continue;
+    for (const [key, old] of client.getQueriesData({ queryKey: [MINIMAX_KEY_ROOT, ...effect.removeFromList] })) {
+      const next = withoutItem(old, effect.items, effect.idField, id);
+      if (next === undefined) continue;
+      previous.push([key, old]);
+      client.setQueryData(key, next);
+    }
+  }
+  return () => {
+    for (const [key, old] of previous) client.setQueryData(key, old);
+  };
+}
+
+/** Keeps the first page of every cached infinite list under `prefix`, so its refetch is one request. */
+function keepFirstPages(client: QueryClient, prefix: readonly unknown[]): void {
+  for (const query of client.getQueryCache().findAll({ queryKey: prefix })) {
+    const data = query.state.data as { pages?: unknown[]; pageParams?: unknown[] } | undefined;
+    if (query.queryKey[3] !== 'infinite' || !Array.isArray(data?.pages) || data.pages.length <= 1) continue;
+    client.setQueryData(query.queryKey, { pages: data.pages.slice(0, 1), pageParams: (data.pageParams ?? []).slice(0, 1) });
+  }
+}
+
+/** Applies a mutation's cache effects (after the call; `removeFromList` ran before it, see `removeOptimistically`). */
 export async function applyCacheEffects(client: QueryClient, effects: readonly CacheEffect[], variables: unknown, data: unknown): Promise<void> {
   const invalidations: Promise<void>[] = [];
+  let deletes = false;
   for (const effect of effects) {
     if ('removeFromList' in effect) {
+      deletes = true;
       const id = idOf(variables, effect.from);
+      // Again, in case a list refetched while the call was in flight.
       if (id) client.setQueriesData({ queryKey: [MINIMAX_KEY_ROOT, ...effect.removeFromList] }, (old: unknown) => withoutItem(old, effect.items, effect.idField, id));
     } else if ('removeItem' in effect) {
+      deletes = true;
       const id = idOf(variables, effect.from);
       if (!id) continue;
-      const filters = { queryKey: itemKey(effect.removeItem, effect.param, id), exact: true };
+      const filters = { queryKey: itemKey(effect.removeItem, effect.param, id) };
       await client.cancelQueries(filters);
       client.removeQueries(filters);
     } else if ('seed' in effect) {
@@ -64,10 +101,14 @@ export async function applyCacheEffects(client: QueryClient, effects: readonly C
       if (id) client.setQueryData(itemKey(effect.seed, effect.param, id), data);
     } else if ('invalidateItem' in effect) {
       const id = idOf(variables, effect.from);
-      if (id) invalidations.push(client.invalidateQueries({ queryKey: itemKey(effect.invalidateItem, effect.param, id), exact: true }));
+      if (id) invalidations.push(client.invalidateQueries({ queryKey: itemKey(effect.invalidateItem, effect.param, id) }));
     } else {
-      invalidations.push(client.invalidateQueries({ queryKey: [MINIMAX_KEY_ROOT, ...effect.invalidate] }));
+      const prefix = [MINIMAX_KEY_ROOT, ...effect.invalidate];
+      keepFirstPages(client, prefix);
+      invalidations.push(client.invalidateQueries({ queryKey: prefix }));
     }
   }
-  await Promise.all(invalidations);
+  // A delete resolves once the item is gone from the cache; the lists refetch in the background.
+  if (!deletes) await Promise.all(invalidations);
+  else void Promise.all(invalidations).catch(() => {});
 }

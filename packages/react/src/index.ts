@@ -1,5 +1,5 @@
 // @useapi-minimax/react: TanStack Query v5 hooks over @useapi-minimax/client.
-export type { MiniMaxQueryError } from './register.js';
+export { MiniMaxError } from '@useapi-minimax/client';
 export { MiniMaxProvider, useMiniMaxClient, type MiniMaxProviderProps } from './provider.js';
 export {
   MINIMAX_KEY_ROOT,
@@ -24,6 +24,7 @@ export type { MiniMaxInfiniteQueryOptions, MiniMaxMutationOptions, MiniMaxQueryO
 export type { InfiniteQueryHookOptions, QueryHookOptions, SuspenseQueryHookOptions } from './query-hooks.js';
 export type { CacheUpdateOptions, MutationHookOptions } from './mutations.js';
 export type { CacheEffect, KeyPrefix } from './cache-effects.js';
+export { pendingJobIds, type PersistOptions, type StorageLike } from './persist.js';
 export { useAgent, useGenerateMusic, type AgentInput, type FlowOptions, type FlowStatus, type GenerateMusicInput, type JobFlow } from './flows.js';
 export { miniMaxKeys } from './generated/keys.js';
 export * from './generated/options.js';

@@ -17,6 +17,7 @@ import {
 } from '@tanstack/react-query';
 import { describeJob, type JobKind, type MiniMaxError, type Snapshot } from '@useapi-minimax/client';
 import { useEffect, useRef } from 'react';
+import { usePersistPending, type PersistOptions } from './persist.js';
 import { isTransientError, type JobPollOptions } from './polling.js';
 
 /** Callbacks for the outcome of a followed job; each hook calls them at most once per job id. */
@@ -38,7 +39,8 @@ export type JobQueryHookOptions<J extends JobKind, TData = Snapshot<J>, TKey ext
   'queryKey' | 'queryFn' | 'refetchInterval'
 > &
   JobPollOptions &
-  JobCallbacks<J>;
+  JobCallbacks<J> &
+  PersistOptions;
 
 /** Options of a suspense job hook. */
 export type SuspenseJobQueryHookOptions<J extends JobKind, TData = Snapshot<J>, TKey extends QueryKey = QueryKey> = OmitKeyof<
@@ -54,9 +56,9 @@ export type BaseOptions<J extends JobKind, TKey extends QueryKey> = UseQueryOpti
 };
 
 /** Splits a hook's options into TanStack's and ours. */
-function split<J extends JobKind>(options: (JobPollOptions & JobCallbacks<J>) | undefined) {
-  const { pollIntervalMs: _i, maxPollMs: _m, maxBackoffMs: _b, onSuccess, onFailure, onSettled, ...query } = options ?? {};
-  return { query, callbacks: { onSuccess, onFailure, onSettled } };
+function split<J extends JobKind>(options: (JobPollOptions & JobCallbacks<J> & PersistOptions) | undefined) {
+  const { pollIntervalMs: _i, maxPollMs: _m, maxBackoffMs: _b, onSuccess, onFailure, onSettled, persist, persistKey, ...query } = options ?? {};
+  return { query, callbacks: { onSuccess, onFailure, onSettled }, persist: { persist, persistKey } };
 }
 
 /** Calls the outcome callbacks once per job id when the job is final or polling stopped on an error. */
@@ -99,9 +101,12 @@ export function useJobQuery<J extends JobKind, TData, TKey extends QueryKey>(
   options: JobQueryHookOptions<J, TData, TKey> | undefined,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  const { query, callbacks } = split(options);
+  const { query, callbacks, persist } = split(options);
   const result = useQuery({ ...base, ...query } as UseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
   useOutcome(kind, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
+  const snapshot = useQueryClient(queryClient).getQueryData<Snapshot<J>>(base.queryKey);
+  const settled = (result.error !== null && !isTransientError(result.error)) || (snapshot !== undefined && describeJob(kind, snapshot).final);
+  usePersistPending(kind, persist, id === skipToken ? undefined : id, settled);
   return result;
 }
 

@@ -75,7 +75,9 @@ export function queryKeyOf<K extends OperationId>(
   path: { [P in keyof PathParams<K>]: Skippable<string> },
   input?: Skippable<Input<K>> | undefined,
 ): MiniMaxQueryKey<K> {
-  return [MINIMAX_KEY_ROOT, tag, operationId, params(path, input)] as unknown as MiniMaxQueryKey<K>;
+  // A skipped query never shares its entry with a real one (`useVideos(skipToken)` is not `useVideos()`).
+  const skipped = input === skipToken || Object.values(path).some((v) => v === skipToken);
+  return [MINIMAX_KEY_ROOT, tag, operationId, skipped ? { ...params(path, input), $skipped: true } : params(path, input)] as unknown as MiniMaxQueryKey<K>;
 }
 
 /** The key of an infinite query of list `operationId` (distinct from its regular key). */
@@ -84,7 +86,8 @@ export function infiniteQueryKeyOf<K extends OperationId>(
   operationId: K,
   input?: Skippable<InfiniteInput<K>> | undefined,
 ): MiniMaxInfiniteQueryKey<K> {
-  return [MINIMAX_KEY_ROOT, tag, operationId, 'infinite', params(input)] as unknown as MiniMaxInfiniteQueryKey<K>;
+  const key = input === skipToken ? { $skipped: true } : params(input);
+  return [MINIMAX_KEY_ROOT, tag, operationId, 'infinite', key] as unknown as MiniMaxInfiniteQueryKey<K>;
 }
 
 /** The mutation key of `operationId`. */

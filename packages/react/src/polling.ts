@@ -1,11 +1,12 @@
 // Job queries: the GET of a job, polled by TanStack's `refetchInterval` until `describeJob(kind, data).final`.
 // One query per job id, so every component watching it shares one polling stream. The job rules (final
-// states, failed and moderated outcomes) are the client's `describeJob` and `jobErrorFor`; this file only
-// decides when to poll next: the interval, backoff after transient errors, and the deadline.
+// states, failed and moderated outcomes) are the client's `describeJob` and `jobErrorFor`; when to poll next is
+// the client's one poll policy (`pollPolicy` + `nextPoll`, the rule `waitFor` follows). A settled query (final
+// snapshot, failed, moderated, timed out) is never fetched again by focus, remount or reconnect: only an explicit
+// `refetch()` / `invalidateQueries` asks again.
 import { hashKey, queryOptions, skipToken, type Query, type QueryClient, type QueryKey, type SkipToken } from '@tanstack/react-query';
 import {
   JobTimeoutError,
-  RateLimitedError,
   describeJob,
   isTransientError,
   jobErrorFor,
@@ -14,7 +15,7 @@ import {
   type RequestOptions,
   type Snapshot,
 } from '@useapi-minimax/client';
-import { MAX_POLL_INTERVAL_MS, jobErrorForMissing, jobKinds } from '@useapi-minimax/client/internal';
+import { MAX_POLL_INTERVAL_MS, jobErrorForMissing, nextPoll, pollPolicy } from '@useapi-minimax/client/internal';
 
 /** Longest pause between polls after consecutive errors, unless `maxBackoffMs` says otherwise (the client's `MAX_POLL_INTERVAL_MS`). */
 export const MAX_POLL_BACKOFF_MS = MAX_POLL_INTERVAL_MS;
@@ -82,17 +83,15 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
   get: JobGetter<J>,
   options: JobPollOptions = {},
 ) {
-  const info = jobKinds[kind];
-  const interval = options.pollIntervalMs ?? info.intervalMs;
-  const maxPollMs = options.maxPollMs ?? info.deadlineMs;
-  const maxBackoff = Math.max(options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS, interval);
+  const policy = pollPolicy(kind, { intervalMs: options.pollIntervalMs, deadlineMs: options.maxPollMs, maxIntervalMs: options.maxBackoffMs });
+  const maxPollMs = policy.deadlineMs;
 
   const poll = async (jobId: string, client: QueryClient, key: QueryKey, signal: AbortSignal): Promise<Snapshot<J>> => {
     const query = findQuery(client, key);
     const state = pollStateOf(query);
     const now = Date.now();
     // A new watch after a timeout (an explicit refetch) or after a pause longer than any scheduled poll.
-    if (state.timedOut || (state.lastAt !== undefined && now - state.lastAt > 2 * maxBackoff)) state.startedAt = undefined;
+    if (state.timedOut || (state.lastAt !== undefined && now - state.lastAt > 2 * policy.maxIntervalMs)) state.startedAt = undefined;
     state.timedOut = false;
     state.startedAt ??= now;
     state.lastAt = now;
@@ -119,24 +118,36 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
     return snapshot;
   };
 
+  /** The query will not change without an explicit call: a final snapshot, or an error that stopped polling. */
+  const settled = (query: Query<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey>): boolean => {
+    const { data, error } = query.state;
+    if (error) return !isTransientError(error);
+    return data !== undefined && describeJob(kind, data).final;
+  };
+  const unlessSettled = (query: Query<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey>) => !settled(query);
+
   return queryOptions<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey>({
     queryKey,
     queryFn: id === skipToken ? skipToken : ({ client, queryKey: key, signal }) => poll(id, client, key, signal),
     refetchInterval: (query) => {
       const { data, error } = query.state;
-      if (data !== undefined && describeJob(kind, data).final) return false;
+      if (data === undefined && !error) return policy.intervalMs;
       const state = pollStates.get(query);
-      let delay = interval;
-      if (error) {
-        if (!isTransientError(error)) return false;
-        delay = Math.min(interval * 2 ** Math.max(1, state?.failures ?? 1), maxBackoff);
-        if (error instanceof RateLimitedError && error.retryAfterMs !== undefined) delay = Math.max(delay, error.retryAfterMs);
-      }
-      // Poll at the deadline at the latest, so `JobTimeoutError` comes on time (without a request).
-      if (state?.startedAt !== undefined) delay = Math.min(delay, state.startedAt + maxPollMs - Date.now());
-      return Math.max(1, Math.round(delay));
+      const step = nextPoll(kind, policy, {
+        snapshot: data,
+        error: error ?? undefined,
+        failures: error ? Math.max(1, state?.failures ?? 1) : 0,
+        elapsedMs: state?.startedAt === undefined ? 0 : Date.now() - state.startedAt,
+      });
+      // At the deadline, one more run of the query function throws `JobTimeoutError` (without a request).
+      if (step.stop) return step.reason === 'deadline' ? 1 : false;
+      return Math.max(1, Math.round(step.delayMs));
     },
+    refetchOnWindowFocus: unlessSettled,
+    refetchOnReconnect: unlessSettled,
+    refetchOnMount: unlessSettled,
+    retryOnMount: false,
     retry: false,
-    staleTime: interval,
+    staleTime: policy.intervalMs,
   });
 }

@@ -17,7 +17,7 @@ describe('useAgent', () => {
     const { result } = renderWith(env, () => useAgent({ onSettled }));
     act(() => result.current.submit({ prompt: 'A 10 second ad for a bakery', models: ['hailuo-2.3'] }));
     await until(() => result.current.job !== undefined);
-    expect(result.current.status).toBe('polling');
+    expect(result.current.status).toBe('running');
     expect(result.current.job?.status).toBe('started');
     expect(env.mock.calls('runAgent')[0]?.body).toMatchObject({ kind: 'multipart', fields: { async: true } });
     expect(env.calls('getAgentJob')).toBe(0);

@@ -13,7 +13,7 @@ describe('useGenerateMusic types', () => {
     expectTypeOf(flow.error).toEqualTypeOf<MiniMaxError | null>();
     expectTypeOf(flow.reset).toEqualTypeOf<() => void>();
     expectTypeOf(flow.submitAsync({ prompt: 'x' })).toEqualTypeOf<Promise<Output<'createMusic'>>>();
-    expectTypeOf<FlowStatus>().toEqualTypeOf<'idle' | 'submitting' | 'polling' | 'succeeded' | 'failed' | 'moderated'>();
+    expectTypeOf<FlowStatus>().toEqualTypeOf<'idle' | 'submitting' | 'running' | 'succeeded' | 'failed' | 'moderated' | 'unknown'>();
   });
 
   it('submit takes the create input without stream', () => {

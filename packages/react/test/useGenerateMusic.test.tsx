@@ -24,7 +24,7 @@ describe('useGenerateMusic', () => {
     expect(result.current.isPolling).toBe(false);
     act(() => result.current.submit({ prompt: 'Lo-fi beats to test hooks to' }));
     await until(() => result.current.job !== undefined);
-    expect(result.current.status).toBe('polling');
+    expect(result.current.status).toBe('running');
     expect(result.current.isPolling).toBe(true);
     expect(result.current.jobId).toBe(result.current.job?.musicId);
     expect(result.current.state?.state).toMatch(/queued|running/);
@@ -33,7 +33,7 @@ describe('useGenerateMusic', () => {
     expect(result.current.status).toBe('succeeded');
     expect(result.current.job?.audioURL).toBeTruthy();
     expect(result.current.error).toBeNull();
-    expect(statuses).toEqual(['idle', 'polling', 'succeeded']);
+    expect(statuses).toEqual(['idle', 'running', 'succeeded']);
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(env.calls('createMusic')).toBe(1);
     expect(env.calls('getMusic')).toBe(3);
@@ -55,8 +55,8 @@ describe('useGenerateMusic', () => {
       return flow;
     });
     act(() => result.current.submit({ prompt: 'A slow start' }));
-    await until(() => result.current.status === 'polling', 5_000);
-    expect(seen).toEqual(['idle', 'submitting', 'polling (polling)']);
+    await until(() => result.current.status === 'running', 5_000);
+    expect(seen).toEqual(['idle', 'submitting', 'running (polling)']);
   });
 
   it('a song moderated while generating: status moderated, JobModeratedError', async () => {

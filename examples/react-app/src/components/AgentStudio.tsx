@@ -22,7 +22,7 @@ export function AgentStudio() {
     agent.submit({ prompt, models });
   }
   const toggle = (id: string) => setModels((list) => (list.includes(id) ? list.filter((m) => m !== id) : [...list, id]));
-  const busy = agent.status === 'submitting' || agent.status === 'polling';
+  const busy = agent.status === 'submitting' || agent.status === 'running';
 
   return (
     <section className="panel" aria-labelledby="agent-title">
@@ -53,13 +53,13 @@ export function AgentStudio() {
 function JobPanel({ agent }: { agent: ReturnType<typeof useAgent> }) {
   const job = agent.job;
   const attachments: AgentAttachment[] = job?.response?.attachments ?? [];
-  const elapsed = useElapsed(agent.status === 'submitting' || agent.status === 'polling');
+  const elapsed = useElapsed(agent.status === 'submitting' || agent.status === 'running');
   return (
     <article className="card job" data-testid="agent-job" data-status={agent.status}>
       <header>
         <h3>Agent job</h3>
         <span className={`pill ${agent.state?.state ?? 'queued'}`} data-testid="agent-status">
-          {agent.status === 'submitting' ? 'Sending' : agent.status === 'polling' ? 'Running' : agent.status === 'succeeded' ? 'Completed' : agent.status}
+          {agent.status === 'submitting' ? 'Sending' : agent.status === 'running' ? 'Running' : agent.status === 'succeeded' ? 'Completed' : agent.status}
         </span>
       </header>
       {agent.jobId ? <p className="muted mono">{agent.jobId}</p> : null}

@@ -180,7 +180,7 @@ export function useCreateVideo<TOnMutateResult = unknown>(
   options?: MutationHookOptions<Output<'createVideo'>, CreateVideoVariables, TOnMutateResult>,
   queryClient?: QueryClient,
 ): UseMutationResult<Output<'createVideo'>, MiniMaxError, CreateVideoVariables, TOnMutateResult> {
-  return useMiniMaxMutation(createVideoMutationOptions, options, queryClient);
+  return useMiniMaxMutation(createVideoMutationOptions, options, queryClient, true);
 }
 
 /** Create a video from an agent template (streamed progress): `POST /videos/agent-create`; then seeds `videos/getVideo` with the answer, invalidates `videos/listVideos`, invalidates `scheduler`. */
@@ -188,7 +188,7 @@ export function useCreateAgentVideo<TOnMutateResult = unknown>(
   options?: MutationHookOptions<EventData<'createAgentVideo'> | undefined, CreateAgentVideoVariables, TOnMutateResult> & { onEvent?: ((data: EventData<'createAgentVideo'>) => void) | undefined },
   queryClient?: QueryClient,
 ): UseMutationResult<EventData<'createAgentVideo'> | undefined, MiniMaxError, CreateAgentVideoVariables, TOnMutateResult> {
-  return useMiniMaxMutation(createAgentVideoMutationOptions, options, queryClient);
+  return useMiniMaxMutation(createAgentVideoMutationOptions, options, queryClient, true);
 }
 
 /** Cancel a running video: `POST /videos/cancel`; then invalidates `videos/getVideo` of `videoId`, invalidates `videos/listVideos`, invalidates `scheduler`. */
@@ -312,7 +312,7 @@ export function useCreateImages<TOnMutateResult = unknown>(
   options?: MutationHookOptions<Output<'createImages'>, CreateImagesVariables, TOnMutateResult>,
   queryClient?: QueryClient,
 ): UseMutationResult<Output<'createImages'>, MiniMaxError, CreateImagesVariables, TOnMutateResult> {
-  return useMiniMaxMutation(createImagesMutationOptions, options, queryClient);
+  return useMiniMaxMutation(createImagesMutationOptions, options, queryClient, true);
 }
 
 /** Get an image (status and URLs): `GET /images/{imageId}`; polls until the image job is final, shared by every component watching the same id. */
@@ -448,7 +448,7 @@ export function useRunAgent<TOnMutateResult = unknown>(
   options?: MutationHookOptions<Output<'runAgent'>, RunAgentVariables, TOnMutateResult>,
   queryClient?: QueryClient,
 ): UseMutationResult<Output<'runAgent'>, MiniMaxError, RunAgentVariables, TOnMutateResult> {
-  return useMiniMaxMutation(runAgentMutationOptions, options, queryClient);
+  return useMiniMaxMutation(runAgentMutationOptions, options, queryClient, true);
 }
 
 /** List running agent jobs: `GET /agent/jobs`. */
@@ -494,7 +494,7 @@ export function useCreateMusicLegacy<TOnMutateResult = unknown>(
   options?: MutationHookOptions<Output<'createMusicLegacy'>, CreateMusicLegacyVariables, TOnMutateResult>,
   queryClient?: QueryClient,
 ): UseMutationResult<Output<'createMusicLegacy'>, MiniMaxError, CreateMusicLegacyVariables, TOnMutateResult> {
-  return useMiniMaxMutation(createMusicLegacyMutationOptions, options, queryClient);
+  return useMiniMaxMutation(createMusicLegacyMutationOptions, options, queryClient, true);
 }
 
 /** Generate a song (Music 3.0 / 2.6): `POST /music/create`; then invalidates `music/listMusic`, invalidates `scheduler`. */
@@ -502,7 +502,7 @@ export function useCreateMusic<TOnMutateResult = unknown>(
   options?: MutationHookOptions<Output<'createMusic'>, CreateMusicVariables, TOnMutateResult>,
   queryClient?: QueryClient,
 ): UseMutationResult<Output<'createMusic'>, MiniMaxError, CreateMusicVariables, TOnMutateResult> {
-  return useMiniMaxMutation(createMusicMutationOptions, options, queryClient);
+  return useMiniMaxMutation(createMusicMutationOptions, options, queryClient, true);
 }
 
 /**
@@ -766,7 +766,7 @@ export function useCreateSpeech<TOnMutateResult = unknown>(
   options?: MutationHookOptions<Output<'createSpeech'>, CreateSpeechVariables, TOnMutateResult>,
   queryClient?: QueryClient,
 ): UseMutationResult<Output<'createSpeech'>, MiniMaxError, CreateSpeechVariables, TOnMutateResult> {
-  return useMiniMaxMutation(createSpeechMutationOptions, options, queryClient);
+  return useMiniMaxMutation(createSpeechMutationOptions, options, queryClient, true);
 }
 
 /** List speech clips: `GET /speech`. */

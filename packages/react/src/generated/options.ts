@@ -2,7 +2,6 @@
 import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query';
 import type { EventData, Input, MiniMaxClient, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
 import type { PaginationDescriptor } from '@useapi-minimax/client/internal';
-import type { CacheEffect } from '../cache-effects.js';
 import {
   infiniteQueryKeyOf,
   mutationKeyOf,
@@ -14,7 +13,7 @@ import {
   type PageParam,
   type Skippable,
 } from '../keys.js';
-import { withCacheEffects, type CacheUpdateOptions } from '../mutations.js';
+import { withCacheEffects, type CacheUpdateOptions, type MutationPlan } from '../mutations.js';
 import type { MiniMaxInfiniteQueryOptions, MiniMaxMutationOptions, MiniMaxQueryOptions } from '../option-types.js';
 import { nextPageParamOf, pageInput } from '../pagination.js';
 import { jobQueryOptions, type JobPollOptions } from '../polling.js';
@@ -25,6 +24,7 @@ export function accountsQueryOptions(client: MiniMaxClient): MiniMaxQueryOptions
   return queryOptions<Output<'listAccounts'>, MiniMaxError, Output<'listAccounts'>, MiniMaxQueryKey<'listAccounts'>>({
     queryKey: queryKeyOf('accounts', 'listAccounts', {}),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.accounts.list({ signal }),
+    retry: false,
   });
 }
 
@@ -32,10 +32,10 @@ export function accountsQueryOptions(client: MiniMaxClient): MiniMaxQueryOptions
 export type CreateAccountVariables = Input<'createAccount'>;
 
 /** What `createAccount` does to the cache: invalidates `accounts`; invalidates `scheduler`. */
-const createAccountEffects: readonly CacheEffect[] = [
+const createAccountPlan: MutationPlan = { operation: 'createAccount', effects: [
   { invalidate: ["accounts"] },
   { invalidate: ["scheduler"] },
-];
+] };
 
 /** Create or update a MiniMax account configuration: `POST /accounts` (`useCreateAccount`). */
 export function createAccountMutationOptions(
@@ -45,7 +45,7 @@ export function createAccountMutationOptions(
   return {
     mutationKey: mutationKeyOf('accounts', 'createAccount'),
     mutationFn: (variables: CreateAccountVariables, context) =>
-      withCacheEffects(context, options, createAccountEffects, variables, client.accounts.create(variables)),
+      withCacheEffects(context, options, createAccountPlan, variables, () => client.accounts.create(variables)),
   };
 }
 
@@ -54,6 +54,7 @@ export function accountQueryOptions(client: MiniMaxClient, account: Skippable<st
   return queryOptions<Output<'getAccount'>, MiniMaxError, Output<'getAccount'>, MiniMaxQueryKey<'getAccount'>>({
     queryKey: queryKeyOf('accounts', 'getAccount', { account }),
     queryFn: account === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.accounts.get(account, { signal }),
+    retry: false,
   });
 }
 
@@ -61,11 +62,11 @@ export function accountQueryOptions(client: MiniMaxClient, account: Skippable<st
 export type DeleteAccountVariables = { account: string };
 
 /** What `deleteAccount` does to the cache: removes `accounts/getAccount` of `account`; invalidates `accounts`; invalidates `scheduler`. */
-const deleteAccountEffects: readonly CacheEffect[] = [
+const deleteAccountPlan: MutationPlan = { operation: 'deleteAccount', effects: [
   { removeItem: ["accounts", "getAccount"], param: "account", from: "account" },
   { invalidate: ["accounts"] },
   { invalidate: ["scheduler"] },
-];
+] };
 
 /** Delete a MiniMax account configuration: `DELETE /accounts/{account}` (`useDeleteAccount`). */
 export function deleteAccountMutationOptions(
@@ -76,7 +77,7 @@ export function deleteAccountMutationOptions(
     mutationKey: mutationKeyOf('accounts', 'deleteAccount'),
     mutationFn: (variables: DeleteAccountVariables, context) => {
       const { account } = variables;
-      return withCacheEffects(context, options, deleteAccountEffects, variables, client.accounts.delete(account));
+      return withCacheEffects(context, options, deleteAccountPlan, variables, () => client.accounts.delete(account));
     },
   };
 }
@@ -86,17 +87,18 @@ export function featuresQueryOptions(client: MiniMaxClient, input?: Skippable<In
   return queryOptions<Output<'getFeatures'>, MiniMaxError, Output<'getFeatures'>, MiniMaxQueryKey<'getFeatures'>>({
     queryKey: queryKeyOf('accounts', 'getFeatures', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.accounts.features(input, { signal }),
+    retry: false,
   });
 }
 
 /** Variables of `useCreateVideo` and `createVideoMutationOptions`. */
 export type CreateVideoVariables = Input<'createVideo'> | void;
 
-/** What `createVideo` does to the cache: invalidates `videos/listVideos`; invalidates `scheduler`. */
-const createVideoEffects: readonly CacheEffect[] = [
+/** What `createVideo` does to the cache: invalidates `videos/listVideos`; invalidates `scheduler`; it starts a paid job, so it is single-flight. */
+const createVideoPlan: MutationPlan = { operation: 'createVideo', effects: [
   { invalidate: ["videos", "listVideos"] },
   { invalidate: ["scheduler"] },
-];
+], creates: true };
 
 /** Create a video: `POST /videos/create` (`useCreateVideo`). */
 export function createVideoMutationOptions(
@@ -106,19 +108,19 @@ export function createVideoMutationOptions(
   return {
     mutationKey: mutationKeyOf('videos', 'createVideo'),
     mutationFn: (variables: CreateVideoVariables, context) =>
-      withCacheEffects(context, options, createVideoEffects, variables, client.videos.create(variables || undefined)),
+      withCacheEffects(context, options, createVideoPlan, variables, () => client.videos.create(variables || undefined)),
   };
 }
 
 /** Variables of `useCreateAgentVideo` and `createAgentVideoMutationOptions`. */
 export type CreateAgentVideoVariables = Input<'createAgentVideo'>;
 
-/** What `createAgentVideo` does to the cache: seeds `videos/getVideo` with the answer; invalidates `videos/listVideos`; invalidates `scheduler`. */
-const createAgentVideoEffects: readonly CacheEffect[] = [
+/** What `createAgentVideo` does to the cache: seeds `videos/getVideo` with the answer; invalidates `videos/listVideos`; invalidates `scheduler`; it starts a paid job, so it is single-flight. */
+const createAgentVideoPlan: MutationPlan = { operation: 'createAgentVideo', effects: [
   { seed: ["videos", "getVideo"], param: "videoId", idField: "videoId" },
   { invalidate: ["videos", "listVideos"] },
   { invalidate: ["scheduler"] },
-];
+], creates: true };
 
 /** Create a video from an agent template (streamed progress): `POST /videos/agent-create` (`useCreateAgentVideo`); resolves with the last event of the stream. */
 export function createAgentVideoMutationOptions(
@@ -128,7 +130,7 @@ export function createAgentVideoMutationOptions(
   return {
     mutationKey: mutationKeyOf('videos', 'createAgentVideo'),
     mutationFn: (variables: CreateAgentVideoVariables, context) =>
-      withCacheEffects(context, options, createAgentVideoEffects, variables, lastEvent(client.videos.agentCreate(variables), options?.onEvent)),
+      withCacheEffects(context, options, createAgentVideoPlan, variables, () => lastEvent(client.videos.agentCreate(variables), options?.onEvent)),
   };
 }
 
@@ -136,11 +138,11 @@ export function createAgentVideoMutationOptions(
 export type CancelVideoVariables = Input<'cancelVideo'>;
 
 /** What `cancelVideo` does to the cache: invalidates `videos/getVideo` of `videoId`; invalidates `videos/listVideos`; invalidates `scheduler`. */
-const cancelVideoEffects: readonly CacheEffect[] = [
+const cancelVideoPlan: MutationPlan = { operation: 'cancelVideo', effects: [
   { invalidateItem: ["videos", "getVideo"], param: "videoId", from: "videoId" },
   { invalidate: ["videos", "listVideos"] },
   { invalidate: ["scheduler"] },
-];
+] };
 
 /** Cancel a running video: `POST /videos/cancel` (`useCancelVideo`). */
 export function cancelVideoMutationOptions(
@@ -150,7 +152,7 @@ export function cancelVideoMutationOptions(
   return {
     mutationKey: mutationKeyOf('videos', 'cancelVideo'),
     mutationFn: (variables: CancelVideoVariables, context) =>
-      withCacheEffects(context, options, cancelVideoEffects, variables, client.videos.cancel(variables)),
+      withCacheEffects(context, options, cancelVideoPlan, variables, () => client.videos.cancel(variables)),
   };
 }
 
@@ -163,11 +165,11 @@ export function videoQueryOptions(client: MiniMaxClient, videoId: Skippable<stri
 export type DeleteVideoVariables = { videoId: string };
 
 /** What `deleteVideo` does to the cache: removes `videoId` from the cached `videos/listVideos` lists; removes `videos/getVideo` of `videoId`; invalidates `videos/listVideos`. */
-const deleteVideoEffects: readonly CacheEffect[] = [
+const deleteVideoPlan: MutationPlan = { operation: 'deleteVideo', effects: [
   { removeFromList: ["videos", "listVideos"], items: "", idField: "videoId", from: "videoId" },
   { removeItem: ["videos", "getVideo"], param: "videoId", from: "videoId" },
   { invalidate: ["videos", "listVideos"] },
-];
+] };
 
 /** Delete a video: `DELETE /videos/{videoId}` (`useDeleteVideo`). */
 export function deleteVideoMutationOptions(
@@ -178,7 +180,7 @@ export function deleteVideoMutationOptions(
     mutationKey: mutationKeyOf('videos', 'deleteVideo'),
     mutationFn: (variables: DeleteVideoVariables, context) => {
       const { videoId } = variables;
-      return withCacheEffects(context, options, deleteVideoEffects, variables, client.videos.delete(videoId));
+      return withCacheEffects(context, options, deleteVideoPlan, variables, () => client.videos.delete(videoId));
     },
   };
 }
@@ -188,6 +190,7 @@ export function videosQueryOptions(client: MiniMaxClient, input?: Skippable<Inpu
   return queryOptions<Output<'listVideos'>, MiniMaxError, Output<'listVideos'>, MiniMaxQueryKey<'listVideos'>>({
     queryKey: queryKeyOf('videos', 'listVideos', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.videos.list(input, { signal }),
+    retry: false,
   });
 }
 
@@ -208,6 +211,7 @@ export function videosInfiniteQueryOptions(
             client.videos.list(pageInput<Input<'listVideos'>>(listVideosPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listVideos'>,
     getNextPageParam: nextPageParamOf<Output<'listVideos'>, PageParam<'listVideos'>>(listVideosPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -216,6 +220,7 @@ export function agentTemplatesQueryOptions(client: MiniMaxClient, input?: Skippa
   return queryOptions<Output<'listAgentTemplates'>, MiniMaxError, Output<'listAgentTemplates'>, MiniMaxQueryKey<'listAgentTemplates'>>({
     queryKey: queryKeyOf('videos', 'listAgentTemplates', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.videos.agentTemplates(input, { signal }),
+    retry: false,
   });
 }
 
@@ -236,6 +241,7 @@ export function agentTemplatesInfiniteQueryOptions(
             client.videos.agentTemplates(pageInput<Input<'listAgentTemplates'>>(listAgentTemplatesPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listAgentTemplates'>,
     getNextPageParam: nextPageParamOf<Output<'listAgentTemplates'>, PageParam<'listAgentTemplates'>>(listAgentTemplatesPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -244,6 +250,7 @@ export function charactersQueryOptions(client: MiniMaxClient, input?: Skippable<
   return queryOptions<Output<'listCharacters'>, MiniMaxError, Output<'listCharacters'>, MiniMaxQueryKey<'listCharacters'>>({
     queryKey: queryKeyOf('videos', 'listCharacters', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.videos.characters(input, { signal }),
+    retry: false,
   });
 }
 
@@ -264,17 +271,18 @@ export function charactersInfiniteQueryOptions(
             client.videos.characters(pageInput<Input<'listCharacters'>>(listCharactersPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listCharacters'>,
     getNextPageParam: nextPageParamOf<Output<'listCharacters'>, PageParam<'listCharacters'>>(listCharactersPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
 /** Variables of `useCreateImages` and `createImagesMutationOptions`. */
 export type CreateImagesVariables = Input<'createImages'>;
 
-/** What `createImages` does to the cache: invalidates `images/listImages`; invalidates `scheduler`. */
-const createImagesEffects: readonly CacheEffect[] = [
+/** What `createImages` does to the cache: invalidates `images/listImages`; invalidates `scheduler`; it starts a paid job, so it is single-flight. */
+const createImagesPlan: MutationPlan = { operation: 'createImages', effects: [
   { invalidate: ["images", "listImages"] },
   { invalidate: ["scheduler"] },
-];
+], creates: true };
 
 /** Create one or more images: `POST /images/create` (`useCreateImages`). */
 export function createImagesMutationOptions(
@@ -284,7 +292,7 @@ export function createImagesMutationOptions(
   return {
     mutationKey: mutationKeyOf('images', 'createImages'),
     mutationFn: (variables: CreateImagesVariables, context) =>
-      withCacheEffects(context, options, createImagesEffects, variables, client.images.create(variables)),
+      withCacheEffects(context, options, createImagesPlan, variables, () => client.images.create(variables)),
   };
 }
 
@@ -297,11 +305,11 @@ export function imageQueryOptions(client: MiniMaxClient, imageId: Skippable<stri
 export type DeleteImageVariables = { imageId: string };
 
 /** What `deleteImage` does to the cache: removes `imageId` from the cached `images/listImages` lists; removes `images/getImage` of `imageId`; invalidates `images/listImages`. */
-const deleteImageEffects: readonly CacheEffect[] = [
+const deleteImagePlan: MutationPlan = { operation: 'deleteImage', effects: [
   { removeFromList: ["images", "listImages"], items: "images", idField: "imageId", from: "imageId" },
   { removeItem: ["images", "getImage"], param: "imageId", from: "imageId" },
   { invalidate: ["images", "listImages"] },
-];
+] };
 
 /** Delete (soft-delete) an image: `DELETE /images/{imageId}` (`useDeleteImage`). */
 export function deleteImageMutationOptions(
@@ -312,7 +320,7 @@ export function deleteImageMutationOptions(
     mutationKey: mutationKeyOf('images', 'deleteImage'),
     mutationFn: (variables: DeleteImageVariables, context) => {
       const { imageId } = variables;
-      return withCacheEffects(context, options, deleteImageEffects, variables, client.images.delete(imageId));
+      return withCacheEffects(context, options, deleteImagePlan, variables, () => client.images.delete(imageId));
     },
   };
 }
@@ -322,6 +330,7 @@ export function imagesQueryOptions(client: MiniMaxClient, input?: Skippable<Inpu
   return queryOptions<Output<'listImages'>, MiniMaxError, Output<'listImages'>, MiniMaxQueryKey<'listImages'>>({
     queryKey: queryKeyOf('images', 'listImages', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.images.list(input, { signal }),
+    retry: false,
   });
 }
 
@@ -342,6 +351,7 @@ export function imagesInfiniteQueryOptions(
             client.images.list(pageInput<Input<'listImages'>>(listImagesPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listImages'>,
     getNextPageParam: nextPageParamOf<Output<'listImages'>, PageParam<'listImages'>>(listImagesPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -350,6 +360,7 @@ export function filesQueryOptions(client: MiniMaxClient, input?: Skippable<Input
   return queryOptions<Output<'listFiles'>, MiniMaxError, Output<'listFiles'>, MiniMaxQueryKey<'listFiles'>>({
     queryKey: queryKeyOf('files', 'listFiles', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.files.list(input, { signal }),
+    retry: false,
   });
 }
 
@@ -357,9 +368,9 @@ export function filesQueryOptions(client: MiniMaxClient, input?: Skippable<Input
 export type UploadFileVariables = { data: UploadData } & Input<'uploadFile'>;
 
 /** What `uploadFile` does to the cache: invalidates `files/listFiles`. */
-const uploadFileEffects: readonly CacheEffect[] = [
+const uploadFilePlan: MutationPlan = { operation: 'uploadFile', effects: [
   { invalidate: ["files", "listFiles"] },
-];
+] };
 
 /** Upload an image, audio or video file: `POST /files` (`useUploadFile`). */
 export function uploadFileMutationOptions(
@@ -370,7 +381,7 @@ export function uploadFileMutationOptions(
     mutationKey: mutationKeyOf('files', 'uploadFile'),
     mutationFn: (variables: UploadFileVariables, context) => {
       const { data, ...input } = variables;
-      return withCacheEffects(context, options, uploadFileEffects, variables, client.files.upload(data, input));
+      return withCacheEffects(context, options, uploadFilePlan, variables, () => client.files.upload(data, input));
     },
   };
 }
@@ -379,9 +390,9 @@ export function uploadFileMutationOptions(
 export type DeleteFileVariables = { fileID: string };
 
 /** What `deleteFile` does to the cache: invalidates `files/listFiles`. */
-const deleteFileEffects: readonly CacheEffect[] = [
+const deleteFilePlan: MutationPlan = { operation: 'deleteFile', effects: [
   { invalidate: ["files", "listFiles"] },
-];
+] };
 
 /** Delete an uploaded file: `DELETE /files/{fileID}` (`useDeleteFile`). */
 export function deleteFileMutationOptions(
@@ -392,7 +403,7 @@ export function deleteFileMutationOptions(
     mutationKey: mutationKeyOf('files', 'deleteFile'),
     mutationFn: (variables: DeleteFileVariables, context) => {
       const { fileID } = variables;
-      return withCacheEffects(context, options, deleteFileEffects, variables, client.files.delete(fileID));
+      return withCacheEffects(context, options, deleteFilePlan, variables, () => client.files.delete(fileID));
     },
   };
 }
@@ -402,6 +413,7 @@ export function schedulerQueryOptions(client: MiniMaxClient): MiniMaxQueryOption
   return queryOptions<Output<'listScheduledJobs'>, MiniMaxError, Output<'listScheduledJobs'>, MiniMaxQueryKey<'listScheduledJobs'>>({
     queryKey: queryKeyOf('scheduler', 'listScheduledJobs', {}),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.scheduler.list({ signal }),
+    retry: false,
   });
 }
 
@@ -410,6 +422,7 @@ export function schedulerAvailableQueryOptions(client: MiniMaxClient): MiniMaxQu
   return queryOptions<Output<'getSchedulerAvailable'>, MiniMaxError, Output<'getSchedulerAvailable'>, MiniMaxQueryKey<'getSchedulerAvailable'>>({
     queryKey: queryKeyOf('scheduler', 'getSchedulerAvailable', {}),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.scheduler.available({ signal }),
+    retry: false,
   });
 }
 
@@ -417,9 +430,9 @@ export function schedulerAvailableQueryOptions(client: MiniMaxClient): MiniMaxQu
 export type DeleteScheduledJobVariables = { id: string };
 
 /** What `deleteScheduledJob` does to the cache: invalidates `scheduler`. */
-const deleteScheduledJobEffects: readonly CacheEffect[] = [
+const deleteScheduledJobPlan: MutationPlan = { operation: 'deleteScheduledJob', effects: [
   { invalidate: ["scheduler"] },
-];
+] };
 
 /** Stop tracking a job (and cancel a running speech generation): `DELETE /scheduler/{id}` (`useDeleteScheduledJob`). */
 export function deleteScheduledJobMutationOptions(
@@ -430,7 +443,7 @@ export function deleteScheduledJobMutationOptions(
     mutationKey: mutationKeyOf('scheduler', 'deleteScheduledJob'),
     mutationFn: (variables: DeleteScheduledJobVariables, context) => {
       const { id } = variables;
-      return withCacheEffects(context, options, deleteScheduledJobEffects, variables, client.scheduler.delete(id));
+      return withCacheEffects(context, options, deleteScheduledJobPlan, variables, () => client.scheduler.delete(id));
     },
   };
 }
@@ -438,12 +451,12 @@ export function deleteScheduledJobMutationOptions(
 /** Variables of `useRunAgent` and `runAgentMutationOptions`. */
 export type RunAgentVariables = Input<'runAgent'>;
 
-/** What `runAgent` does to the cache: seeds `agent/getAgentJob` with the answer; invalidates `agent/listAgentJobs`; invalidates `scheduler`. */
-const runAgentEffects: readonly CacheEffect[] = [
+/** What `runAgent` does to the cache: seeds `agent/getAgentJob` with the answer; invalidates `agent/listAgentJobs`; invalidates `scheduler`; it starts a paid job, so it is single-flight. */
+const runAgentPlan: MutationPlan = { operation: 'runAgent', effects: [
   { seed: ["agent", "getAgentJob"], param: "jobId", idField: "jobId" },
   { invalidate: ["agent", "listAgentJobs"] },
   { invalidate: ["scheduler"] },
-];
+], creates: true };
 
 /** Run MiniMax Agent (synchronously or asynchronously): `POST /agent` (`useRunAgent`). */
 export function runAgentMutationOptions(
@@ -453,7 +466,7 @@ export function runAgentMutationOptions(
   return {
     mutationKey: mutationKeyOf('agent', 'runAgent'),
     mutationFn: (variables: RunAgentVariables, context) =>
-      withCacheEffects(context, options, runAgentEffects, variables, client.agent.run(variables)),
+      withCacheEffects(context, options, runAgentPlan, variables, () => client.agent.run(variables)),
   };
 }
 
@@ -462,6 +475,7 @@ export function agentJobsQueryOptions(client: MiniMaxClient): MiniMaxQueryOption
   return queryOptions<Output<'listAgentJobs'>, MiniMaxError, Output<'listAgentJobs'>, MiniMaxQueryKey<'listAgentJobs'>>({
     queryKey: queryKeyOf('agent', 'listAgentJobs', {}),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.agent.jobs({ signal }),
+    retry: false,
   });
 }
 
@@ -473,11 +487,11 @@ export function agentJobQueryOptions(client: MiniMaxClient, jobId: Skippable<str
 /** Variables of `useCreateMusicLegacy` and `createMusicLegacyMutationOptions`. */
 export type CreateMusicLegacyVariables = Input<'createMusicLegacy'>;
 
-/** What `createMusicLegacy` does to the cache: invalidates `music/listMusic`; invalidates `scheduler`. */
-const createMusicLegacyEffects: readonly CacheEffect[] = [
+/** What `createMusicLegacy` does to the cache: invalidates `music/listMusic`; invalidates `scheduler`; it starts a paid job, so it is single-flight. */
+const createMusicLegacyPlan: MutationPlan = { operation: 'createMusicLegacy', effects: [
   { invalidate: ["music", "listMusic"] },
   { invalidate: ["scheduler"] },
-];
+], creates: true };
 
 /**
  * (Legacy) Compose a song of up to 60 seconds from lyrics: `GET /music/create` (`useCreateMusicLegacy`).
@@ -490,18 +504,18 @@ export function createMusicLegacyMutationOptions(
   return {
     mutationKey: mutationKeyOf('music', 'createMusicLegacy'),
     mutationFn: (variables: CreateMusicLegacyVariables, context) =>
-      withCacheEffects(context, options, createMusicLegacyEffects, variables, client.music.createLegacy(variables)),
+      withCacheEffects(context, options, createMusicLegacyPlan, variables, () => client.music.createLegacy(variables)),
   };
 }
 
 /** Variables of `useCreateMusic` and `createMusicMutationOptions`. */
 export type CreateMusicVariables = Omit<Input<'createMusic'>, 'stream'>;
 
-/** What `createMusic` does to the cache: invalidates `music/listMusic`; invalidates `scheduler`. */
-const createMusicEffects: readonly CacheEffect[] = [
+/** What `createMusic` does to the cache: invalidates `music/listMusic`; invalidates `scheduler`; it starts a paid job, so it is single-flight. */
+const createMusicPlan: MutationPlan = { operation: 'createMusic', effects: [
   { invalidate: ["music", "listMusic"] },
   { invalidate: ["scheduler"] },
-];
+], creates: true };
 
 /** Generate a song (Music 3.0 / 2.6): `POST /music/create` (`useCreateMusic`), sent with `stream: false`. */
 export function createMusicMutationOptions(
@@ -511,7 +525,7 @@ export function createMusicMutationOptions(
   return {
     mutationKey: mutationKeyOf('music', 'createMusic'),
     mutationFn: (variables: CreateMusicVariables, context) =>
-      withCacheEffects(context, options, createMusicEffects, variables, client.music.create({ ...variables, stream: false })),
+      withCacheEffects(context, options, createMusicPlan, variables, () => client.music.create({ ...variables, stream: false })),
   };
 }
 
@@ -523,6 +537,7 @@ export function musicStylesQueryOptions(client: MiniMaxClient, input?: Skippable
   return queryOptions<Output<'listMusicStyles'>, MiniMaxError, Output<'listMusicStyles'>, MiniMaxQueryKey<'listMusicStyles'>>({
     queryKey: queryKeyOf('music', 'listMusicStyles', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.music.styles(input, { signal }),
+    retry: false,
   });
 }
 
@@ -536,6 +551,7 @@ export function musicListQueryOptions(client: MiniMaxClient, input?: Skippable<I
   return queryOptions<Output<'listMusic'>, MiniMaxError, Output<'listMusic'>, MiniMaxQueryKey<'listMusic'>>({
     queryKey: queryKeyOf('music', 'listMusic', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.music.list(input, { signal }),
+    retry: false,
   });
 }
 
@@ -556,6 +572,7 @@ export function musicListInfiniteQueryOptions(
             client.music.list(pageInput<Input<'listMusic'>>(listMusicPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listMusic'>,
     getNextPageParam: nextPageParamOf<Output<'listMusic'>, PageParam<'listMusic'>>(listMusicPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -567,6 +584,7 @@ export function audioListQueryOptions(client: MiniMaxClient, input?: Skippable<I
   return queryOptions<Output<'listAudio'>, MiniMaxError, Output<'listAudio'>, MiniMaxQueryKey<'listAudio'>>({
     queryKey: queryKeyOf('audio', 'listAudio', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.list(input, { signal }),
+    retry: false,
   });
 }
 
@@ -590,6 +608,7 @@ export function audioListInfiniteQueryOptions(
             client.audio.list(pageInput<Input<'listAudio'>>(listAudioPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listAudio'>,
     getNextPageParam: nextPageParamOf<Output<'listAudio'>, PageParam<'listAudio'>>(listAudioPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -601,6 +620,7 @@ export function audioConfigQueryOptions(client: MiniMaxClient, input?: Skippable
   return queryOptions<Output<'getAudioConfig'>, MiniMaxError, Output<'getAudioConfig'>, MiniMaxQueryKey<'getAudioConfig'>>({
     queryKey: queryKeyOf('audio', 'getAudioConfig', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.config(input, { signal }),
+    retry: false,
   });
 }
 
@@ -612,6 +632,7 @@ export function audioVoicesQueryOptions(client: MiniMaxClient, input?: Skippable
   return queryOptions<Output<'listAudioVoices'>, MiniMaxError, Output<'listAudioVoices'>, MiniMaxQueryKey<'listAudioVoices'>>({
     queryKey: queryKeyOf('audio', 'listAudioVoices', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.voices(input, { signal }),
+    retry: false,
   });
 }
 
@@ -635,6 +656,7 @@ export function audioVoicesInfiniteQueryOptions(
             client.audio.voices(pageInput<Input<'listAudioVoices'>>(listAudioVoicesPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listAudioVoices'>,
     getNextPageParam: nextPageParamOf<Output<'listAudioVoices'>, PageParam<'listAudioVoices'>>(listAudioVoicesPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -646,6 +668,7 @@ export function audioQueryOptions(client: MiniMaxClient, audio_id: Skippable<str
   return queryOptions<Output<'getAudio'>, MiniMaxError, Output<'getAudio'>, MiniMaxQueryKey<'getAudio'>>({
     queryKey: queryKeyOf('audio', 'getAudio', { audio_id }),
     queryFn: audio_id === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.get(audio_id, { signal }),
+    retry: false,
   });
 }
 
@@ -653,11 +676,11 @@ export function audioQueryOptions(client: MiniMaxClient, audio_id: Skippable<str
 export type DeleteAudioVariables = { audio_id: string };
 
 /** What `deleteAudio` does to the cache: removes `audio_id` from the cached `audio/listAudio` lists; removes `audio/getAudio` of `audio_id`; invalidates `audio/listAudio`. */
-const deleteAudioEffects: readonly CacheEffect[] = [
+const deleteAudioPlan: MutationPlan = { operation: 'deleteAudio', effects: [
   { removeFromList: ["audio", "listAudio"], items: "audio_list", idField: "audio_id", from: "audio_id" },
   { removeItem: ["audio", "getAudio"], param: "audio_id", from: "audio_id" },
   { invalidate: ["audio", "listAudio"] },
-];
+] };
 
 /**
  * (Legacy) Delete a text-to-speech clip: `DELETE /audio/{audio_id}` (`useDeleteAudio`).
@@ -671,7 +694,7 @@ export function deleteAudioMutationOptions(
     mutationKey: mutationKeyOf('audio', 'deleteAudio'),
     mutationFn: (variables: DeleteAudioVariables, context) => {
       const { audio_id } = variables;
-      return withCacheEffects(context, options, deleteAudioEffects, variables, client.audio.delete(audio_id));
+      return withCacheEffects(context, options, deleteAudioPlan, variables, () => client.audio.delete(audio_id));
     },
   };
 }
@@ -680,9 +703,9 @@ export function deleteAudioMutationOptions(
 export type CreateAudioMp3Variables = Input<'createAudioMp3'>;
 
 /** What `createAudioMp3` does to the cache: invalidates `audio/listAudio`. */
-const createAudioMp3Effects: readonly CacheEffect[] = [
+const createAudioMp3Plan: MutationPlan = { operation: 'createAudioMp3', effects: [
   { invalidate: ["audio", "listAudio"] },
-];
+] };
 
 /**
  * (Legacy) Synthesize speech to an MP3 (synchronous): `POST /audio/create-mp3` (`useCreateAudioMp3`).
@@ -695,7 +718,7 @@ export function createAudioMp3MutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'createAudioMp3'),
     mutationFn: (variables: CreateAudioMp3Variables, context) =>
-      withCacheEffects(context, options, createAudioMp3Effects, variables, client.audio.createMp3(variables)),
+      withCacheEffects(context, options, createAudioMp3Plan, variables, () => client.audio.createMp3(variables)),
   };
 }
 
@@ -703,9 +726,9 @@ export function createAudioMp3MutationOptions(
 export type CreateAudioStreamVariables = Input<'createAudioStream'>;
 
 /** What `createAudioStream` does to the cache: invalidates `audio/listAudio`. */
-const createAudioStreamEffects: readonly CacheEffect[] = [
+const createAudioStreamPlan: MutationPlan = { operation: 'createAudioStream', effects: [
   { invalidate: ["audio", "listAudio"] },
-];
+] };
 
 /**
  * (Legacy) Start a streamed speech synthesis (returns a WebSocket ticket): `POST /audio/create-stream` (`useCreateAudioStream`).
@@ -718,7 +741,7 @@ export function createAudioStreamMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'createAudioStream'),
     mutationFn: (variables: CreateAudioStreamVariables, context) =>
-      withCacheEffects(context, options, createAudioStreamEffects, variables, client.audio.createStream(variables)),
+      withCacheEffects(context, options, createAudioStreamPlan, variables, () => client.audio.createStream(variables)),
   };
 }
 
@@ -726,7 +749,7 @@ export function createAudioStreamMutationOptions(
 export type UploadAudioSampleVariables = { data: UploadData } & Input<'uploadAudioSample'>;
 
 /** What `uploadAudioSample` does to the cache: nothing. */
-const uploadAudioSampleEffects: readonly CacheEffect[] = [];
+const uploadAudioSamplePlan: MutationPlan = { operation: 'uploadAudioSample', effects: [] };
 
 /**
  * (Legacy) Upload a voice sample for cloning: `POST /audio/upload-sample` (`useUploadAudioSample`).
@@ -740,7 +763,7 @@ export function uploadAudioSampleMutationOptions(
     mutationKey: mutationKeyOf('audio', 'uploadAudioSample'),
     mutationFn: (variables: UploadAudioSampleVariables, context) => {
       const { data, ...input } = variables;
-      return withCacheEffects(context, options, uploadAudioSampleEffects, variables, client.audio.uploadSample(data, input));
+      return withCacheEffects(context, options, uploadAudioSamplePlan, variables, () => client.audio.uploadSample(data, input));
     },
   };
 }
@@ -749,9 +772,9 @@ export function uploadAudioSampleMutationOptions(
 export type CloneAudioVoiceVariables = Input<'cloneAudioVoice'>;
 
 /** What `cloneAudioVoice` does to the cache: invalidates `audio/listAudioVoices`. */
-const cloneAudioVoiceEffects: readonly CacheEffect[] = [
+const cloneAudioVoicePlan: MutationPlan = { operation: 'cloneAudioVoice', effects: [
   { invalidate: ["audio", "listAudioVoices"] },
-];
+] };
 
 /**
  * (Legacy) Clone a voice from uploaded samples: `POST /audio/clone-voice` (`useCloneAudioVoice`).
@@ -764,7 +787,7 @@ export function cloneAudioVoiceMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'cloneAudioVoice'),
     mutationFn: (variables: CloneAudioVoiceVariables, context) =>
-      withCacheEffects(context, options, cloneAudioVoiceEffects, variables, client.audio.cloneVoice(variables)),
+      withCacheEffects(context, options, cloneAudioVoicePlan, variables, () => client.audio.cloneVoice(variables)),
   };
 }
 
@@ -772,10 +795,10 @@ export function cloneAudioVoiceMutationOptions(
 export type DeleteAudioVoiceVariables = Input<'deleteAudioVoice'>;
 
 /** What `deleteAudioVoice` does to the cache: removes `voice_id` from the cached `audio/listAudioVoices` lists; invalidates `audio/listAudioVoices`. */
-const deleteAudioVoiceEffects: readonly CacheEffect[] = [
+const deleteAudioVoicePlan: MutationPlan = { operation: 'deleteAudioVoice', effects: [
   { removeFromList: ["audio", "listAudioVoices"], items: "voice_list", idField: "voice_id", from: "voice_id" },
   { invalidate: ["audio", "listAudioVoices"] },
-];
+] };
 
 /**
  * (Legacy) Delete a cloned voice: `POST /audio/delete-voice` (`useDeleteAudioVoice`).
@@ -788,18 +811,18 @@ export function deleteAudioVoiceMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'deleteAudioVoice'),
     mutationFn: (variables: DeleteAudioVoiceVariables, context) =>
-      withCacheEffects(context, options, deleteAudioVoiceEffects, variables, client.audio.deleteVoice(variables)),
+      withCacheEffects(context, options, deleteAudioVoicePlan, variables, () => client.audio.deleteVoice(variables)),
   };
 }
 
 /** Variables of `useCreateSpeech` and `createSpeechMutationOptions`. */
 export type CreateSpeechVariables = Input<'createSpeech'>;
 
-/** What `createSpeech` does to the cache: invalidates `speech/listSpeech`; invalidates `scheduler`. */
-const createSpeechEffects: readonly CacheEffect[] = [
+/** What `createSpeech` does to the cache: invalidates `speech/listSpeech`; invalidates `scheduler`; it starts a paid job, so it is single-flight. */
+const createSpeechPlan: MutationPlan = { operation: 'createSpeech', effects: [
   { invalidate: ["speech", "listSpeech"] },
   { invalidate: ["scheduler"] },
-];
+], creates: true };
 
 /** Synthesize speech (asynchronous): `POST /speech/create` (`useCreateSpeech`). */
 export function createSpeechMutationOptions(
@@ -809,7 +832,7 @@ export function createSpeechMutationOptions(
   return {
     mutationKey: mutationKeyOf('speech', 'createSpeech'),
     mutationFn: (variables: CreateSpeechVariables, context) =>
-      withCacheEffects(context, options, createSpeechEffects, variables, client.speech.create(variables)),
+      withCacheEffects(context, options, createSpeechPlan, variables, () => client.speech.create(variables)),
   };
 }
 
@@ -818,6 +841,7 @@ export function speechListQueryOptions(client: MiniMaxClient, input?: Skippable<
   return queryOptions<Output<'listSpeech'>, MiniMaxError, Output<'listSpeech'>, MiniMaxQueryKey<'listSpeech'>>({
     queryKey: queryKeyOf('speech', 'listSpeech', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.speech.list(input, { signal }),
+    retry: false,
   });
 }
 
@@ -838,6 +862,7 @@ export function speechListInfiniteQueryOptions(
             client.speech.list(pageInput<Input<'listSpeech'>>(listSpeechPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listSpeech'>,
     getNextPageParam: nextPageParamOf<Output<'listSpeech'>, PageParam<'listSpeech'>>(listSpeechPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -846,6 +871,7 @@ export function voicesQueryOptions(client: MiniMaxClient, input?: Skippable<Inpu
   return queryOptions<Output<'listSpeechVoices'>, MiniMaxError, Output<'listSpeechVoices'>, MiniMaxQueryKey<'listSpeechVoices'>>({
     queryKey: queryKeyOf('speech', 'listSpeechVoices', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.speech.voices(input, { signal }),
+    retry: false,
   });
 }
 
@@ -866,6 +892,7 @@ export function voicesInfiniteQueryOptions(
             client.speech.voices(pageInput<Input<'listSpeechVoices'>>(listSpeechVoicesPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listSpeechVoices'>,
     getNextPageParam: nextPageParamOf<Output<'listSpeechVoices'>, PageParam<'listSpeechVoices'>>(listSpeechVoicesPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -878,11 +905,11 @@ export function speechQueryOptions(client: MiniMaxClient, audio_id: Skippable<st
 export type DeleteSpeechVariables = { audio_id: string };
 
 /** What `deleteSpeech` does to the cache: removes `audio_id` from the cached `speech/listSpeech` lists; removes `speech/getSpeech` of `audio_id`; invalidates `speech/listSpeech`. */
-const deleteSpeechEffects: readonly CacheEffect[] = [
+const deleteSpeechPlan: MutationPlan = { operation: 'deleteSpeech', effects: [
   { removeFromList: ["speech", "listSpeech"], items: "audio_list", idField: "audio_id", from: "audio_id" },
   { removeItem: ["speech", "getSpeech"], param: "audio_id", from: "audio_id" },
   { invalidate: ["speech", "listSpeech"] },
-];
+] };
 
 /** Delete a speech clip: `DELETE /speech/{audio_id}` (`useDeleteSpeech`). */
 export function deleteSpeechMutationOptions(
@@ -893,7 +920,7 @@ export function deleteSpeechMutationOptions(
     mutationKey: mutationKeyOf('speech', 'deleteSpeech'),
     mutationFn: (variables: DeleteSpeechVariables, context) => {
       const { audio_id } = variables;
-      return withCacheEffects(context, options, deleteSpeechEffects, variables, client.speech.delete(audio_id));
+      return withCacheEffects(context, options, deleteSpeechPlan, variables, () => client.speech.delete(audio_id));
     },
   };
 }
@@ -906,6 +933,7 @@ export function llmChatsQueryOptions(client: MiniMaxClient, input?: Skippable<In
   return queryOptions<Output<'listLlmChats'>, MiniMaxError, Output<'listLlmChats'>, MiniMaxQueryKey<'listLlmChats'>>({
     queryKey: queryKeyOf('llm', 'listLlmChats', {}, input),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.llm.list(input, { signal }),
+    retry: false,
   });
 }
 
@@ -929,6 +957,7 @@ export function llmChatsInfiniteQueryOptions(
             client.llm.list(pageInput<Input<'listLlmChats'>>(listLlmChatsPages, input, pageParam), { signal }),
     initialPageParam: undefined as PageParam<'listLlmChats'>,
     getNextPageParam: nextPageParamOf<Output<'listLlmChats'>, PageParam<'listLlmChats'>>(listLlmChatsPages, input === skipToken ? undefined : input),
+    retry: false,
   });
 }
 
@@ -936,9 +965,9 @@ export function llmChatsInfiniteQueryOptions(
 export type SendLlmMessageVariables = Omit<Input<'sendLlmMessage'>, 'stream'>;
 
 /** What `sendLlmMessage` does to the cache: invalidates `llm`. */
-const sendLlmMessageEffects: readonly CacheEffect[] = [
+const sendLlmMessagePlan: MutationPlan = { operation: 'sendLlmMessage', effects: [
   { invalidate: ["llm"] },
-];
+] };
 
 /**
  * (Legacy) Chat with a MiniMax LLM: `POST /llm` (`useSendLlmMessage`), sent with `stream: false`.
@@ -951,7 +980,7 @@ export function sendLlmMessageMutationOptions(
   return {
     mutationKey: mutationKeyOf('llm', 'sendLlmMessage'),
     mutationFn: (variables: SendLlmMessageVariables, context) =>
-      withCacheEffects(context, options, sendLlmMessageEffects, variables, client.llm.send({ ...variables, stream: false })),
+      withCacheEffects(context, options, sendLlmMessagePlan, variables, () => client.llm.send({ ...variables, stream: false })),
   };
 }
 
@@ -959,9 +988,9 @@ export function sendLlmMessageMutationOptions(
 export type DeleteLlmChatsVariables = Input<'deleteLlmChats'> | void;
 
 /** What `deleteLlmChats` does to the cache: invalidates `llm`. */
-const deleteLlmChatsEffects: readonly CacheEffect[] = [
+const deleteLlmChatsPlan: MutationPlan = { operation: 'deleteLlmChats', effects: [
   { invalidate: ["llm"] },
-];
+] };
 
 /**
  * (Legacy) Delete chats and/or messages: `DELETE /llm` (`useDeleteLlmChats`).
@@ -974,7 +1003,7 @@ export function deleteLlmChatsMutationOptions(
   return {
     mutationKey: mutationKeyOf('llm', 'deleteLlmChats'),
     mutationFn: (variables: DeleteLlmChatsVariables, context) =>
-      withCacheEffects(context, options, deleteLlmChatsEffects, variables, client.llm.delete(variables || undefined)),
+      withCacheEffects(context, options, deleteLlmChatsPlan, variables, () => client.llm.delete(variables || undefined)),
   };
 }
 
@@ -986,5 +1015,6 @@ export function llmChatQueryOptions(client: MiniMaxClient, chatID: Skippable<str
   return queryOptions<Output<'getLlmChat'>, MiniMaxError, Output<'getLlmChat'>, MiniMaxQueryKey<'getLlmChat'>>({
     queryKey: queryKeyOf('llm', 'getLlmChat', { chatID }, input),
     queryFn: chatID === skipToken || input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.llm.get(chatID, input, { signal }),
+    retry: false,
   });
 }
