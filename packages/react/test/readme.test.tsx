@@ -26,7 +26,7 @@ describe('README example', () => {
     renderIn(env, <Studio />);
     act(() => fireEvent.click(screen.getByText('Song')));
     act(() => fireEvent.click(screen.getByText('Agent')));
-    await until(() => /Song: polling/.test(document.body.textContent!) && /Agent: polling/.test(document.body.textContent!));
+    await until(() => /Song: running/.test(document.body.textContent!) && /Agent: running/.test(document.body.textContent!));
     for (let t = 0; t < 10_000; t += jobKinds.music.intervalMs) await tick(env, jobKinds.music.intervalMs);
     expect(screen.getByText(/^Song:/).textContent).toMatch(/^Song: succeeded/);
     expect(document.querySelector('audio')?.getAttribute('src')).toMatch(/\.mp3$/);

@@ -3,6 +3,7 @@
 import { operations, type OperationId } from '../generated/operations.js';
 import { BodyTooLargeError, errorReply, type IncomingRequest, type MockReply } from './reply.js';
 import { bodyShape, inputValidator } from './validation.js';
+import { isReply } from '../families/types.js';
 
 /** A summary of a request body for the journal: long strings cut, files by name/size/type. */
 export type BodySummary =
@@ -73,6 +74,8 @@ export function tooLarge(limit: number): MockReply {
   return errorReply(413, `Request body is larger than the mock's limit of ${limit} bytes (options maxBodyBytes / maxUploadBytes)`, { headers: { connection: 'close' } });
 }
 
+// Callers tell a refusal from the bytes by `isReply`, never by `instanceof Uint8Array`/`FormData`: under jsdom (MSW in a
+// browser-like test) the body's classes come from another realm than the globals.
 async function capped<T>(read: () => Promise<T>): Promise<T | MockReply> {
   try {
     return await read();
@@ -119,7 +122,7 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
     const allowed = op.contentTypes ?? [];
     if (!allowed.includes(type)) return bad(`Content-Type must be one of: ${allowed.join(', ')} (got ${type || 'none'})`);
     const bytes = await capped(() => incoming.bytes(limits.upload));
-    if (!(bytes instanceof Uint8Array)) return bytes;
+    if (isReply(bytes)) return bytes;
     if (bytes.length === 0) return bad('Request body (the file bytes) is required');
     return { body: {}, strings: [], raw: { contentType: type, bytes }, summary: { kind: 'raw', contentType: type, size: bytes.length } };
   }
@@ -129,7 +132,7 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
     let form: FormData;
     try {
       const read = await capped(() => incoming.formData(limits.upload));
-      if (!(read instanceof FormData)) return read;
+      if (isReply(read)) return read;
       form = read;
     } catch {
       return bad('Request body is not valid multipart/form-data');
@@ -159,7 +162,7 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
     return bad(`Content-Type must be application/json or multipart/form-data (got ${type})`);
   }
   const bytes = await capped(() => incoming.bytes(limits.json));
-  if (!(bytes instanceof Uint8Array)) return bytes;
+  if (isReply(bytes)) return bytes;
   let text: string;
   try {
     text = strictDecoder.decode(bytes);
