@@ -11,11 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 
 /**
- * Budget of `import { createMiniMaxClient }`, min+gzip bytes (the goal was 6 144; see the README's "Size").
- * 13 599 B before the input notices (unknown fields, open-set values) added 383 B; issue #10 part 3 asks the
- * whole client to come back to no more than 13 599 B once it tree-shakes.
+ * Ceiling of `createMiniMaxClient() + client.music.get(id)`, min+gzip bytes: a guard against growth, not the goal.
+ * Measured 21 262 B on 2026-12-02 once every row really calls what it imports (the earlier 13 982 B row imported the
+ * client without calling it, so esbuild dropped most of it). Issue #10 part 3 (open) asks for ≤ 13 599 B whole and
+ * ≤ 6 144 B for one GET; lower this number as the client shrinks, never raise it without saying why here.
  */
-export const BUDGET_BYTES = 14_000;
+export const BUDGET_BYTES = 21_500;
 const GOAL_BYTES = 6_144;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -83,7 +84,7 @@ if (process.argv.includes('--json')) {
   console.log(`\nratios vs openapi-fetch createClient + one GET (${baseline.gzip} B, same run): whole client ${(client.gzip / baseline.gzip).toFixed(2)}×, one GET ${(one.gzip / baseline.gzip).toFixed(2)}×`);
   console.log(`one GET (per-operation): ${one.gzip} B min+gzip (goal ${GOAL_BYTES} B): ${one.gzip <= GOAL_BYTES ? 'within goal' : 'OVER GOAL'}`);
   console.log(
-    `createMiniMaxClient: ${client.gzip} B min+gzip; budget ${BUDGET_BYTES} B (target 13 599 B): ${ok ? 'within budget' : 'OVER BUDGET'}`,
+    `createMiniMaxClient: ${client.gzip} B min+gzip; ceiling ${BUDGET_BYTES} B (issue #10 target 13 599 B): ${ok ? 'within budget' : 'OVER BUDGET'}`,
   );
   if (why) {
     console.log('\nWhere the bytes of createMiniMaxClient are (min+gzip, marginal: the bundle rebuilt without the part):');
