@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // One scratch project for the whole file: pack, npm install (registry for react, vite, msw), then checks.
-    hookTimeout: 300_000,
-    testTimeout: 180_000,
+    hookTimeout: 900_000,
+    testTimeout: 600_000,
   },
 });

@@ -31,7 +31,7 @@ describe('pnpm demo', () => {
     const summary = stdout.slice(stdout.indexOf('Summary: mock server'));
     for (const [step, detail] of [
       ['accounts', /1 account\(s\): 987654321/],
-      ['song', /"Open Road" \(\d+ s\): https:\/\/\S+\.mp3/],
+      ['song', /"Open Road" \(\d+ s\): https?:\/\/\S+\.mp3/], // the standalone mock serves its media itself (/__media/)
       ['agent job', /completed, [1-9]\d* attachment\(s\)/],
       ['video \\+ images', /video \d+×\d+, 4 images/],
       ['pagination', /\d+ song\(s\) over \d+ page\(s\) of 2/],
@@ -74,7 +74,7 @@ describe('pnpm demo', () => {
 
   it('explains a refused token without printing it, and exits 1', async () => {
     server = await startMockServer({ port: 0 });
-    const secret = 'user:42-not/a valid token SECRET';
+    const secret = 'user:42-not/valid.SECRET'; // well-formed for the client, refused by the mock
     const { code, stdout, stderr } = await demo(['--live', '--base-url', server.baseUrl], { USEAPI_TOKEN: secret });
     expect(code).toBe(1);
     expect(stdout).toMatch(/✖ accounts\s+UnauthorizedError: the token was refused \(401\): check USEAPI_TOKEN/);

@@ -83,7 +83,7 @@ describe('MiniMax Studio in Chromium, on the in-browser mock', () => {
 
   it('runs an agent job and shows its attachments', async () => {
     await page.getByRole('button', { name: 'Run agent' }).click();
-    await page.locator('[data-testid=agent-job][data-status=polling]').waitFor(WAIT);
+    await page.locator('[data-testid=agent-job][data-status=running]').waitFor(WAIT);
     await page.locator('[data-testid=agent-job][data-status=succeeded]').waitFor(WAIT);
     const types = await page.getByTestId('attachment').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-type')));
     expect(types.sort()).toEqual(['image', 'video']);

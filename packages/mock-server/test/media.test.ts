@@ -62,3 +62,19 @@ describe('media stand-in', () => {
     }
   });
 });
+
+describe('extra MSW handlers', () => {
+  it('come before the mock\'s, so an app can serve its own media for the CDN URLs', async () => {
+    const { setupMiniMaxServer } = await import('@useapi-minimax/mock-server/msw/node');
+    const { http, HttpResponse } = await import('msw');
+    const own = http.get('https://cdn.hailuoai.com/*', () => HttpResponse.text('my own tune', { headers: { 'content-type': 'audio/wav' } }));
+    const server = setupMiniMaxServer({ seed: 1 }, own);
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      const res = await fetch('https://cdn.hailuoai.com/prod/2026-01-01-00/music/1.mp3');
+      expect([res.headers.get('content-type'), await res.text()]).toEqual(['audio/wav', 'my own tune']);
+    } finally {
+      server.close();
+    }
+  });
+});

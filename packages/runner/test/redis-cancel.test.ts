@@ -13,7 +13,9 @@ let redis: { url: string; stop(): Promise<void> };
 let server: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
   redis = await startRedis();
-  server = await startMockServer({ port: 0, jobMs: 1_500, accounts: [{ maxJobs: 3 }, { maxJobs: 3 }], validateResponses: false, deliverWebhooks: false });
+  // Jobs of 6 s: the cancel must land before a slot frees, even on a busy machine (it is sent as soon as six are
+  // created; a seventh create would need one of them to end first).
+  server = await startMockServer({ port: 0, jobMs: 6_000, accounts: [{ maxJobs: 3 }, { maxJobs: 3 }], validateResponses: false, deliverWebhooks: false });
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -49,7 +51,7 @@ describe('cancelling a batch on Redis', () => {
     const status = await batchStatus(redis.url, 'cancel-follow');
     expect(status).toMatchObject({ cancelled: 'follow', jobs: 18, states: { succeeded: 6, cancelled: 12 }, finished: true });
     expect(Object.keys(status.accounts).sort()).toEqual([...new Set(report.results.map((r) => r.account ?? '-'))].sort());
-  }, 120_000);
+  }, 300_000);
 
   it('abandon: the running jobs are no longer followed (they stay in the ledger as created)', async () => {
     const report = await runAndCancel('cancel-abandon', 'abandon');
@@ -60,5 +62,5 @@ describe('cancelling a batch on Redis', () => {
     const status = await batchStatus(redis.url, 'cancel-abandon');
     expect(status.states).toMatchObject({ running: 6 });
     expect(status.finished).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });

@@ -15,7 +15,7 @@ type Result = { key: string; outcome: string; ids: string[]; files: number; crea
 type Exit = { code: number | null; signal: string | null; output: string; last: string };
 type Mock = Awaited<ReturnType<typeof startMockServer>>;
 
-const until = async (check: () => boolean, what: string, ms = 60_000) => {
+const until = async (check: () => boolean, what: string, ms = 180_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -100,7 +100,7 @@ describe('the runner on Redis, several worker processes', () => {
       }
       expect(savedFiles(out)).toHaveLength(60);
     });
-  }, 240_000);
+  }, 480_000);
 
   it('Redis restarted mid-batch (persistence on): the batch resumes, nothing lost or duplicated', async () => {
     await withStack({ startMockServer, jobMs: 1_200 }, async ({ redis, server, dir, manifest }: { redis: { url: string; restart(ms?: number): Promise<void> }; server: Mock; dir: string; manifest: (items: unknown) => string }) => {
@@ -121,7 +121,7 @@ describe('the runner on Redis, several worker processes', () => {
       }
       expect(savedFiles(out)).toHaveLength(30);
     });
-  }, 240_000);
+  }, 480_000);
 
   it('webhook-first with two receiver instances behind a round-robin: every callback is matched', async () => {
     await withStack({ startMockServer, jobMs: 1_000, deliverWebhooks: true }, async ({ redis, server, dir, manifest }: { redis: { url: string }; server: Mock; dir: string; manifest: (items: unknown) => string }) => {
@@ -167,5 +167,5 @@ describe('the runner on Redis, several worker processes', () => {
         await Promise.all(receivers.map((r) => new Promise((resolve) => (r.child.exitCode !== null ? resolve(undefined) : r.child.once('exit', resolve)))));
       }
     });
-  }, 240_000);
+  }, 480_000);
 });

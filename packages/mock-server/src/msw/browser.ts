@@ -10,12 +10,13 @@ export type MiniMaxWorker = SetupWorker & { readonly mock: MiniMaxMock };
 
 /**
  * `setupWorker` over the whole API. In the browser the clock defaults to `real` (jobs finish after `jobMs`
- * on their own); pass `clock: 'manual'` to drive it with `mock.clock.advance`.
+ * on their own); pass `clock: 'manual'` to drive it with `mock.clock.advance`. Extra handlers come first, so they
+ * win over the mock's (your own media for the CDN URLs, say), as with `worker.use`.
  */
 export function setupMiniMaxWorker(input: MiniMaxHandlersInput = {}, ...extra: RequestHandler[]): MiniMaxWorker {
   const mock = mockFrom(input, { clock: 'real' });
   const handlers = createMiniMaxHandlers({ mock });
-  const worker = setupWorker(...handlers, ...extra);
+  const worker = setupWorker(...extra, ...handlers);
   return Object.assign(worker, { mock });
 }
 

@@ -8,12 +8,12 @@ import type { MiniMaxMock } from '../mock.js';
 export type MiniMaxServer = SetupServer & { readonly mock: MiniMaxMock };
 
 /**
- * `setupServer` over the whole API (manual clock by default). Extra handlers (e.g. a `replyUrl` receiver)
- * are added after the mock's.
+ * `setupServer` over the whole API (manual clock by default). Extra handlers (e.g. a `replyUrl` receiver, or
+ * your own media for the CDN URLs) come first, so they win over the mock's, as with `server.use`.
  */
 export function setupMiniMaxServer(input: MiniMaxHandlersInput = {}, ...extra: RequestHandler[]): MiniMaxServer {
   const handlers = createMiniMaxHandlers(input);
-  const server = setupServer(...handlers, ...extra);
+  const server = setupServer(...extra, ...handlers);
   return Object.assign(server, { mock: handlers.mock });
 }
 
