@@ -2,8 +2,8 @@
 // `…MutationOptions`): remove a deleted item from the cached lists and its own query, seed a job's query with
 // the create's answer, and invalidate key prefixes. A deleted item leaves the cached lists before the call is sent
 // (optimistic; put back if it fails); after the call: removals, seeds, then invalidations. An invalidated infinite
-// list keeps only its first page (a create changes the newest page, and refetching every loaded page one after
-// another is what made creates slow); a delete does not wait for the lists to refetch.
+// list keeps only its first page after a create (a create changes the newest page, and refetching every loaded page
+// one after another is what made creates slow); a delete keeps every page and does not wait for them to refetch.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { MINIMAX_KEY_ROOT } from './keys.js';
 
@@ -82,15 +82,14 @@ function keepFirstPages(client: QueryClient, prefix: readonly unknown[]): void {
 /** Applies a mutation's cache effects (after the call; `removeFromList` ran before it, see `removeOptimistically`). */
 export async function applyCacheEffects(client: QueryClient, effects: readonly CacheEffect[], variables: unknown, data: unknown): Promise<void> {
   const invalidations: Promise<void>[] = [];
-  let deletes = false;
+  // A delete changes pages the user may have scrolled to: its lists keep every page (refetched in the background).
+  const deletes = effects.some((effect) => 'removeFromList' in effect || 'removeItem' in effect);
   for (const effect of effects) {
     if ('removeFromList' in effect) {
-      deletes = true;
       const id = idOf(variables, effect.from);
       // Again, in case a list refetched while the call was in flight.
       if (id) client.setQueriesData({ queryKey: [MINIMAX_KEY_ROOT, ...effect.removeFromList] }, (old: unknown) => withoutItem(old, effect.items, effect.idField, id));
     } else if ('removeItem' in effect) {
-      deletes = true;
       const id = idOf(variables, effect.from);
       if (!id) continue;
       const filters = { queryKey: itemKey(effect.removeItem, effect.param, id) };
@@ -104,7 +103,7 @@ export async function applyCacheEffects(client: QueryClient, effects: readonly C
       if (id) invalidations.push(client.invalidateQueries({ queryKey: itemKey(effect.invalidateItem, effect.param, id) }));
     } else {
       const prefix = [MINIMAX_KEY_ROOT, ...effect.invalidate];
-      keepFirstPages(client, prefix);
+      if (!deletes) keepFirstPages(client, prefix);
       invalidations.push(client.invalidateQueries({ queryKey: prefix }));
     }
   }
