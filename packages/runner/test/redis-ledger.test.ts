@@ -42,10 +42,12 @@ describe('the Redis ledger across processes', () => {
   it('one claim at a time; a worker whose claim was taken over writes nothing', async () => {
     const [a, b] = two('ledger-fencing');
     await a.ledger.append('k', submitted('r2'));
-    const old = (await a.ledger.claim('k', 'a', 50))!;
+    // Claims expire on Redis's clock: a's lasts 3 s (room for a busy machine between the two calls below), and b
+    // then polls until it expires instead of sleeping a fixed time.
+    const old = (await a.ledger.claim('k', 'a', 3_000))!;
     expect(await b.ledger.claim('k', 'b', 10_000)).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 80));
-    const taken = (await b.ledger.claim('k', 'b', 10_000))!;
+    let taken: Awaited<ReturnType<typeof b.ledger.claim>>;
+    while (!(taken = await b.ledger.claim('k', 'b', 10_000))) await new Promise((r) => setTimeout(r, 100));
     expect(taken.token).toBeGreaterThan(old.token);
     await expect(a.ledger.append('k', { type: 'intent', attempt: 1, account: '1', replyRef: 'r2', sentAt: 2 }, old)).rejects.toThrow(/claim .* was lost/);
     expect(await a.ledger.renew(old, 1_000)).toBe(false);
@@ -63,7 +65,8 @@ describe('the Redis ledger across processes', () => {
 
 describe('Redis slots', () => {
   it('never more than the limit across processes; a dead holder’s lease expires', async () => {
-    const [a, b] = two('slots', { slotLeaseMs: 300 });
+    // Leases of 3 s renewed every second: a busy machine cannot make a live holder lose its slot mid-test.
+    const [a, b] = two('slots', { slotLeaseMs: 3_000 });
     const tries = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).slots!.acquire('acct-slots', 'video', 3, `job-${i}`)));
     expect(tries.filter(Boolean)).toHaveLength(3);
     expect(await a.slots!.held('acct-slots', 'video')).toBe(3);
@@ -73,10 +76,10 @@ describe('Redis slots', () => {
     await (tries.indexOf(first) % 2 ? a : b).slots!.release(first);
     expect(await b.slots!.acquire('acct-slots', 'video', 3, 'late')).toBeDefined();
     // A holder that stops renewing (its process died: here a backend that is closed) loses its lease.
-    const [c] = two('slots-dead', { slotLeaseMs: 300 });
+    const [c] = two('slots-dead', { slotLeaseMs: 1_000 });
     await c.slots!.acquire('acct-dead', 'video', 1, 'dead');
     await c.close();
-    await new Promise((r) => setTimeout(r, 400));
-    expect(await a.slots!.acquire('acct-dead', 'video', 1, 'alive')).toBeDefined();
+    // Then the lease runs out on Redis's clock: polled, not slept for a fixed time.
+    while (!(await a.slots!.acquire('acct-dead', 'video', 1, 'alive'))) await new Promise((r) => setTimeout(r, 100));
   });
 });
