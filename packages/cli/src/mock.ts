@@ -2,10 +2,7 @@
 // Results point at the real CDN hosts; downloads are answered by the mock itself (its media stand-in: small
 // deterministic files whose bytes and Content-Type match the extension).
 import { createMiniMaxClient, type MiniMaxClient } from '@useapi-minimax/client';
-import { createMiniMaxMock, MOCK_TOKEN, type MiniMaxMock } from '@useapi-minimax/mock-server';
-
-/** The hosts of the mock's result URLs (the real CDN's; the mock answers them with its own media). */
-const MOCK_CDN = ['cdn.hailuoai.video', 'cdn.hailuoai.com', 'minimax-public-cdn.com'];
+import { createMiniMaxMock, MEDIA_HOSTS, MOCK_TOKEN, type MiniMaxMock } from '@useapi-minimax/mock-server';
 
 /** A mock in this process, a client over it, and a `fetch` for its media. */
 export interface EmbeddedMock {
@@ -25,7 +22,7 @@ export function startEmbeddedMock(options: { jobMs: number; accounts?: number; d
     mock,
     client,
     fetch: async (url, init) => {
-      if (!MOCK_CDN.includes(new URL(url).hostname)) throw new TypeError(`mock mode: no network (refused ${new URL(url).hostname})`);
+      if (!MEDIA_HOSTS.includes(new URL(url).hostname)) throw new TypeError(`mock mode: no network (refused ${new URL(url).hostname})`);
       return mock.handle(new Request(url, init));
     },
     close: () => mock.dispose(),

@@ -8,6 +8,7 @@ export type { MockClock, ClockMode } from './engine/clock.js';
 export { DEFAULT_START } from './engine/clock.js';
 export { type JournalEntry } from './engine/engine.js';
 export { MockDriftError } from './engine/drift.js';
+export { MEDIA_HOSTS } from './engine/media.js';
 export type { BodySummary } from './engine/input.js';
 export { SCENARIO_NAMES, SCENARIOS, type ScenarioName, type ScenarioParams, type ScenarioSpec, type ActiveScenario, type ScenarioDef, type ScenarioStage } from './engine/scenarios.js';
 export type { WebhookDelivery, WebhookEvent } from './engine/webhooks.js';
