@@ -216,7 +216,7 @@ function mutationBody(o) {
   const args = [...o.ids, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
   let call = `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
   if (o.op.success === 'sse') call = `lastEvent(${call}, options?.onEvent)`;
-  const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call})`;
+  const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call}, scopeOf(client))`;
   if (!own.length) return `(variables: ${cap(o.id)}Variables, context) =>\n      ${run}`;
   const destructure = `const { ${own.join(', ')}${o.hasInput ? ', ...input' : ''} } = variables;`;
   return `(variables: ${cap(o.id)}Variables, context) => {\n      ${destructure}\n      return ${run};\n    }`;

@@ -52,7 +52,7 @@ export function createAccountMutationOptions(
   return {
     mutationKey: mutationKeyOf('accounts', 'createAccount'),
     mutationFn: (variables: CreateAccountVariables, context) =>
-      withCacheEffects(context, options, createAccountPlan, variables, () => client.accounts.create(variables)),
+      withCacheEffects(context, options, createAccountPlan, variables, () => client.accounts.create(variables), scopeOf(client)),
   };
 }
 
@@ -89,7 +89,7 @@ export function deleteAccountMutationOptions(
     mutationKey: mutationKeyOf('accounts', 'deleteAccount'),
     mutationFn: (variables: DeleteAccountVariables, context) => {
       const { account } = variables;
-      return withCacheEffects(context, options, deleteAccountPlan, variables, () => client.accounts.delete(account));
+      return withCacheEffects(context, options, deleteAccountPlan, variables, () => client.accounts.delete(account), scopeOf(client));
     },
   };
 }
@@ -125,7 +125,7 @@ export function createVideoMutationOptions(
   return {
     mutationKey: mutationKeyOf('videos', 'createVideo'),
     mutationFn: (variables: CreateVideoVariables, context) =>
-      withCacheEffects(context, options, createVideoPlan, variables, () => client.videos.create(variables || undefined)),
+      withCacheEffects(context, options, createVideoPlan, variables, () => client.videos.create(variables || undefined), scopeOf(client)),
   };
 }
 
@@ -147,7 +147,7 @@ export function createAgentVideoMutationOptions(
   return {
     mutationKey: mutationKeyOf('videos', 'createAgentVideo'),
     mutationFn: (variables: CreateAgentVideoVariables, context) =>
-      withCacheEffects(context, options, createAgentVideoPlan, variables, () => lastEvent(client.videos.agentCreate(variables), options?.onEvent)),
+      withCacheEffects(context, options, createAgentVideoPlan, variables, () => lastEvent(client.videos.agentCreate(variables), options?.onEvent), scopeOf(client)),
   };
 }
 
@@ -170,7 +170,7 @@ export function cancelVideoMutationOptions(
     mutationKey: mutationKeyOf('videos', 'cancelVideo'),
     mutationFn: (variables: CancelVideoVariables, context) => {
       const { videoId } = variables;
-      return withCacheEffects(context, options, cancelVideoPlan, variables, () => client.videos.cancel(videoId));
+      return withCacheEffects(context, options, cancelVideoPlan, variables, () => client.videos.cancel(videoId), scopeOf(client));
     },
   };
 }
@@ -204,7 +204,7 @@ export function deleteVideoMutationOptions(
     mutationKey: mutationKeyOf('videos', 'deleteVideo'),
     mutationFn: (variables: DeleteVideoVariables, context) => {
       const { videoId } = variables;
-      return withCacheEffects(context, options, deleteVideoPlan, variables, () => client.videos.delete(videoId));
+      return withCacheEffects(context, options, deleteVideoPlan, variables, () => client.videos.delete(videoId), scopeOf(client));
     },
   };
 }
@@ -346,7 +346,7 @@ export function createImagesMutationOptions(
   return {
     mutationKey: mutationKeyOf('images', 'createImages'),
     mutationFn: (variables: CreateImagesVariables, context) =>
-      withCacheEffects(context, options, createImagesPlan, variables, () => client.images.create(variables)),
+      withCacheEffects(context, options, createImagesPlan, variables, () => client.images.create(variables), scopeOf(client)),
   };
 }
 
@@ -379,7 +379,7 @@ export function deleteImageMutationOptions(
     mutationKey: mutationKeyOf('images', 'deleteImage'),
     mutationFn: (variables: DeleteImageVariables, context) => {
       const { imageId } = variables;
-      return withCacheEffects(context, options, deleteImagePlan, variables, () => client.images.delete(imageId));
+      return withCacheEffects(context, options, deleteImagePlan, variables, () => client.images.delete(imageId), scopeOf(client));
     },
   };
 }
@@ -455,7 +455,7 @@ export function uploadFileMutationOptions(
     mutationKey: mutationKeyOf('files', 'uploadFile'),
     mutationFn: (variables: UploadFileVariables, context) => {
       const { data, ...input } = variables;
-      return withCacheEffects(context, options, uploadFilePlan, variables, () => client.files.upload(data, input));
+      return withCacheEffects(context, options, uploadFilePlan, variables, () => client.files.upload(data, input), scopeOf(client));
     },
   };
 }
@@ -477,7 +477,7 @@ export function deleteFileMutationOptions(
     mutationKey: mutationKeyOf('files', 'deleteFile'),
     mutationFn: (variables: DeleteFileVariables, context) => {
       const { fileID } = variables;
-      return withCacheEffects(context, options, deleteFilePlan, variables, () => client.files.delete(fileID));
+      return withCacheEffects(context, options, deleteFilePlan, variables, () => client.files.delete(fileID), scopeOf(client));
     },
   };
 }
@@ -517,7 +517,7 @@ export function deleteScheduledJobMutationOptions(
     mutationKey: mutationKeyOf('scheduler', 'deleteScheduledJob'),
     mutationFn: (variables: DeleteScheduledJobVariables, context) => {
       const { id } = variables;
-      return withCacheEffects(context, options, deleteScheduledJobPlan, variables, () => client.scheduler.delete(id));
+      return withCacheEffects(context, options, deleteScheduledJobPlan, variables, () => client.scheduler.delete(id), scopeOf(client));
     },
   };
 }
@@ -540,7 +540,7 @@ export function runAgentMutationOptions(
   return {
     mutationKey: mutationKeyOf('agent', 'runAgent'),
     mutationFn: (variables: RunAgentVariables, context) =>
-      withCacheEffects(context, options, runAgentPlan, variables, () => client.agent.run(variables)),
+      withCacheEffects(context, options, runAgentPlan, variables, () => client.agent.run(variables), scopeOf(client)),
   };
 }
 
@@ -583,7 +583,7 @@ export function createMusicLegacyMutationOptions(
   return {
     mutationKey: mutationKeyOf('music', 'createMusicLegacy'),
     mutationFn: (variables: CreateMusicLegacyVariables, context) =>
-      withCacheEffects(context, options, createMusicLegacyPlan, variables, () => client.music.createLegacy(variables)),
+      withCacheEffects(context, options, createMusicLegacyPlan, variables, () => client.music.createLegacy(variables), scopeOf(client)),
   };
 }
 
@@ -604,7 +604,7 @@ export function createMusicMutationOptions(
   return {
     mutationKey: mutationKeyOf('music', 'createMusic'),
     mutationFn: (variables: CreateMusicVariables, context) =>
-      withCacheEffects(context, options, createMusicPlan, variables, () => client.music.create({ ...variables, stream: false })),
+      withCacheEffects(context, options, createMusicPlan, variables, () => client.music.create({ ...variables, stream: false }), scopeOf(client)),
   };
 }
 
@@ -844,7 +844,7 @@ export function deleteAudioMutationOptions(
     mutationKey: mutationKeyOf('audio', 'deleteAudio'),
     mutationFn: (variables: DeleteAudioVariables, context) => {
       const { audio_id } = variables;
-      return withCacheEffects(context, options, deleteAudioPlan, variables, () => client.audio.delete(audio_id));
+      return withCacheEffects(context, options, deleteAudioPlan, variables, () => client.audio.delete(audio_id), scopeOf(client));
     },
   };
 }
@@ -868,7 +868,7 @@ export function createAudioMp3MutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'createAudioMp3'),
     mutationFn: (variables: CreateAudioMp3Variables, context) =>
-      withCacheEffects(context, options, createAudioMp3Plan, variables, () => client.audio.createMp3(variables)),
+      withCacheEffects(context, options, createAudioMp3Plan, variables, () => client.audio.createMp3(variables), scopeOf(client)),
   };
 }
 
@@ -891,7 +891,7 @@ export function createAudioStreamMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'createAudioStream'),
     mutationFn: (variables: CreateAudioStreamVariables, context) =>
-      withCacheEffects(context, options, createAudioStreamPlan, variables, () => client.audio.createStream(variables)),
+      withCacheEffects(context, options, createAudioStreamPlan, variables, () => client.audio.createStream(variables), scopeOf(client)),
   };
 }
 
@@ -913,7 +913,7 @@ export function uploadAudioSampleMutationOptions(
     mutationKey: mutationKeyOf('audio', 'uploadAudioSample'),
     mutationFn: (variables: UploadAudioSampleVariables, context) => {
       const { data, ...input } = variables;
-      return withCacheEffects(context, options, uploadAudioSamplePlan, variables, () => client.audio.uploadSample(data, input));
+      return withCacheEffects(context, options, uploadAudioSamplePlan, variables, () => client.audio.uploadSample(data, input), scopeOf(client));
     },
   };
 }
@@ -937,7 +937,7 @@ export function cloneAudioVoiceMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'cloneAudioVoice'),
     mutationFn: (variables: CloneAudioVoiceVariables, context) =>
-      withCacheEffects(context, options, cloneAudioVoicePlan, variables, () => client.audio.cloneVoice(variables)),
+      withCacheEffects(context, options, cloneAudioVoicePlan, variables, () => client.audio.cloneVoice(variables), scopeOf(client)),
   };
 }
 
@@ -961,7 +961,7 @@ export function deleteAudioVoiceMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'deleteAudioVoice'),
     mutationFn: (variables: DeleteAudioVoiceVariables, context) =>
-      withCacheEffects(context, options, deleteAudioVoicePlan, variables, () => client.audio.deleteVoice(variables)),
+      withCacheEffects(context, options, deleteAudioVoicePlan, variables, () => client.audio.deleteVoice(variables), scopeOf(client)),
   };
 }
 
@@ -982,7 +982,7 @@ export function createSpeechMutationOptions(
   return {
     mutationKey: mutationKeyOf('speech', 'createSpeech'),
     mutationFn: (variables: CreateSpeechVariables, context) =>
-      withCacheEffects(context, options, createSpeechPlan, variables, () => client.speech.create(variables)),
+      withCacheEffects(context, options, createSpeechPlan, variables, () => client.speech.create(variables), scopeOf(client)),
   };
 }
 
@@ -1095,7 +1095,7 @@ export function deleteSpeechMutationOptions(
     mutationKey: mutationKeyOf('speech', 'deleteSpeech'),
     mutationFn: (variables: DeleteSpeechVariables, context) => {
       const { audio_id } = variables;
-      return withCacheEffects(context, options, deleteSpeechPlan, variables, () => client.speech.delete(audio_id));
+      return withCacheEffects(context, options, deleteSpeechPlan, variables, () => client.speech.delete(audio_id), scopeOf(client));
     },
   };
 }
@@ -1171,7 +1171,7 @@ export function sendLlmMessageMutationOptions(
   return {
     mutationKey: mutationKeyOf('llm', 'sendLlmMessage'),
     mutationFn: (variables: SendLlmMessageVariables, context) =>
-      withCacheEffects(context, options, sendLlmMessagePlan, variables, () => client.llm.send({ ...variables, stream: false })),
+      withCacheEffects(context, options, sendLlmMessagePlan, variables, () => client.llm.send({ ...variables, stream: false }), scopeOf(client)),
   };
 }
 
@@ -1194,7 +1194,7 @@ export function deleteLlmChatsMutationOptions(
   return {
     mutationKey: mutationKeyOf('llm', 'deleteLlmChats'),
     mutationFn: (variables: DeleteLlmChatsVariables, context) =>
-      withCacheEffects(context, options, deleteLlmChatsPlan, variables, () => client.llm.delete(variables || undefined)),
+      withCacheEffects(context, options, deleteLlmChatsPlan, variables, () => client.llm.delete(variables || undefined), scopeOf(client)),
   };
 }
 
