@@ -6,7 +6,7 @@
 //               `use<Name>` per write. Names come from each operation's `x-sdk.hook`.
 // Reads are the idempotent GETs; every other operation (the legacy `GET /music/create` included) is a mutation.
 import { listOperations, loadSpec } from '@useapi-minimax/spec';
-import { HEADER, buildOperationsTable, toSource } from './shared.mjs';
+import { HEADER, buildOperationsTable, callShape, toSource } from './shared.mjs';
 
 /**
  * What each write does to the cache once it succeeded (see packages/react/src/cache-effects.ts): removals first,
@@ -75,8 +75,7 @@ const DEPRECATED = '@deprecated The family is decommissioned upstream; kept for 
 /** Everything the generators need about one operation. */
 function describe(id, op, info) {
   const base = info.sdk.hook.replace(/^use/, '');
-  const inputFields = Object.entries(op.fields).filter(([, f]) => f.in !== 'path');
-  const hasInput = op.body !== 'none' || inputFields.length > 0;
+  const { ids, inputFields, hasInput } = callShape(op);
   const read = op.method === 'GET' && op.idempotent;
   // A JSON-or-stream write is called without the stream (hooks cache JSON; stream with the client directly).
   const fixed = !read && op.success === 'json|sse' && op.fields.stream ? { stream: false } : undefined;
@@ -88,6 +87,7 @@ function describe(id, op, info) {
     hook: info.sdk.hook,
     base,
     read,
+    ids,
     hasInput,
     inputRequired: inputFields.some(([name, f]) => f.required && !(fixed && name in fixed)),
     fixed,
@@ -196,7 +196,7 @@ function readCall(o, signal = '{ signal }', input = 'input') {
 
 function variablesType(o) {
   const parts = [];
-  if (o.op.pathParams.length) parts.push(`{ ${o.op.pathParams.map((p) => `${p}: string`).join('; ')} }`);
+  if (o.ids.length) parts.push(`{ ${o.ids.map((p) => `${p}: string`).join('; ')} }`);
   if (o.op.body === 'raw') parts.push('{ data: UploadData }');
   if (o.hasInput) parts.push(o.fixed ? `Omit<Input<'${o.id}'>, ${Object.keys(o.fixed).map((k) => `'${k}'`).join(' | ')}>` : `Input<'${o.id}'>`);
   const type = parts.join(' & ') || 'void';
@@ -209,10 +209,10 @@ function mutationData(o) {
 }
 
 function mutationBody(o) {
-  const own = [...o.op.pathParams, ...(o.op.body === 'raw' ? ['data'] : [])];
+  const own = [...o.ids, ...(o.op.body === 'raw' ? ['data'] : [])];
   let input = o.hasInput ? (own.length ? 'input' : o.inputRequired ? 'variables' : 'variables || undefined') : undefined;
   if (o.fixed) input = `{ ...${own.length ? 'input' : 'variables'}, ${Object.entries(o.fixed).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
-  const args = [...o.op.pathParams, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
+  const args = [...o.ids, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
   let call = `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
   if (o.op.success === 'sse') call = `lastEvent(${call}, options?.onEvent)`;
   const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call})`;

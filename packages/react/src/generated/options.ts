@@ -135,7 +135,7 @@ export function createAgentVideoMutationOptions(
 }
 
 /** Variables of `useCancelVideo` and `cancelVideoMutationOptions`. */
-export type CancelVideoVariables = Input<'cancelVideo'>;
+export type CancelVideoVariables = { videoId: string };
 
 /** What `cancelVideo` does to the cache: invalidates `videos/getVideo` of `videoId`; invalidates `videos/listVideos`; invalidates `scheduler`. */
 const cancelVideoPlan: MutationPlan = { operation: 'cancelVideo', effects: [
@@ -151,8 +151,10 @@ export function cancelVideoMutationOptions(
 ): MiniMaxMutationOptions<'cancelVideo', Output<'cancelVideo'>, CancelVideoVariables> {
   return {
     mutationKey: mutationKeyOf('videos', 'cancelVideo'),
-    mutationFn: (variables: CancelVideoVariables, context) =>
-      withCacheEffects(context, options, cancelVideoPlan, variables, () => client.videos.cancel(variables)),
+    mutationFn: (variables: CancelVideoVariables, context) => {
+      const { videoId } = variables;
+      return withCacheEffects(context, options, cancelVideoPlan, variables, () => client.videos.cancel(videoId));
+    },
   };
 }
 
