@@ -13,6 +13,7 @@ const LABELS: Record<JobLifecycle, string> = {
   succeeded: 'Playable',
   failed: 'Failed',
   moderated: 'Moderated',
+  cancelled: 'Cancelled',
 };
 
 /** Lyrics and a style in, a song card out (it follows its song until it can be played). */
