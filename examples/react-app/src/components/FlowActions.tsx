@@ -25,9 +25,10 @@ const STATUS_TEXT: Record<FlowStatus, string> = {
 /**
  * A flow's state and the one action that fits it: `running` shows progress, `failed` offers "Try again",
  * `moderated` asks to rephrase (the form stays editable), `unknown` offers "Recover" (`recover()`, which creates
- * nothing) and then says whether the job was found or a resubmit is safe. `onRetry` submits the form again.
+ * nothing) and then says whether the job was found or a resubmit is safe. `onRetry` submits the form again;
+ * `progress: false` leaves the progress bar to the caller.
  */
-export function FlowActions({ flow, noun, onRetry }: { flow: FlowView; noun: string; onRetry: () => void }) {
+export function FlowActions({ flow, noun, onRetry, progress = true }: { flow: FlowView; noun: string; onRetry: () => void; progress?: boolean }) {
   const { status, error, lookup } = flow;
   if (status === 'idle') return null;
   const recover = () => void flow.recover().catch(() => {}); // a failed lookup stays on "unknown", Recover again
@@ -42,7 +43,7 @@ export function FlowActions({ flow, noun, onRetry }: { flow: FlowView; noun: str
           </span>
         ) : null}
       </p>
-      {status === 'submitting' || status === 'running' ? (
+      {progress && (status === 'submitting' || status === 'running') ? (
         <progress
           data-testid="flow-progress"
           aria-label={`${noun}: ${flow.state?.state ?? 'sending'}`}
