@@ -6,12 +6,13 @@
 // `recover()` looks it up with the client's `findCreated` and follows it. `submit` is single-flight.
 import { useMutation, type QueryClient, type UseMutationOptions, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import { MiniMaxError, OutcomeUnknownError, describeJob, type CreatedLookup, type Input, type JobKind, type JobState, type Output, type Snapshot } from '@useapi-minimax/client';
+import { jobKinds, newReplyRef } from '@useapi-minimax/client/internal';
 import { useCallback, useMemo, useState } from 'react';
 import { flowStatusOf, type FlowStatus } from './flow-status.js';
 import { useAgentJob, useMusic } from './generated/hooks.js';
 import { createMusicMutationOptions, runAgentMutationOptions, type CreateMusicVariables, type RunAgentVariables } from './generated/options.js';
 import type { JobCallbacks } from './job-hooks.js';
-import { usePersistedFlow, type PersistOptions } from './persist.js';
+import { usePersistedFlow, type PendingCreate, type PersistOptions } from './persist.js';
 import type { JobPollOptions } from './polling.js';
 import { useMiniMaxClient } from './provider.js';
 import { useSingleFlight } from './single-flight.js';
@@ -74,6 +75,8 @@ type FollowJob<J extends JobKind> = (id: string | undefined, options: JobPollOpt
 
 interface FlowSpec<J extends JobKind, TInput, TVariables, TCreated> {
   kind: J;
+  /** operationId of the create. */
+  operation: 'createMusic' | 'runAgent';
   factory: typeof createMusicMutationOptions | typeof runAgentMutationOptions;
   follow: FollowJob<J>;
   idOf: (created: TCreated) => string | undefined;
@@ -110,20 +113,39 @@ function useFlow<J extends JobKind, TInput, TVariables, TCreated>(
     () => (mutation.isSuccess && !createdId ? new MiniMaxError(`The create answered without a job id: cannot follow the ${kind} job`) : null),
     [mutation.isSuccess, createdId, kind],
   );
-  const status = flowStatusOf(kind, { pending: mutation.isPending, createError: mutation.error, missingId, jobId, snapshot: query.data as Snapshot<JobKind> | undefined, jobError: query.error });
-  const error = jobId ? (query.error ?? null) : (mutation.error ?? missingId ?? null);
-  const persisted = usePersistedFlow(kind, options, jobId, status !== 'running' && status !== 'submitting');
+  const persisted = usePersistedFlow(kind, options, jobId, !jobId || settledStatus(kind, query.data as Snapshot<JobKind> | undefined, query.error));
   if (persisted.resumed !== resumedId) setResumedId(persisted.resumed);
+  // A create in flight when the page was left (persist): its outcome is unknown until `recover()` looks it up.
+  const lostError = useMemo(() => (persisted.lost && mutation.isIdle ? lostCreateError(kind, persisted.lost) : undefined), [persisted.lost, mutation.isIdle, kind]);
+  const createError = mutation.error ?? (jobId ? null : (lostError ?? null));
+  const status = flowStatusOf(kind, { pending: mutation.isPending, createError, missingId, jobId, snapshot: query.data as Snapshot<JobKind> | undefined, jobError: query.error });
+  const error = jobId ? (query.error ?? null) : (createError ?? missingId ?? null);
 
   const { mutateAsync, reset: resetMutation } = mutation;
-  const submitAsync = useSingleFlight((input: TInput) => {
+  const { recordCreate, clear: clearPersisted } = persisted;
+  const persist = options?.persist;
+  const submitAsync = useSingleFlight(async (input: TInput) => {
     setFound(undefined);
     setLookup(undefined);
-    persisted.clear();
-    return mutateAsync(toVariables(input));
+    const variables = toVariables(input) as TVariables & { replyRef?: string; account?: string };
+    if (!persist) {
+      clearPersisted();
+      return mutateAsync(variables);
+    }
+    // Recorded before the request leaves: a reload while submitting is `unknown` (with `recover()`), never idle.
+    const replyRef = variables.replyRef ?? newReplyRef();
+    const stored = recordCreate(pendingCreate(kind, spec.operation, { ...variables, replyRef }, client.account));
+    if (stored) await stored;
+    try {
+      return await mutateAsync({ ...variables, replyRef });
+    } catch (error) {
+      // Refused before any job existed: nothing to look up after a reload.
+      if (!(error instanceof OutcomeUnknownError)) clearPersisted();
+      throw error;
+    }
   });
   const submit = useCallback((input: TInput) => void submitAsync(input).catch(() => {}), [submitAsync]);
-  const unknownError = mutation.error instanceof OutcomeUnknownError ? mutation.error : undefined;
+  const unknownError = mutation.error instanceof OutcomeUnknownError ? mutation.error : lostError;
   const recover = useSingleFlight(async (): Promise<CreatedLookup | undefined> => {
     if (!unknownError) return undefined;
     setRecovering(true);
@@ -139,9 +161,9 @@ function useFlow<J extends JobKind, TInput, TVariables, TCreated>(
   const reset = useCallback(() => {
     setFound(undefined);
     setLookup(undefined);
-    persisted.clear();
+    clearPersisted();
     resetMutation();
-  }, [persisted, resetMutation]);
+  }, [clearPersisted, resetMutation]);
   const job = query.data;
   return {
     submit,
@@ -161,8 +183,32 @@ function useFlow<J extends JobKind, TInput, TVariables, TCreated>(
   };
 }
 
+/** The followed job will not change any more: final, or polling stopped on an error (persist forgets it). */
+function settledStatus(kind: JobKind, snapshot: Snapshot<JobKind> | undefined, error: MiniMaxError | null): boolean {
+  const status = flowStatusOf(kind, { pending: false, createError: null, missingId: null, jobId: 'followed', snapshot, jobError: error });
+  return status !== 'running';
+}
+
+/** What a lookup needs of a create about to be sent: its replyRef, the time, the account and the fields lists echo. */
+function pendingCreate(kind: JobKind, operation: string, variables: Record<string, unknown>, account: string | undefined): PendingCreate {
+  const match = Object.keys((jobKinds[kind] as { find?: { match?: Record<string, string> } }).find?.match ?? {});
+  const input = Object.fromEntries(match.filter((field) => typeof variables[field] === 'string').map((field) => [field, variables[field]]));
+  const sentAccount = typeof variables.account === 'string' ? variables.account : account;
+  return { operation, replyRef: variables.replyRef as string, sentAt: Date.now(), input, ...(sentAccount ? { account: sentAccount } : {}) };
+}
+
+/** The `OutcomeUnknownError` of a create that was in flight when the page was left. */
+function lostCreateError(kind: JobKind, create: PendingCreate): OutcomeUnknownError {
+  return new OutcomeUnknownError(
+    `The page was left while the ${kind} create was in flight (replyRef ${create.replyRef}): the job may exist. recover() looks it up.`,
+    { operation: create.operation, kind, replyRef: create.replyRef, account: create.account, sentAt: create.sentAt, input: create.input ?? {} },
+    new MiniMaxError('The page was reloaded before the create answered'),
+  );
+}
+
 const musicSpec: FlowSpec<'music', GenerateMusicInput, CreateMusicVariables, Output<'createMusic'>> = {
   kind: 'music',
+  operation: 'createMusic',
   factory: createMusicMutationOptions,
   follow: (id, options, queryClient) => useMusic(id, options, queryClient),
   idOf: (created) => created.musicId,
@@ -171,6 +217,7 @@ const musicSpec: FlowSpec<'music', GenerateMusicInput, CreateMusicVariables, Out
 
 const agentSpec: FlowSpec<'agent', AgentInput, RunAgentVariables, Output<'runAgent'>> = {
   kind: 'agent',
+  operation: 'runAgent',
   factory: runAgentMutationOptions,
   follow: (id, options, queryClient) => useAgentJob(id, options, queryClient),
   idOf: (created) => created.jobId,

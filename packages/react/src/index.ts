@@ -7,6 +7,7 @@ export {
   mutationKeyOf,
   queryKeyOf,
   scopeOf,
+  setCacheScope,
   type InfiniteInput,
   type InfiniteListData,
   type KeyParams,

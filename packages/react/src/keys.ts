@@ -71,12 +71,25 @@ function params(...sources: unknown[]): Record<string, unknown> {
   return out;
 }
 
+const scopes = new WeakMap<object, string | null>();
+
 /**
- * The cache scope of a client: its base URL and default account (`'http://localhost:8787 987654321'`), or
+ * Sets the cache scope of a client (instead of its base URL and account): `null` for none, so its keys are
+ * `miniMaxKeys`' exactly. For SSR, when the server's client (production URL) and the browser's (a proxy URL) reach
+ * the same data: give both the same scope so the dehydrated entries match. Returns the client.
+ */
+export function setCacheScope<C extends Pick<MiniMaxCore, 'baseUrl' | 'account'>>(client: C, scope: string | null): C {
+  scopes.set(client, scope);
+  return client;
+}
+
+/**
+ * The cache scope of a client (see {@link setCacheScope}), else: its base URL and default account (`'http://localhost:8787 987654321'`), or
  * `undefined` for the production URL without an account. Never the token.
  */
 export function scopeOf(client: Pick<MiniMaxCore, 'baseUrl' | 'account'> | undefined): string | undefined {
   if (!client) return undefined;
+  if (scopes.has(client)) return scopes.get(client) ?? undefined;
   const baseUrl = client.baseUrl.replace(/\/+$/, '');
   if (baseUrl === DEFAULT_BASE_URL && !client.account) return undefined;
   return client.account ? `${baseUrl} ${client.account}` : baseUrl;

@@ -1,7 +1,9 @@
 // Opt-in persistence of pending jobs (`persist: localStorage`, sessionStorage, AsyncStorage…): a flow records the
 // id of the job it follows and, after a reload, resumes following it until its real final state; a job hook
-// records the ids it watches while they are not final. Ids only (never tokens or inputs); removed once final.
-import type { JobKind } from '@useapi-minimax/client';
+// records the ids it watches while they are not final. Before a flow sends its create it records what a lookup
+// needs (the `replyRef` it sends, the send time, the fields `findCreated` matches on, e.g. a song's title), so a
+// reload while submitting comes back `unknown` with `recover()` instead of idle. Never tokens; removed once final.
+import type { CreatedTarget, JobKind } from '@useapi-minimax/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Any `Storage`-like store, sync (`localStorage`) or async (React Native's `AsyncStorage`). */
@@ -77,26 +79,51 @@ export function usePersistPending(kind: JobKind, options: PersistOptions | undef
   }, [storage, key, id, settled]);
 }
 
+/** A create recorded before it was sent: what `findCreated` needs if the page reloads before its answer. */
+export type PendingCreate = Required<Pick<CreatedTarget, 'operation' | 'replyRef' | 'sentAt'>> & Pick<CreatedTarget, 'input' | 'account'>;
+
+/** What a flow records: the job it follows, or the create in flight. */
+type FlowRecord = { jobId: string } | { create: PendingCreate };
+
+/** Reads a flow record (a bare string is a job id, as written by earlier versions). */
+function parseRecord(value: string | undefined): FlowRecord | undefined {
+  if (!value) return undefined;
+  if (!value.startsWith('{')) return { jobId: value };
+  try {
+    const record = JSON.parse(value) as Partial<{ jobId: unknown; create: Partial<PendingCreate> }>;
+    if (typeof record.jobId === 'string' && record.jobId) return { jobId: record.jobId };
+    const c = record.create;
+    if (c && typeof c.operation === 'string' && typeof c.replyRef === 'string' && typeof c.sentAt === 'number') return { create: c as PendingCreate };
+  } catch {
+    // unreadable: nothing to resume
+  }
+  return undefined;
+}
+
 /** What a flow gets from {@link usePersistedFlow}. */
 export interface PersistedFlow {
-  /** The id recorded before the reload, once read. */
+  /** The job id recorded before the reload, once read. */
   resumed: string | undefined;
-  /** Forgets the recorded id. */
+  /** The create that was in flight when the page was left, once read (its outcome is unknown). */
+  lost: PendingCreate | undefined;
+  /** Records a create about to be sent; with an async storage, the promise to await before sending. */
+  recordCreate: (create: PendingCreate) => Promise<void> | undefined;
+  /** Forgets the record. */
   clear: () => void;
 }
 
-/** Flows: reads the id recorded before a reload, records the followed `jobId` until it is `settled`. */
+/** Flows: reads the record left before a reload, records the create in flight, then the followed `jobId` until it is `settled`. */
 export function usePersistedFlow(kind: JobKind, options: PersistOptions | undefined, jobId: string | undefined, settled: boolean): PersistedFlow {
   const storage = options?.persist;
   const key = flowKey(kind, options);
-  const [resumed, setResumed] = useState<string | undefined>(undefined);
-  const cleared = useRef(false);
+  const [record, setRecord] = useState<FlowRecord | undefined>(undefined);
+  const touched = useRef(false);
   useEffect(() => {
     if (!storage) return;
     let live = true;
     read(storage, key)
-      .then((id) => {
-        if (live && id && !cleared.current) setResumed(id);
+      .then((value) => {
+        if (live && !touched.current) setRecord(parseRecord(value));
       })
       .catch(ignore);
     return () => {
@@ -105,12 +132,33 @@ export function usePersistedFlow(kind: JobKind, options: PersistOptions | undefi
   }, [storage, key]);
   useEffect(() => {
     if (!storage || !jobId) return;
-    run(() => (settled ? storage.removeItem(key) : storage.setItem(key, jobId)));
+    run(() => (settled ? storage.removeItem(key) : storage.setItem(key, JSON.stringify({ jobId }))));
   }, [storage, key, jobId, settled]);
+  const recordCreate = useCallback(
+    (create: PendingCreate): Promise<void> | undefined => {
+      touched.current = true;
+      setRecord(undefined);
+      if (!storage) return undefined;
+      try {
+        const stored = storage.setItem(key, JSON.stringify({ create }));
+        // A sync storage (localStorage) has it on record now; an async one once its promise settles.
+        return stored instanceof Promise ? stored.catch(ignore) : undefined;
+      } catch {
+        // A full or unavailable storage must not stop the create.
+        return undefined;
+      }
+    },
+    [storage, key],
+  );
   const clear = useCallback(() => {
-    cleared.current = true;
-    setResumed(undefined);
+    touched.current = true;
+    setRecord(undefined);
     if (storage) run(() => storage.removeItem(key));
   }, [storage, key]);
-  return { resumed, clear };
+  return {
+    resumed: record && 'jobId' in record ? record.jobId : undefined,
+    lost: record && 'create' in record ? record.create : undefined,
+    recordCreate,
+    clear,
+  };
 }

@@ -8,7 +8,7 @@ import { createMiniMaxMock, MOCK_TOKEN } from '@useapi-minimax/mock-server';
 import { createMiniMaxHandlers } from '@useapi-minimax/mock-server/msw';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MiniMaxProvider, miniMaxKeys, musicListQueryOptions, scopeOf, useCreateMusic, useMusicList } from '../src/index.js';
+import { MiniMaxProvider, miniMaxKeys, musicListQueryOptions, musicQueryOptions, scopeOf, setCacheScope, useCreateMusic, useMusicList } from '../src/index.js';
 import { flush, server, until, useMswServer } from './helpers.js';
 
 useMswServer();
@@ -45,6 +45,18 @@ describe('keys scoped by client', () => {
     expect(scopeOf(createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', baseUrl: `${OTHER}/` }))).toBe(OTHER);
     expect(musicListQueryOptions(production).queryKey).toEqual(miniMaxKeys.music.listMusic());
     expect(JSON.stringify(musicListQueryOptions(production.withOptions({ account: '1' })).queryKey)).not.toContain(MOCK_TOKEN);
+  });
+
+  it('setCacheScope: the server (production URL) and the browser (a proxy) share keys for SSR hydration', () => {
+    const server = createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent' });
+    const browser = createMiniMaxClient({ logLevel: 'silent', baseUrl: OTHER });
+    expect(musicQueryOptions(browser, 'id').queryKey).not.toEqual(musicQueryOptions(server, 'id').queryKey);
+    setCacheScope(browser, null);
+    expect(musicQueryOptions(browser, 'id').queryKey).toEqual(musicQueryOptions(server, 'id').queryKey);
+    setCacheScope(server, 'app');
+    setCacheScope(browser, 'app');
+    expect(musicListQueryOptions(browser).queryKey).toEqual(musicListQueryOptions(server).queryKey);
+    expect(scopeOf(server)).toBe('app');
   });
 
   it('two clients with different base URLs on one QueryClient: each list from its own backend, two entries', async () => {
