@@ -19,6 +19,7 @@ export {
   ConnectionError,
   InsufficientCreditsError,
   isMiniMaxError,
+  JobCancelledError,
   JobError,
   JobFailedError,
   JobModeratedError,
