@@ -43,7 +43,8 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
   const add = (keysToAdd: readonly string[]) => getQueue().addBulk(keysToAdd.map((key) => ({ name: 'job', data: { key }, opts: { jobId: queueJobId(key) } })));
 
   const writeResult = async (result: JobResult) => {
-    await redis.multi().hset(keys.results, result.key, JSON.stringify({ ...result, at: Date.now() })).publish(keys.doneChannel, result.key).exec();
+    // In order on one connection (the result is stored before it is announced), one write when auto-pipelined.
+    await Promise.all([redis.hset(keys.results, result.key, JSON.stringify({ ...result, at: Date.now() })), redis.publish(keys.doneChannel, result.key)]);
   };
 
   /** Starts a worker for `work`; `abandoned()` says whether an abort is the batch's cancellation. */

@@ -108,7 +108,8 @@ export function createRedisSlots(redis: Redis, options: RedisSlotsOptions): Slot
     async release(lease) {
       const zset = slotKey(lease.account, lease.pool);
       mine.delete(`${zset}\u0000${lease.holder}`);
-      await redis.multi().zrem(zset, member(lease.holder)).publish(SLOTS_FREED_CHANNEL, zset).exec();
+      // Two commands on one connection run in order (and, auto-pipelined, go out in one write): no MULTI needed.
+      await Promise.all([redis.zrem(zset, member(lease.holder)), redis.publish(SLOTS_FREED_CHANNEL, zset)]);
     },
     async held(account, pool) {
       return Number(await held([slotKey(account, pool)], []));
