@@ -6,10 +6,15 @@
 //   call to the last one's answer (process start-up excluded, as for the single-process run); figure: ideal /
 //   measured (goal ≥ 0.9 for every count). Beside it the single-process runner (memory ledger, in this process,
 //   same polling) on the same batch: the Redis backend's overhead is its makespan over that one.
-// - Scheduling throughput: N image jobs with `follow: false` (a job is done once created; the mock answers at
-//   once, 2 × 50 image slots) on one worker, jobs dispatched per second, against BullMQ's own throughput for N
-//   empty jobs (addBulk, then one Worker at the same concurrency) on the same Redis in the same run (goal ≥ 0.5).
+// - Scheduling throughput: N image jobs with `follow: false` (a job is done once created; 2 × 50 image slots) on
+//   one worker, jobs dispatched per second, against BullMQ's own throughput for N empty jobs (addBulk, then one
+//   Worker at the same concurrency) on the same Redis in the same run (goal ≥ 0.5). The mock answers at once:
+//   in the worker's process (its `handle` as the client's fetch: the figure), and the standalone server over HTTP
+//   (beside it). Also: the single-process runner on the same batch, and the mock alone answering the same
+//   creates (what the mock costs, what HTTP costs).
 //   node scripts/bench/redis.mjs [--jobs 24] [--job-ms 3000] [--throughput-jobs 300] [--json]
+//   node scripts/bench/redis.mjs --throughput-only [--runs 3]   (JSON of each run; BENCH_PROF=dir: CPU profiles
+//   of the throughput workers)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
