@@ -2,12 +2,13 @@
 // Bundle size of the client as an app would ship it: esbuild bundle + minify + gzip (level 9), in bytes.
 //   node scripts/size.mjs          print the table; exit 1 if `createMiniMaxClient` is over its budget
 //   node scripts/size.mjs --json   the same numbers as JSON
-//   node scripts/size.mjs --why    also where the bytes of `createMiniMaxClient` are: the marginal min+gzip cost of
-//                                  openapi-fetch and of the operations table (the bundle rebuilt without each), and
-//                                  the minified bytes of every module (esbuild metafile)
+//   node scripts/size.mjs --why    also where the bytes of the whole client and of the one GET are: per module, its
+//                                  minified bytes (esbuild metafile) and its marginal min+gzip cost (the bundle
+//                                  rebuilt with that module stubbed out)
 // Measures the built package (dist/), so run `pnpm build` first (`pnpm size` does).
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 
 /**
@@ -58,20 +59,26 @@ for (const [label, code] of rows) {
 const [client] = results;
 let why;
 if (process.argv.includes('--why')) {
-  const code = rows[0][1];
-  const noFetch = await measure(code, [without(/openapi-fetch[\\/]dist[\\/]index\.mjs$/, 'export default () => ({});')]);
-  const noTable = await measure(code, [without(/generated[\\/]operations\.js$/, 'export const operations = {};')]);
-  const parts = [
-    { part: 'openapi-fetch', gzip: client.gzip - noFetch.gzip },
-    { part: 'operations table (src/generated/operations.ts)', gzip: client.gzip - noTable.gzip },
-  ];
-  parts.push({ part: 'the client runtime (everything else)', gzip: client.gzip - parts[0].gzip - parts[1].gzip });
-  const [output] = Object.values(metafiles[0].outputs);
-  const modules = Object.entries(output.inputs)
-    .map(([path, { bytesInOutput }]) => ({ module: path.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, ''), min: bytesInOutput }))
-    .filter((m) => m.min > 0)
-    .sort((a, b) => b.min - a.min);
-  why = { parts, modules };
+  // Marginal cost of a module: the bundle rebuilt with that module replaced by a stub exporting the same names,
+  // so what only it pulls in goes too. Done for the whole client and for the one GET.
+  why = [];
+  for (const index of [0, 2]) {
+    const [label, code] = rows[index];
+    const total = results[index];
+    const [output] = Object.values(metafiles[index].outputs);
+    const modules = [];
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (!bytesInOutput || path === '<stdin>') continue;
+      const file = resolve(process.cwd(), path); // metafile paths are relative to the working directory
+      const names = path.includes('node_modules') ? ['default'] : Object.keys(await import(pathToFileURL(file).href));
+      const stub = names.map((n) => (n === 'default' ? 'export default () => ({});' : `export const ${n} = {};`)).join('\n');
+      const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const rebuilt = await measure(code, [without(new RegExp(`^${escaped}$`), stub)]);
+      modules.push({ module: path.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, ''), min: bytesInOutput, marginalGzip: total.gzip - rebuilt.gzip });
+    }
+    modules.sort((a, b) => b.marginalGzip - a.marginalGzip);
+    why.push({ bundle: label, gzip: total.gzip, modules });
+  }
 }
 const ok = client.gzip <= BUDGET_BYTES;
 if (process.argv.includes('--json')) {
@@ -87,10 +94,10 @@ if (process.argv.includes('--json')) {
     `createMiniMaxClient: ${client.gzip} B min+gzip; ceiling ${BUDGET_BYTES} B (issue #10 target 13 599 B): ${ok ? 'within budget' : 'OVER BUDGET'}`,
   );
   if (why) {
-    console.log('\nWhere the bytes of createMiniMaxClient are (min+gzip, marginal: the bundle rebuilt without the part):');
-    for (const p of why.parts) console.log(`  ${p.part.padEnd(50)} ${String(p.gzip).padStart(6)} B  ${((100 * p.gzip) / client.gzip).toFixed(0).padStart(3)} %`);
-    console.log('\nMinified bytes per module:');
-    for (const m of why.modules) console.log(`  ${m.module.padEnd(50)} ${String(m.min).padStart(6)} B`);
+    for (const w of why) {
+      console.log(`\nWhere the bytes of "${w.bundle}" (${w.gzip} B) are: minified bytes per module, and its marginal min+gzip cost (the bundle rebuilt with the module stubbed out, so what only it pulls goes too):`);
+      for (const m of w.modules) console.log(`  ${m.module.padEnd(50)} ${String(m.min).padStart(7)} B min  ${String(m.marginalGzip).padStart(6)} B gzip`);
+    }
   }
 }
 process.exit(ok ? 0 : 1);
