@@ -38,6 +38,20 @@ export interface OperationParts {
   };
 }
 
+/** Who wants the Response of the next operation call started synchronously (see `withResponse`). */
+let responseSink: ((response: Response) => void) | undefined;
+
+/** Runs `call`, handing the final Response of the operation call it starts (on success) to `sink`. */
+export function captureResponse<T>(sink: (response: Response) => void, call: () => T): T {
+  const previous = responseSink;
+  responseSink = sink;
+  try {
+    return call();
+  } finally {
+    responseSink = previous;
+  }
+}
+
 /** The function of one operation: `(core, ...pathParams, data?, input?, options?)`. */
 export function defineOperation(id: string, op: OperationDescriptor, parts: OperationParts = {}): any {
   const hasInput = op.body !== 'none' || Object.values(op.fields).some((f) => f.in !== 'path');
@@ -45,6 +59,9 @@ export function defineOperation(id: string, op: OperationDescriptor, parts: Oper
 }
 
 async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, hasInput: boolean, args: any[], parts: OperationParts): Promise<unknown> {
+  // Taken before anything else: the call that `withResponse` wraps is the first one started.
+  const sink = responseSink;
+  responseSink = undefined;
   const env = envOf(core);
   let i = 0;
   const path: Record<string, string> = {};
@@ -121,7 +138,9 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
     : undefined;
   try {
     const answer = await startCall<Result>(env, spec, (signal, fetch) => sendRequest(env, request, signal, fetch));
-    return await readAnswer(env, id, op, answer, streaming, where, parts, lost);
+    const value = await readAnswer(env, id, op, answer, streaming, where, parts, lost);
+    sink?.(answer.response);
+    return value;
   } catch (error) {
     throw lost ? lost(error) : error;
   }
