@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundle size of the client as an app would ship it: esbuild bundle + minify + gzip (level 9), in bytes.
-//   node scripts/size.mjs          print the table; exit 1 if `createMiniMaxClient` is over its budget
+//   node scripts/size.mjs          print the table; exit 1 if the whole client or the one GET is over its ceiling
 //   node scripts/size.mjs --json   the same numbers as JSON
 //   node scripts/size.mjs --why    also where the bytes of the whole client and of the one GET are: per module, its
 //                                  minified bytes (esbuild metafile) and its marginal min+gzip cost (the bundle
@@ -12,13 +12,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 
 /**
- * Ceiling of `createMiniMaxClient() + client.music.get(id)`, min+gzip bytes: a guard against growth, not the goal.
- * Measured 21 262 B on 2026-12-02 once every row really calls what it imports (the earlier 13 982 B row imported the
- * client without calling it, so esbuild dropped most of it). Issue #10 part 3 (open) asks for ≤ 13 599 B whole and
- * ≤ 6 144 B for one GET; lower this number as the client shrinks, never raise it without saying why here.
+ * Ceilings (min+gzip bytes) checked in CI (`pnpm --filter @useapi-minimax/client lint`): guards against growth at
+ * what was reached, not the goals. Lower them as the client shrinks; never raise one without saying why here.
+ * 2026-12-02 (issue #10 part 3): whole client 21 262 → 20 736 B (openapi-fetch gone from the bundle: operation calls
+ * and the low-level calls build their requests themselves), one GET 11 159 → 8 750 B (what only some operations need
+ * is a per-operation part: event-stream answers, uploads, input warnings, outcome-unknown, the job error family).
  */
-export const BUDGET_BYTES = 21_500;
+export const BUDGET_BYTES = 20_800;
+export const ONE_GET_BUDGET_BYTES = 8_800;
+/** Issue #10's goals: one GET with typed errors and retries ≤ 6 KB; the whole client no larger than the 14 104 B first measured. */
 const GOAL_BYTES = 6_144;
+const WHOLE_GOAL_BYTES = 14_104;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -80,18 +84,21 @@ if (process.argv.includes('--why')) {
     why.push({ bundle: label, gzip: total.gzip, modules });
   }
 }
-const ok = client.gzip <= BUDGET_BYTES;
+const oneGet = results[2];
+const ok = client.gzip <= BUDGET_BYTES && oneGet.gzip <= ONE_GET_BUDGET_BYTES;
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ results, budget: BUDGET_BYTES, goal: GOAL_BYTES, ok, ...(why ? { why } : {}) }, null, 2));
+  console.log(JSON.stringify({ results, budget: BUDGET_BYTES, oneGetBudget: ONE_GET_BUDGET_BYTES, goal: GOAL_BYTES, wholeGoal: WHOLE_GOAL_BYTES, ok, ...(why ? { why } : {}) }, null, 2));
 } else {
   const width = Math.max(...results.map((r) => r.label.length));
   console.log(`${'bundle'.padEnd(width)}  ${'min (B)'.padStart(9)}  ${'min+gzip (B)'.padStart(13)}`);
   for (const r of results) console.log(`${r.label.padEnd(width)}  ${String(r.min).padStart(9)}  ${String(r.gzip).padStart(13)}`);
   const [, , one, baseline] = results;
   console.log(`\nratios vs openapi-fetch createClient + one GET (${baseline.gzip} B, same run): whole client ${(client.gzip / baseline.gzip).toFixed(2)}×, one GET ${(one.gzip / baseline.gzip).toFixed(2)}×`);
-  console.log(`one GET (per-operation): ${one.gzip} B min+gzip (goal ${GOAL_BYTES} B): ${one.gzip <= GOAL_BYTES ? 'within goal' : 'OVER GOAL'}`);
   console.log(
-    `createMiniMaxClient: ${client.gzip} B min+gzip; ceiling ${BUDGET_BYTES} B (issue #10 target 13 599 B): ${ok ? 'within budget' : 'OVER BUDGET'}`,
+    `one GET (per-operation): ${one.gzip} B min+gzip; ceiling ${ONE_GET_BUDGET_BYTES} B: ${one.gzip <= ONE_GET_BUDGET_BYTES ? 'within budget' : 'OVER BUDGET'}; goal ${GOAL_BYTES} B: ${one.gzip <= GOAL_BYTES ? 'reached' : `not reached (${one.gzip - GOAL_BYTES} B over)`}`,
+  );
+  console.log(
+    `createMiniMaxClient: ${client.gzip} B min+gzip; ceiling ${BUDGET_BYTES} B: ${client.gzip <= BUDGET_BYTES ? 'within budget' : 'OVER BUDGET'}; goal ${WHOLE_GOAL_BYTES} B: ${client.gzip <= WHOLE_GOAL_BYTES ? 'reached' : `not reached (${client.gzip - WHOLE_GOAL_BYTES} B over)`}`,
   );
   if (why) {
     for (const w of why) {
