@@ -7,7 +7,7 @@
 //                  `jobCreators` map (which create starts which job, read by `<create>AndWait`)
 //   schemas.ts     a named alias for every `components.schemas` entry (`Music`, `Video`, …)
 import { deref, listOperations, loadSpec } from '@useapi-minimax/spec';
-import { HEADER, SCHEMA_OPTIONS, buildOperationsTable, generateSchemaTypes, jobFacts, toSource } from './shared.mjs';
+import { HEADER, SCHEMA_OPTIONS, buildOperationsTable, callShape, generateSchemaTypes, jobFacts, toSource } from './shared.mjs';
 
 /**
  * The creates that start an asynchronous job, from the spec's `x-sdk.creates`: the job kind, where the new job's id
@@ -56,11 +56,9 @@ function checkJobCreators(spec, table, creators) {
 }
 
 function methodSignatures(id, op, info) {
-  const params = op.pathParams.map((p) => `${p}: string`);
+  const { ids, hasInput, inputRequired } = callShape(op);
+  const params = ids.map((p) => `${p}: string`);
   if (op.body === 'raw') params.push('data: UploadData');
-  const inputFields = Object.values(op.fields).filter((f) => f.in !== 'path');
-  const hasInput = op.body !== 'none' || inputFields.length > 0;
-  const inputRequired = inputFields.some((f) => f.required);
   const opts = 'options?: RequestOptions';
   const lines = [oneLine(info.summary) + `: \`${op.method} ${op.path}\`.`];
   if (op.deprecated) lines.push('@deprecated The family is decommissioned upstream; kept for existing data.');
@@ -98,8 +96,7 @@ function resourcesSource(spec, table, jobCreators) {
       if (op.tag !== tag) continue;
       body.push(...methodSignatures(id, op, infos[id]));
       if (op.pagination) {
-        const inputFields = Object.values(op.fields).filter((f) => f.in !== 'path');
-        const req = inputFields.some((f) => f.required) ? '' : '?';
+        const req = callShape(op).inputRequired ? '' : '?';
         body.push(
           doc([`Every item of \`${op.name}\` (\`${op.method} ${op.path}\`), fetched page by page as you iterate; \`break\` stops fetching.`]),
           `  ${listAllName(op.name)}(input${req}: Input<'${id}'>, options?: RequestOptions): AsyncIterableIterator<Item<'${id}'>>;`,
@@ -224,11 +221,9 @@ export type OperationId = keyof typeof operations;
  * operations that answer JSON or an event stream depending on `stream`.
  */
 function functionType(id, op) {
-  const params = ['core: MiniMaxCore', ...op.pathParams.map((p) => `${p}: string`)];
+  const { ids, hasInput, inputRequired } = callShape(op);
+  const params = ['core: MiniMaxCore', ...ids.map((p) => `${p}: string`)];
   if (op.body === 'raw') params.push('data: UploadData');
-  const inputFields = Object.values(op.fields).filter((f) => f.in !== 'path');
-  const hasInput = op.body !== 'none' || inputFields.length > 0;
-  const inputRequired = inputFields.some((f) => f.required);
   const opts = 'options?: RequestOptions';
   const input = (t, required = inputRequired) => (hasInput ? [`input${required ? '' : '?'}: ${t}`] : []);
   const sig = (inputType, ret, required) => `(${[...params, ...input(inputType, required), opts].join(', ')}) => ${ret}`;

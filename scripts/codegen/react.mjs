@@ -2,11 +2,12 @@
 //   keys.ts     `miniMaxKeys`: the query key (and infinite / mutation key) of every operation, by tag
 //   options.ts  the options factories: `<name>QueryOptions` for every read (job reads poll), `<name>InfiniteQueryOptions`
 //               for every paginated list, `<name>MutationOptions` for every write with its declared cache effects
-//   hooks.ts    the hooks over them: `use<Name>` (+ `useSuspense<Name>`) per read, `use<Name>Infinite` per list,
+//   hooks.ts    the hooks over them: `use<Name>` (+ `useSuspense<Name>`) per read, `use<Name>Infinite` (+
+//               `useSuspense<Name>Infinite`) per list,
 //               `use<Name>` per write. Names come from each operation's `x-sdk.hook`.
 // Reads are the idempotent GETs; every other operation (the legacy `GET /music/create` included) is a mutation.
 import { listOperations, loadSpec } from '@useapi-minimax/spec';
-import { HEADER, buildOperationsTable, toSource } from './shared.mjs';
+import { HEADER, buildOperationsTable, callShape, toSource } from './shared.mjs';
 
 /**
  * What each write does to the cache once it succeeded (see packages/react/src/cache-effects.ts): removals first,
@@ -75,8 +76,7 @@ const DEPRECATED = '@deprecated The family is decommissioned upstream; kept for 
 /** Everything the generators need about one operation. */
 function describe(id, op, info) {
   const base = info.sdk.hook.replace(/^use/, '');
-  const inputFields = Object.entries(op.fields).filter(([, f]) => f.in !== 'path');
-  const hasInput = op.body !== 'none' || inputFields.length > 0;
+  const { ids, inputFields, hasInput } = callShape(op);
   const read = op.method === 'GET' && op.idempotent;
   // A JSON-or-stream write is called without the stream (hooks cache JSON; stream with the client directly).
   const fixed = !read && op.success === 'json|sse' && op.fields.stream ? { stream: false } : undefined;
@@ -88,6 +88,7 @@ function describe(id, op, info) {
     hook: info.sdk.hook,
     base,
     read,
+    ids,
     hasInput,
     inputRequired: inputFields.some(([name, f]) => f.required && !(fixed && name in fixed)),
     fixed,
@@ -196,7 +197,7 @@ function readCall(o, signal = '{ signal }', input = 'input') {
 
 function variablesType(o) {
   const parts = [];
-  if (o.op.pathParams.length) parts.push(`{ ${o.op.pathParams.map((p) => `${p}: string`).join('; ')} }`);
+  if (o.ids.length) parts.push(`{ ${o.ids.map((p) => `${p}: string`).join('; ')} }`);
   if (o.op.body === 'raw') parts.push('{ data: UploadData }');
   if (o.hasInput) parts.push(o.fixed ? `Omit<Input<'${o.id}'>, ${Object.keys(o.fixed).map((k) => `'${k}'`).join(' | ')}>` : `Input<'${o.id}'>`);
   const type = parts.join(' & ') || 'void';
@@ -209,13 +210,13 @@ function mutationData(o) {
 }
 
 function mutationBody(o) {
-  const own = [...o.op.pathParams, ...(o.op.body === 'raw' ? ['data'] : [])];
+  const own = [...o.ids, ...(o.op.body === 'raw' ? ['data'] : [])];
   let input = o.hasInput ? (own.length ? 'input' : o.inputRequired ? 'variables' : 'variables || undefined') : undefined;
   if (o.fixed) input = `{ ...${own.length ? 'input' : 'variables'}, ${Object.entries(o.fixed).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
-  const args = [...o.op.pathParams, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
+  const args = [...o.ids, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
   let call = `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
   if (o.op.success === 'sse') call = `lastEvent(${call}, options?.onEvent)`;
-  const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call})`;
+  const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call}, scopeOf(client))`;
   if (!own.length) return `(variables: ${cap(o.id)}Variables, context) =>\n      ${run}`;
   const destructure = `const { ${own.join(', ')}${o.hasInput ? ', ...input' : ''} } = variables;`;
   return `(variables: ${cap(o.id)}Variables, context) => {\n      ${destructure}\n      return ${run};\n    }`;
@@ -230,38 +231,55 @@ function optionsSource(ops) {
     const pathObj = o.op.pathParams.length ? `{ ${o.op.pathParams.join(', ')} }` : '{}';
     if (o.read && o.op.job) {
       const p = o.op.pathParams[0];
+      const sig = (id, type) => `export function ${name}QueryOptions(client: MiniMaxClient, ${p}: ${id}, options?: JobPollOptions): ${type}<'${o.id}'>`;
       out.push(
-        doc([`${o.summary}; polls until the ${o.op.job} job is final (\`${o.hook}\`).`, ...lines]),
-        `export function ${name}QueryOptions(client: MiniMaxClient, ${p}: Skippable<string>, options?: JobPollOptions): MiniMaxQueryOptions<'${o.id}'> {
-  return jobQueryOptions('${o.op.job}', queryKeyOf('${o.tag}', '${o.id}', { ${p} }), ${p}, (id, o) => client.${o.tag}.${o.op.name}(id, o), options);
+        doc([`${o.summary}; polls until the ${o.op.job} job is final (\`${o.hook}\`): for a real id, \`useSuspenseQuery\` takes it too.`, ...lines]),
+        `${sig('string', 'MiniMaxQueryOptions')};`,
+        doc([`${o.summary}, or skipped (\`skipToken\`): for \`useQuery\` and the QueryClient methods.`, ...lines]),
+        `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')};`,
+        `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')} {
+  return jobQueryOptions('${o.op.job}', queryKeyOf('${o.tag}', '${o.id}', { ${p} }, undefined, scopeOf(client)), ${p}, (id, o) => client.${o.tag}.${o.op.name}(id, o), options);
 }`,
       );
     } else if (o.read) {
       const args = [...pathArgs, ...(o.hasInput ? [`input?: Skippable<Input<'${o.id}'>>`] : [])];
+      const realArgs = [...o.op.pathParams.map((p) => `${p}: string`), ...(o.hasInput ? [`input?: Input<'${o.id}'>`] : [])];
       const skips = [...o.op.pathParams, ...(o.hasInput ? ['input'] : [])].map((a) => `${a} === skipToken`);
       const fn = `({ signal }: { signal: AbortSignal }) => ${readCall(o)}`;
-      out.push(
-        doc([`${o.summary} (\`${o.hook}\`).`, ...lines]),
-        `export function ${name}QueryOptions(client: MiniMaxClient${args.length ? `, ${args.join(', ')}` : ''}): MiniMaxQueryOptions<'${o.id}'> {
+      const sig = (a, type) => `export function ${name}QueryOptions(client: MiniMaxClient${a.length ? `, ${a.join(', ')}` : ''}): ${type}<'${o.id}'>`;
+      const body = ` {
   return queryOptions<Output<'${o.id}'>, MiniMaxError, Output<'${o.id}'>, MiniMaxQueryKey<'${o.id}'>>({
-    queryKey: queryKeyOf('${o.tag}', '${o.id}', ${pathObj}${o.hasInput ? ', input' : ''}),
+    queryKey: queryKeyOf('${o.tag}', '${o.id}', ${pathObj}, ${o.hasInput ? 'input' : 'undefined'}, scopeOf(client)),
     queryFn: ${skips.length ? `${skips.join(' || ')} ? skipToken : ${fn}` : fn},
     retry: false,
-  });
-}`,
-      );
+  })${skips.length ? '' : ` as MiniMaxQueryOptions<'${o.id}'>`};
+}`;
+      if (skips.length) {
+        out.push(
+          doc([`${o.summary} (\`${o.hook}\`): with real ids and input, \`useSuspenseQuery\` takes it too.`, ...lines]),
+          `${sig(realArgs, 'MiniMaxQueryOptions')};`,
+          doc([`${o.summary}, or skipped (\`skipToken\`): for \`useQuery\` and the QueryClient methods.`, ...lines]),
+          `${sig(args, 'MiniMaxSkippableQueryOptions')};`,
+          `${sig(args, 'MiniMaxSkippableQueryOptions')}${body}`,
+        );
+      } else {
+        out.push(doc([`${o.summary} (\`${o.hook}\`).`, ...lines]), `${sig(args, 'MiniMaxQueryOptions')}${body}`);
+      }
       if (o.op.pagination) {
         const pg = o.op.pagination;
         out.push(
           doc([`How \`${o.id}\` pages: ${pg.cursorParam ? `the cursor \`${pg.cursorParam}\` takes the last item's \`${pg.cursorField}\`` : `\`${pg.pageParam}\` counts up from 1`}.`]),
           `const ${o.id}Pages = ${toSource(pg)} as const satisfies PaginationDescriptor;`,
-          doc([`${o.summary}, page by page (\`${o.hook}Infinite\`): the page param is \`${pg.cursorParam ?? pg.pageParam}\`, absent from the first page.`, ...lines]),
+          doc([`${o.summary}, page by page (\`${o.hook}Infinite\`): the page param is \`${pg.cursorParam ?? pg.pageParam}\`, absent from the first page; \`useSuspenseInfiniteQuery\` takes it too.`, ...lines]),
+          `export function ${name}InfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'${o.id}'>): MiniMaxInfiniteQueryOptions<'${o.id}'>;`,
+          doc([`${o.summary}, page by page, or skipped (\`skipToken\`): for \`useInfiniteQuery\` and the QueryClient methods.`, ...lines]),
+          `export function ${name}InfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'${o.id}'>>): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'>;`,
           `export function ${name}InfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'${o.id}'>>,
-): MiniMaxInfiniteQueryOptions<'${o.id}'> {
+): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'> {
   return infiniteQueryOptions<Output<'${o.id}'>, MiniMaxError, InfiniteListData<'${o.id}'>, MiniMaxInfiniteQueryKey<'${o.id}'>, PageParam<'${o.id}'>>({
-    queryKey: infiniteQueryKeyOf('${o.tag}', '${o.id}', input),
+    queryKey: infiniteQueryKeyOf('${o.tag}', '${o.id}', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -306,6 +324,7 @@ import {
   infiniteQueryKeyOf,
   mutationKeyOf,
   queryKeyOf,
+  scopeOf,
   type InfiniteInput,
   type InfiniteListData,
   type MiniMaxInfiniteQueryKey,
@@ -314,7 +333,13 @@ import {
   type Skippable,
 } from '../keys.js';
 import { withCacheEffects, type CacheUpdateOptions, type MutationPlan } from '../mutations.js';
-import type { MiniMaxInfiniteQueryOptions, MiniMaxMutationOptions, MiniMaxQueryOptions } from '../option-types.js';
+import type {
+  MiniMaxInfiniteQueryOptions,
+  MiniMaxMutationOptions,
+  MiniMaxQueryOptions,
+  MiniMaxSkippableInfiniteQueryOptions,
+  MiniMaxSkippableQueryOptions,
+} from '../option-types.js';
 import { nextPageParamOf, pageInput } from '../pagination.js';
 import { jobQueryOptions, type JobPollOptions } from '../polling.js';
 import { lastEvent } from '../streams.js';
@@ -397,6 +422,14 @@ ${[...suspenseParams, `options?: SuspenseQueryHookOptions<Output<'${o.id}'>, TDa
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteListQuery(${name}InfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }`,
+          doc([`${o.summary}, page by page; suspends until the first page is loaded.`, ...lines]),
+          `export function useSuspense${o.base}Infinite<TData = InfiniteListData<'${o.id}'>>(
+  input?: InfiniteInput<'${o.id}'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'${o.id}'>, PageParam<'${o.id}'>, TData, MiniMaxInfiniteQueryKey<'${o.id}'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(${name}InfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}`,
         );
       }
     } else {
@@ -427,6 +460,7 @@ ${[...suspenseParams, `options?: SuspenseQueryHookOptions<Output<'${o.id}'>, TDa
   type UseInfiniteQueryResult,
   type UseMutationResult,
   type UseQueryResult,
+  type UseSuspenseInfiniteQueryResult,
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
 import type { EventData, Input, MiniMaxError, Output } from '@useapi-minimax/client';
@@ -437,9 +471,11 @@ import { useMiniMaxClient } from '../provider.js';
 import {
   useInfiniteListQuery,
   useReadQuery,
+  useSuspenseInfiniteListQuery,
   useSuspenseReadQuery,
   type InfiniteQueryHookOptions,
   type QueryHookOptions,
+  type SuspenseInfiniteQueryHookOptions,
   type SuspenseQueryHookOptions,
 } from '../query-hooks.js';
 import {

@@ -116,6 +116,26 @@ function requestShape(doc, op, raw) {
   return { body, contentTypes, fields, dependentRequired };
 }
 
+/** `x-sdk.idArg`: a required body field taken as the first argument, like the id of a GET (`videos.cancel(videoId)`). */
+function idArg(op, fields) {
+  const name = op.sdk.idArg;
+  if (fields[name]?.in !== 'body' || !fields[name].required) throw new Error(`codegen: ${op.operationId}: x-sdk.idArg ${name} is not a required body field`);
+  // The id is then the whole input: an input object beside it would need an Omit<> in every generator.
+  if (Object.keys(fields).some((f) => f !== name && fields[f].in !== 'path')) throw new Error(`codegen: ${op.operationId}: x-sdk.idArg needs ${name} to be the only body field`);
+  return name;
+}
+
+/**
+ * How an operation is called, for every generator: its positional id arguments (path parameters, then the body
+ * fields of `x-sdk.idArg`), the fields left for the `input` object, and whether there is one (and is required).
+ */
+export function callShape(op) {
+  const ids = [...op.pathParams, ...(op.bodyArgs ?? [])];
+  const inputFields = Object.entries(op.fields).filter(([name, f]) => f.in !== 'path' && !op.bodyArgs?.includes(name));
+  const hasInput = inputFields.length > 0 || op.body === 'raw' || (op.body !== 'none' && !op.bodyArgs);
+  return { ids, inputFields, hasInput, inputRequired: inputFields.some(([, f]) => f.required) };
+}
+
 /**
  * The operations table: everything a runtime needs to call (or serve) an operation, derived from the spec.
  * Plain data, keyed by operationId, in document order.
@@ -137,6 +157,7 @@ export function buildOperationsTable() {
       name: op.sdk.method,
       idempotent: op.sdk.idempotent,
       pathParams,
+      ...(op.sdk.idArg ? { bodyArgs: [idArg(op, fields)] } : {}),
       body,
       ...(contentTypes ? { contentTypes } : {}),
       success,

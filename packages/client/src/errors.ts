@@ -4,7 +4,7 @@ import { MiniMaxError, brand } from './error-base.js';
 import type { ErrorBody } from './generated/schemas.js';
 
 export { MiniMaxError, isMiniMaxError } from './error-base.js';
-export { JobError, JobFailedError, JobModeratedError, JobTimeoutError } from './job-errors.js';
+export { JobCancelledError, JobError, JobFailedError, JobModeratedError, JobTimeoutError } from './job-errors.js';
 export { OutcomeUnknownError, type OutcomeUnknownInit } from './outcome-error.js';
 
 /** What an {@link ApiError} is built from. */

@@ -21,6 +21,7 @@ export {
   ConnectionError,
   InsufficientCreditsError,
   isMiniMaxError,
+  JobCancelledError,
   JobError,
   JobFailedError,
   JobModeratedError,

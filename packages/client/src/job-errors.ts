@@ -23,6 +23,8 @@ export class JobError<S = Record<string, unknown>> extends MiniMaxError {
 }
 /** The job ended failed (video/image status 3, agent `failed`, speech `failed`, or another final failure). */
 export class JobFailedError<S = Record<string, unknown>> extends JobError<S> {}
+/** The job was cancelled before it finished (`describeJob` state `cancelled`); a `JobFailedError` too. */
+export class JobCancelledError<S = Record<string, unknown>> extends JobFailedError<S> {}
 /** The job was moderated (video/image 5/7/14, music 4; a video that answers 404 while followed). */
 export class JobModeratedError<S = Record<string, unknown>> extends JobError<S> {}
 /** The job was not final before the wait's deadline. The job itself may still finish: read it by id later. */
@@ -31,6 +33,7 @@ export class JobTimeoutError<S = Record<string, unknown>> extends JobError<S> {}
 for (const [ctor, name] of [
   [JobError, 'JobError'],
   [JobFailedError, 'JobFailedError'],
+  [JobCancelledError, 'JobCancelledError'],
   [JobModeratedError, 'JobModeratedError'],
   [JobTimeoutError, 'JobTimeoutError'],
 ] as const) brand(ctor, name);

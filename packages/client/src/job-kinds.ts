@@ -36,6 +36,11 @@ export interface JobKindInfo {
   readonly deadlineMs: number;
   /** Numeric `status` codes and their state, for kinds that have them. */
   readonly codes?: Readonly<Record<number, JobLifecycle>>;
+  /**
+   * How a cancelled job reads (a spec Decision: the docs do not say): snapshot field → case-insensitive pattern
+   * that a final failed snapshot's field matches when the job was cancelled.
+   */
+  readonly cancelled?: Readonly<Record<string, string>>;
   /** The field holding the status text (`statusLabel`; the agent's `status`). */
   readonly labelField: string;
   /** Where a lost create is looked up. */

@@ -1,13 +1,13 @@
 // One lifecycle for every kind of job: describeJob() maps each resource's status fields onto it.
-import { JobFailedError, JobModeratedError, NotFoundError } from './errors.js';
+import { JobCancelledError, JobFailedError, JobModeratedError, NotFoundError } from './errors.js';
 import { quote } from './quote.js';
 import { jobKinds, jobLabels } from './generated/jobs.js';
 import type { JobKindInfo } from './job-kinds.js';
 import type { JobKind } from './operation-descriptor.js';
 import type { Snapshot } from './resource-types.js';
 
-/** Where a job is in its life. `succeeded`, `failed` and `moderated` are the final states. */
-export type JobLifecycle = 'queued' | 'running' | 'succeeded' | 'failed' | 'moderated';
+/** Where a job is in its life. `succeeded`, `failed`, `moderated` and `cancelled` are the final states. */
+export type JobLifecycle = 'queued' | 'running' | 'succeeded' | 'failed' | 'moderated' | 'cancelled';
 
 /** A job snapshot, described the same way for every kind. */
 export interface JobState {
@@ -28,13 +28,18 @@ export interface JobState {
 /** A snapshot of a job of kind `K`: the answer of its GET, or a webhook payload. */
 export type JobSnapshot<K extends JobKind> = Snapshot<K>;
 
-const isFinal = (s: JobLifecycle | undefined) => s === 'succeeded' || s === 'failed' || s === 'moderated';
+const isFinal = (s: JobLifecycle | undefined) => s === 'succeeded' || s === 'failed' || s === 'moderated' || s === 'cancelled';
+
+// A final failed snapshot that reads as cancelled by the kind's `cancelled` patterns (a spec Decision).
+const wasCancelled = (facts: JobKindInfo, s: Record<string, any>) =>
+  Object.entries(facts.cancelled ?? {}).some(([field, pattern]) => typeof s[field] === 'string' && new RegExp(pattern, 'i').test(s[field]));
 
 /**
  * Describes a job snapshot of any kind on one lifecycle. `statusFinal` is the authority when present; then the
  * numeric status (video/image: 2 completed, 3 failed, 5/7/14 moderated; music: 2 completed, 4 moderated), the
  * agent's `started`/`completed`/`failed` and the speech `statusLabel`. Unknown statuses are never final unless
- * `statusFinal` says so. `undefined` (nothing read yet) is `queued`.
+ * `statusFinal` says so. `undefined` (nothing read yet) is `queued`. A final failure that reads as cancelled (video:
+ * `message` "Cancelled"; speech: an `error` saying so; how a cancelled job reads is a spec Decision) is `cancelled`.
  */
 export function describeJob<K extends JobKind>(kind: K, snapshot: JobSnapshot<K> | Record<string, unknown> | null | undefined): JobState {
   const s = (snapshot ?? {}) as Record<string, any>;
@@ -51,6 +56,7 @@ export function describeJob<K extends JobKind>(kind: K, snapshot: JobSnapshot<K>
     // Not final: an unknown status is running; nothing to go by (no status yet) is queued.
     state = state === 'queued' || (!state && (kind === 'speech' || s.status === undefined)) ? 'queued' : 'running';
   }
+  if (state === 'failed' && final && wasCancelled(facts, s)) state = 'cancelled';
   const error = s.error;
   const message = typeof error === 'string' ? error : typeof error?.message === 'string' ? error.message : s.message;
   const id = s[facts.idField] ?? (facts.aliasIdField ? s[facts.aliasIdField] : undefined);
@@ -64,19 +70,24 @@ export function describeJob<K extends JobKind>(kind: K, snapshot: JobSnapshot<K>
   };
 }
 
-/** The typed error for a final failed or moderated snapshot (`JobFailedError` / `JobModeratedError`), else undefined. */
+/**
+ * The typed error for a final snapshot that produced nothing (`JobFailedError`, its subclass `JobCancelledError`,
+ * or `JobModeratedError`), else undefined.
+ */
 export function jobErrorFor<K extends JobKind>(
   kind: K,
   snapshot: JobSnapshot<K> | Record<string, unknown>,
 ): JobFailedError<JobSnapshot<K>> | JobModeratedError<JobSnapshot<K>> | undefined {
   const st = describeJob(kind, snapshot);
   if (!st.final || st.state === 'succeeded') return undefined;
-  const Ctor = st.state === 'moderated' ? JobModeratedError : JobFailedError;
+  const Ctor = st.state === 'moderated' ? JobModeratedError : st.state === 'cancelled' ? JobCancelledError : JobFailedError;
   const job = `The ${kind} job${st.id ? ` ${st.id}` : ''}`;
   const what =
     st.state === 'moderated'
       ? `${job} was moderated: it was created but will produce nothing; change the input rather than resend it`
-      : `${job} failed: it was created but produced nothing usable; check the input (and the account), then create it again`;
+      : st.state === 'cancelled'
+        ? `${job} was cancelled before it finished: it will produce nothing; create it again if you still want it`
+        : `${job} failed: it was created but produced nothing usable; check the input (and the account), then create it again`;
   const said = st.message ? ` MiniMax said: ${quote(st.message, 'error.snapshot')}` : '';
   return new Ctor<JobSnapshot<K>>(`${what} (the last snapshot is on error.snapshot).${said}`, kind, st.id, snapshot as JobSnapshot<K>, st);
 }

@@ -76,6 +76,8 @@ export interface OperationDescriptor {
   readonly idempotent: boolean;
   /** Path parameters, in path order: the positional arguments of the resource method. */
   readonly pathParams: readonly string[];
+  /** Body fields taken as positional arguments after the path parameters (`videos.cancel(videoId)`). */
+  readonly bodyArgs?: readonly string[];
   /** Request body kind. */
   readonly body: 'none' | 'json' | 'multipart' | 'raw';
   /** Accepted request content types (raw and multipart bodies). */

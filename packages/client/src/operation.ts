@@ -52,9 +52,11 @@ export function captureResponse<T>(sink: (response: Response) => void, call: () 
   }
 }
 
-/** The function of one operation: `(core, ...pathParams, data?, input?, options?)`. */
+/** The function of one operation: `(core, ...pathParams, ...bodyArgs, data?, input?, options?)`. */
 export function defineOperation(id: string, op: OperationDescriptor, parts: OperationParts = {}): any {
-  const hasInput = op.body !== 'none' || Object.values(op.fields).some((f) => f.in !== 'path');
+  // The same rule as the generators' `callShape` (scripts/codegen/shared.mjs), which types these arguments.
+  const own = ([name, f]: [string, { in: string }]) => f.in !== 'path' && !op.bodyArgs?.includes(name);
+  const hasInput = Object.entries(op.fields).some(own) || op.body === 'raw' || (op.body !== 'none' && !op.bodyArgs);
   return (core: MiniMaxCore, ...args: any[]) => invoke(core, id, op, hasInput, args, parts);
 }
 
@@ -67,7 +69,9 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
   const path: Record<string, string> = {};
   for (const name of op.pathParams) path[name] = args[i++];
   const data = op.body === 'raw' ? args[i++] : undefined;
-  const input: Record<string, any> = hasInput ? { ...args[i++] } : {};
+  const ids: Record<string, unknown> = {};
+  for (const name of op.bodyArgs ?? []) ids[name] = args[i++];
+  const input: Record<string, any> = hasInput ? { ...args[i++], ...ids } : ids;
   const options: RequestOptions = args[i] ?? {};
   const { starts } = parts;
 

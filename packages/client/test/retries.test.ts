@@ -106,7 +106,7 @@ describe('idempotent calls', () => {
 
   it('re-sends the same body on retry (idempotent POST)', async () => {
     const fake = fakeFetch().queue(json(503, {}), json(200, ACCEPTED));
-    const call = track(testClient(fake).videos.cancel({ videoId: VIDEO }));
+    const call = track(testClient(fake).videos.cancel(VIDEO));
     await vi.advanceTimersByTimeAsync(250);
     await vi.advanceTimersByTimeAsync(0);
     expect(call.done).toBe(true);

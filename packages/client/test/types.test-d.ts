@@ -1,6 +1,7 @@
 // Type tests: resource method parameters, required input, return types, low-level calls, error narrowing.
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  type JobLifecycle,
   createMiniMaxClient,
   describeJob,
   ApiError,
@@ -165,7 +166,7 @@ describe('errors and jobs', () => {
     expectTypeOf(describeJob('video', { status: 2 })).toEqualTypeOf<JobState>();
     expectTypeOf(describeJob).parameter(0).toEqualTypeOf<'music' | 'video' | 'image' | 'agent' | 'speech'>();
     expectTypeOf(jobKinds.agent.intervalMs).toEqualTypeOf<10_000>();
-    expectTypeOf<JobState['state']>().toEqualTypeOf<'queued' | 'running' | 'succeeded' | 'failed' | 'moderated'>();
+    expectTypeOf<JobState['state']>().toEqualTypeOf<'queued' | 'running' | 'succeeded' | 'failed' | 'moderated' | 'cancelled'>();
   });
 
   test('parseWebhook narrows by kind', () => {
@@ -185,5 +186,18 @@ describe('scheduler types follow the docs\' model', () => {
     expectTypeOf<{}>().toExtend<SchedulerEntry>();
     expectTypeOf<{}>().toExtend<SchedulerAvailable>();
     expectTypeOf<NonNullable<SchedulerAvailable['available']>[number]['account']>().toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe('one argument convention: the id first', () => {
+  test('videos.cancel takes the id like get and delete', () => {
+    expectTypeOf(client.videos.cancel).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf(client.videos.get).parameter(0).toEqualTypeOf<string>();
+    // @ts-expect-error the object form is gone
+    void client.videos.cancel({ videoId: 'user:1-minimax:2-video:3' });
+  });
+
+  test('the lifecycle has a cancelled state', () => {
+    expectTypeOf<'cancelled'>().toExtend<JobLifecycle>();
   });
 });

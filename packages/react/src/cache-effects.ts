@@ -4,7 +4,9 @@
 // (optimistic; put back if it fails); after the call: removals, seeds, then invalidations. An invalidated infinite
 // list keeps only its first page after a create (a create changes the newest page, and refetching every loaded page
 // one after another is what made creates slow); a delete keeps every page and does not wait for them to refetch.
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+// Every effect stays within the client's scope (`$client` in the key, see keys.ts): a mutation of one client never
+// touches the cached lists of another client sharing the QueryClient.
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { MINIMAX_KEY_ROOT } from './keys.js';
 
 /** `[tag]` or `[tag, operationId]`: a key prefix under `'useapi-minimax'`. */
@@ -28,7 +30,20 @@ const idOf = (source: unknown, field: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
-const itemKey = (prefix: readonly [string, string], param: string, id: string) => [MINIMAX_KEY_ROOT, ...prefix, { [param]: id }];
+const itemKey = (prefix: readonly [string, string], param: string, id: string, scope?: string) => [
+  MINIMAX_KEY_ROOT,
+  ...prefix,
+  scope === undefined ? { [param]: id } : { [param]: id, $client: scope },
+];
+
+/** The client scope a key belongs to: `$client` of its params object (the last element). */
+const scopeOfKey = (key: QueryKey): string | undefined => {
+  const params = key[key.length - 1] as { $client?: unknown } | null | undefined;
+  return params && typeof params === 'object' && typeof params.$client === 'string' ? params.$client : undefined;
+};
+
+/** Query filters: the queries under `queryKey` that belong to `scope`. */
+const within = (queryKey: readonly unknown[], scope: string | undefined) => ({ queryKey, predicate: (query: Query) => scopeOfKey(query.queryKey) === scope });
 
 /** The list (or infinite list) data without the item, or `undefined` when it was not there. */
 function withoutItem(data: unknown, items: string, idField: string, id: string): unknown {
@@ -52,13 +67,13 @@ function withoutItem(data: unknown, items: string, idField: string, id: string):
  * Removes the item of each `removeFromList` effect from the cached lists now, before the call; returns the function
  * that puts the previous data back (when the call fails).
  */
-export function removeOptimistically(client: QueryClient, effects: readonly CacheEffect[], variables: unknown): () => void {
+export function removeOptimistically(client: QueryClient, effects: readonly CacheEffect[], variables: unknown, scope?: string): () => void {
   const previous: [QueryKey, unknown][] = [];
   for (const effect of effects) {
     if (!('removeFromList' in effect)) continue;
     const id = idOf(variables, effect.from);
     if (!id) continue;
-    for (const [key, old] of client.getQueriesData({ queryKey: [MINIMAX_KEY_ROOT, ...effect.removeFromList] })) {
+    for (const [key, old] of client.getQueriesData(within([MINIMAX_KEY_ROOT, ...effect.removeFromList], scope))) {
       const next = withoutItem(old, effect.items, effect.idField, id);
       if (next === undefined) continue;
       previous.push([key, old]);
@@ -71,8 +86,8 @@ export function removeOptimistically(client: QueryClient, effects: readonly Cach
 }
 
 /** Keeps the first page of every cached infinite list under `prefix`, so its refetch is one request. */
-function keepFirstPages(client: QueryClient, prefix: readonly unknown[]): void {
-  for (const query of client.getQueryCache().findAll({ queryKey: prefix })) {
+function keepFirstPages(client: QueryClient, prefix: readonly unknown[], scope: string | undefined): void {
+  for (const query of client.getQueryCache().findAll(within(prefix, scope))) {
     const data = query.state.data as { pages?: unknown[]; pageParams?: unknown[] } | undefined;
     if (query.queryKey[3] !== 'infinite' || !Array.isArray(data?.pages) || data.pages.length <= 1) continue;
     client.setQueryData(query.queryKey, { pages: data.pages.slice(0, 1), pageParams: (data.pageParams ?? []).slice(0, 1) });
@@ -80,7 +95,7 @@ function keepFirstPages(client: QueryClient, prefix: readonly unknown[]): void {
 }
 
 /** Applies a mutation's cache effects (after the call; `removeFromList` ran before it, see `removeOptimistically`). */
-export async function applyCacheEffects(client: QueryClient, effects: readonly CacheEffect[], variables: unknown, data: unknown): Promise<void> {
+export async function applyCacheEffects(client: QueryClient, effects: readonly CacheEffect[], variables: unknown, data: unknown, scope?: string): Promise<void> {
   const invalidations: Promise<void>[] = [];
   // A delete changes pages the user may have scrolled to: its lists keep every page (refetched in the background).
   const deletes = effects.some((effect) => 'removeFromList' in effect || 'removeItem' in effect);
@@ -88,23 +103,23 @@ export async function applyCacheEffects(client: QueryClient, effects: readonly C
     if ('removeFromList' in effect) {
       const id = idOf(variables, effect.from);
       // Again, in case a list refetched while the call was in flight.
-      if (id) client.setQueriesData({ queryKey: [MINIMAX_KEY_ROOT, ...effect.removeFromList] }, (old: unknown) => withoutItem(old, effect.items, effect.idField, id));
+      if (id) client.setQueriesData(within([MINIMAX_KEY_ROOT, ...effect.removeFromList], scope), (old: unknown) => withoutItem(old, effect.items, effect.idField, id));
     } else if ('removeItem' in effect) {
       const id = idOf(variables, effect.from);
       if (!id) continue;
-      const filters = { queryKey: itemKey(effect.removeItem, effect.param, id) };
+      const filters = within(itemKey(effect.removeItem, effect.param, id), scope);
       await client.cancelQueries(filters);
       client.removeQueries(filters);
     } else if ('seed' in effect) {
       const id = idOf(data, effect.idField);
-      if (id) client.setQueryData(itemKey(effect.seed, effect.param, id), data);
+      if (id) client.setQueryData(itemKey(effect.seed, effect.param, id, scope), data);
     } else if ('invalidateItem' in effect) {
       const id = idOf(variables, effect.from);
-      if (id) invalidations.push(client.invalidateQueries({ queryKey: itemKey(effect.invalidateItem, effect.param, id) }));
+      if (id) invalidations.push(client.invalidateQueries(within(itemKey(effect.invalidateItem, effect.param, id), scope)));
     } else {
       const prefix = [MINIMAX_KEY_ROOT, ...effect.invalidate];
-      if (!deletes) keepFirstPages(client, prefix);
-      invalidations.push(client.invalidateQueries({ queryKey: prefix }));
+      if (!deletes) keepFirstPages(client, prefix, scope);
+      invalidations.push(client.invalidateQueries(within(prefix, scope)));
     }
   }
   // A delete resolves once the item is gone from the cache; the lists refetch in the background.

@@ -6,6 +6,7 @@ export {
   infiniteQueryKeyOf,
   mutationKeyOf,
   queryKeyOf,
+  scopeOf,
   type InfiniteInput,
   type InfiniteListData,
   type KeyParams,
@@ -20,8 +21,14 @@ export {
 } from './keys.js';
 export { MAX_POLL_BACKOFF_MS, isTransientError, jobQueryOptions, type JobGetter, type JobPollOptions } from './polling.js';
 export { useJobQuery, useSuspenseJobQuery, type BaseOptions, type JobCallbacks, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from './job-hooks.js';
-export type { MiniMaxInfiniteQueryOptions, MiniMaxMutationOptions, MiniMaxQueryOptions } from './option-types.js';
-export type { InfiniteQueryHookOptions, QueryHookOptions, SuspenseQueryHookOptions } from './query-hooks.js';
+export type {
+  MiniMaxInfiniteQueryOptions,
+  MiniMaxMutationOptions,
+  MiniMaxQueryOptions,
+  MiniMaxSkippableInfiniteQueryOptions,
+  MiniMaxSkippableQueryOptions,
+} from './option-types.js';
+export type { InfiniteQueryHookOptions, QueryHookOptions, SuspenseInfiniteQueryHookOptions, SuspenseQueryHookOptions } from './query-hooks.js';
 export type { CacheUpdateOptions, MutationHookOptions } from './mutations.js';
 export type { CacheEffect, KeyPrefix } from './cache-effects.js';
 export { pendingJobIds, type PersistOptions, type StorageLike } from './persist.js';

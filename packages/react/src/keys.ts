@@ -1,8 +1,11 @@
 // Query and mutation keys: `['useapi-minimax', tag, operationId, params]`, plain JSON, never headers or tokens.
 // Infinite lists put `'infinite'` where the params would be, so they never share a key (or a key prefix that
 // `setQueriesData` would hit) with the regular list: `['useapi-minimax', tag, operationId, 'infinite', params]`.
+// The factories scope their keys by client: a client with another base URL or a default account adds
+// `$client: '<baseUrl> <account>'` to the params (never the token), so two clients can share one QueryClient. A
+// client on the production URL without an account adds nothing: its keys are `miniMaxKeys`' exactly.
 import { skipToken, type DataTag, type InfiniteData, type SkipToken } from '@tanstack/react-query';
-import type { Input, MiniMaxError, OperationId, Output } from '@useapi-minimax/client';
+import { DEFAULT_BASE_URL, type Input, type MiniMaxCore, type MiniMaxError, type OperationId, type Output } from '@useapi-minimax/client';
 import type { operations } from '@useapi-minimax/client/internal';
 
 /** The first element of every key this package writes: `invalidateQueries({ queryKey: [MINIMAX_KEY_ROOT] })`. */
@@ -68,26 +71,42 @@ function params(...sources: unknown[]): Record<string, unknown> {
   return out;
 }
 
-/** The key of a query of `operationId`; a skipped path parameter or input is left out. */
+/**
+ * The cache scope of a client: its base URL and default account (`'http://localhost:8787 987654321'`), or
+ * `undefined` for the production URL without an account. Never the token.
+ */
+export function scopeOf(client: Pick<MiniMaxCore, 'baseUrl' | 'account'> | undefined): string | undefined {
+  if (!client) return undefined;
+  const baseUrl = client.baseUrl.replace(/\/+$/, '');
+  if (baseUrl === DEFAULT_BASE_URL && !client.account) return undefined;
+  return client.account ? `${baseUrl} ${client.account}` : baseUrl;
+}
+
+const scoped = (key: Record<string, unknown>, scope: string | undefined) => (scope === undefined ? key : { ...key, $client: scope });
+
+/** The key of a query of `operationId`; a skipped path parameter or input is left out; `scope` is {@link scopeOf} the client. */
 export function queryKeyOf<K extends OperationId>(
   tag: TagOf<K>,
   operationId: K,
   path: { [P in keyof PathParams<K>]: Skippable<string> },
   input?: Skippable<Input<K>> | undefined,
+  scope?: string | undefined,
 ): MiniMaxQueryKey<K> {
   // A skipped query never shares its entry with a real one (`useVideos(skipToken)` is not `useVideos()`).
   const skipped = input === skipToken || Object.values(path).some((v) => v === skipToken);
-  return [MINIMAX_KEY_ROOT, tag, operationId, skipped ? { ...params(path, input), $skipped: true } : params(path, input)] as unknown as MiniMaxQueryKey<K>;
+  const key = skipped ? { ...params(path, input), $skipped: true } : params(path, input);
+  return [MINIMAX_KEY_ROOT, tag, operationId, scoped(key, scope)] as unknown as MiniMaxQueryKey<K>;
 }
 
-/** The key of an infinite query of list `operationId` (distinct from its regular key). */
+/** The key of an infinite query of list `operationId` (distinct from its regular key); `scope` as in {@link queryKeyOf}. */
 export function infiniteQueryKeyOf<K extends OperationId>(
   tag: TagOf<K>,
   operationId: K,
   input?: Skippable<InfiniteInput<K>> | undefined,
+  scope?: string | undefined,
 ): MiniMaxInfiniteQueryKey<K> {
   const key = input === skipToken ? { $skipped: true } : params(input);
-  return [MINIMAX_KEY_ROOT, tag, operationId, 'infinite', key] as unknown as MiniMaxInfiniteQueryKey<K>;
+  return [MINIMAX_KEY_ROOT, tag, operationId, 'infinite', scoped(key, scope)] as unknown as MiniMaxInfiniteQueryKey<K>;
 }
 
 /** The mutation key of `operationId`. */

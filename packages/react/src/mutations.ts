@@ -46,7 +46,8 @@ export interface MutationPlan {
 
 /**
  * Runs the call (single-flight for job creates), removes deleted items from the cached lists before the call
- * (restored if it fails), then applies the other cache effects (unless skipped) and resolves with the answer.
+ * (restored if it fails), then applies the other cache effects (unless skipped) and resolves with the answer. `scope`
+ * is the client's (`scopeOf`): the effects touch only that client's cache entries.
  */
 export function withCacheEffects<T>(
   context: MutationFunctionContext,
@@ -54,10 +55,11 @@ export function withCacheEffects<T>(
   plan: MutationPlan,
   variables: unknown,
   call: () => Promise<T>,
+  scope?: string,
 ): Promise<T> {
   const effects = options?.skipCacheUpdate ? [] : plan.effects;
   const run = async () => {
-    const rollback = removeOptimistically(context.client, effects, variables);
+    const rollback = removeOptimistically(context.client, effects, variables, scope);
     let data: T;
     try {
       data = await call();
@@ -65,10 +67,12 @@ export function withCacheEffects<T>(
       rollback();
       throw error;
     }
-    if (effects.length > 0) await applyCacheEffects(context.client, effects, variables, data);
+    if (effects.length > 0) await applyCacheEffects(context.client, effects, variables, data, scope);
     return data;
   };
-  return plan.creates && options?.singleFlight !== false ? singleFlight(context.client, plan.operation, variables, run) : run();
+  // Two clients on one QueryClient never share a flight: the scope is part of its name.
+  const flight = scope === undefined ? plan.operation : `${plan.operation} ${scope}`;
+  return plan.creates && options?.singleFlight !== false ? singleFlight(context.client, flight, variables, run) : run();
 }
 
 /** `useMutation` over a `…MutationOptions` factory and the caller's options; job creates are single-flight per hook instance. */

@@ -3,6 +3,7 @@
 import {
   useInfiniteQuery,
   useQuery,
+  useSuspenseInfiniteQuery,
   useSuspenseQuery,
   type InfiniteData,
   type OmitKeyof,
@@ -12,6 +13,8 @@ import {
   type UseInfiniteQueryResult,
   type UseQueryOptions,
   type UseQueryResult,
+  type UseSuspenseInfiniteQueryOptions,
+  type UseSuspenseInfiniteQueryResult,
   type UseSuspenseQueryOptions,
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
@@ -32,6 +35,12 @@ export type SuspenseQueryHookOptions<TQueryFnData, TData = TQueryFnData, TKey ex
 /** TanStack options an infinite list hook accepts: all but the key, the query function and the paging rules. */
 export type InfiniteQueryHookOptions<TQueryFnData, TPageParam, TData = InfiniteData<TQueryFnData, TPageParam>, TKey extends QueryKey = QueryKey> = OmitKeyof<
   UseInfiniteQueryOptions<TQueryFnData, MiniMaxError, TData, TKey, TPageParam>,
+  'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam' | 'getPreviousPageParam'
+>;
+
+/** TanStack options a suspense infinite list hook accepts. */
+export type SuspenseInfiniteQueryHookOptions<TQueryFnData, TPageParam, TData = InfiniteData<TQueryFnData, TPageParam>, TKey extends QueryKey = QueryKey> = OmitKeyof<
+  UseSuspenseInfiniteQueryOptions<TQueryFnData, MiniMaxError, TData, TKey, TPageParam>,
   'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam' | 'getPreviousPageParam'
 >;
 
@@ -61,6 +70,18 @@ export function useInfiniteListQuery<TQueryFnData, TPageParam, TData, TKey exten
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteQuery(
     { ...base, ...options } as UseInfiniteQueryOptions<TQueryFnData, MiniMaxError, TData, TKey, TPageParam>,
+    queryClient,
+  );
+}
+
+/** `useSuspenseInfiniteQuery` over a factory's options and the caller's. */
+export function useSuspenseInfiniteListQuery<TQueryFnData, TPageParam, TData, TKey extends QueryKey>(
+  base: object,
+  options: SuspenseInfiniteQueryHookOptions<TQueryFnData, TPageParam, TData, TKey> | undefined,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteQuery(
+    { ...base, ...options } as UseSuspenseInfiniteQueryOptions<TQueryFnData, MiniMaxError, TData, TKey, TPageParam>,
     queryClient,
   );
 }

@@ -42,6 +42,7 @@ describe('coverage of the spec', () => {
           const infinite = exports[`${lc(base)}InfiniteQueryOptions`] as (...args: unknown[]) => Record<string, any>;
           expect(typeof infinite, `${lc(base)}InfiniteQueryOptions`).toBe('function');
           expect(typeof exports[`${o.sdk.hook}Infinite`], `${o.sdk.hook}Infinite`).toBe('function');
+          expect(typeof exports[`useSuspense${base}Infinite`], `useSuspense${base}Infinite`).toBe('function');
           const inf = infinite(client, { account: '1' });
           expect(inf.queryKey).toEqual(keys[o.tag]![`${o.operationId}Infinite`]!({ account: '1' }));
           expect(inf.queryKey).not.toEqual(options.queryKey);
@@ -66,7 +67,7 @@ describe('coverage of the spec', () => {
   });
 
   it('exports no hook the spec does not name (besides the hand-written ones)', () => {
-    const named = new Set(operations.flatMap((o) => [o.sdk.hook, `useSuspense${o.sdk.hook.slice(3)}`, `${o.sdk.hook}Infinite`]));
+    const named = new Set(operations.flatMap((o) => [o.sdk.hook, `useSuspense${o.sdk.hook.slice(3)}`, `${o.sdk.hook}Infinite`, `useSuspense${o.sdk.hook.slice(3)}Infinite`]));
     const handWritten = ['useMiniMaxClient', 'useJobQuery', 'useSuspenseJobQuery', 'useGenerateMusic', 'useAgent'];
     const hooks = Object.keys(exports).filter((n) => /^use[A-Z]/.test(n));
     expect(hooks.filter((h) => !named.has(h) && !handWritten.includes(h))).toEqual([]);

@@ -36,14 +36,16 @@ export interface TestEnv {
 
 /**
  * A fresh mock (manual clock, `jobMs` 10 s by default), a client on it without retries (so request counts are
- * exact), a fresh QueryClient, and fake timers (TanStack's intervals; `Date` too).
+ * exact), a fresh QueryClient, and fake timers (TanStack's intervals; `Date` too, starting at the mock's clock).
  */
 export function setup(options: MiniMaxMockOptions = {}, clientOptions: ClientOptions = {}): TestEnv {
   const mock = createMiniMaxMock({ seed: 1, clock: 'manual', jobMs: 10_000, ...options });
   server.resetHandlers(...createMiniMaxHandlers({ mock }));
   const client = createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', maxRetries: 0, ...clientOptions });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  vi.useFakeTimers();
+  // `Date.now()` starts at the mock's clock: times the client records (an `OutcomeUnknownError`'s `sentAt`) and
+  // times the mock stamps (a song's `createTime`) are on one timeline, as in a browser against a real-time mock.
+  vi.useFakeTimers({ now: mock.clock.now() });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <MiniMaxProvider client={client}>{children}</MiniMaxProvider>

@@ -1,5 +1,5 @@
 // Every suspense read hook, table-style: data is never undefined.
-import type { UseSuspenseQueryResult } from '@tanstack/react-query';
+import { skipToken, type InfiniteData, type UseSuspenseQueryResult } from '@tanstack/react-query';
 import type { MiniMaxError, Output } from '@useapi-minimax/client';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -29,7 +29,14 @@ import {
   useSuspenseVideo,
   useSuspenseVideos,
   useSuspenseVoices,
+  useSuspenseLlmChatsInfinite,
+  useSuspenseMusicListInfinite,
+  useSuspenseSpeechListInfinite,
+  useSuspenseVideosInfinite,
+  type PageParam,
 } from '../src/index.js';
+
+type Pages<K extends 'listVideos' | 'listMusic' | 'listSpeech'> = InfiniteData<Output<K>, PageParam<K>>;
 
 describe('suspense hooks', () => {
   it('data: Output<operation>, error: MiniMaxError | null', () => {
@@ -68,5 +75,17 @@ describe('suspense hooks', () => {
     useSuspenseMusic(undefined);
     // @ts-expect-error the hook owns refetchInterval (polling)
     useSuspenseMusic('id', { refetchInterval: 1000 });
+  });
+});
+
+describe('suspense infinite hooks', () => {
+  it('data: InfiniteData of the pages, never undefined; cannot be skipped', () => {
+    expectTypeOf(useSuspenseVideosInfinite().data).toEqualTypeOf<Pages<'listVideos'>>();
+    expectTypeOf(useSuspenseMusicListInfinite().data).toEqualTypeOf<Pages<'listMusic'>>();
+    expectTypeOf(useSuspenseSpeechListInfinite().data).toEqualTypeOf<Pages<'listSpeech'>>();
+    expectTypeOf(useSuspenseLlmChatsInfinite().error).toEqualTypeOf<MiniMaxError | null>();
+    expectTypeOf(useSuspenseMusicListInfinite(undefined, { select: (d) => d.pages.length }).data).toEqualTypeOf<number>();
+    // @ts-expect-error suspense hooks cannot be skipped
+    useSuspenseVideosInfinite(skipToken);
   });
 });

@@ -66,7 +66,7 @@ export async function followRecord(ctx: JobContext, record: JobRecord, info: Kin
     const id = record.ids[i]!;
     return { id, state: f.state.state, message: f.state.message, urls: resultFiles(kind, f.snapshot).map((u) => u[0]!), snapshot: f.snapshot };
   });
-  const outcome: JobOutcome = snapshots.every((s) => s.state === 'succeeded') ? 'succeeded' : snapshots.some((s) => s.state === 'failed') ? 'failed' : snapshots.some((s) => s.state === 'moderated') ? 'moderated' : 'succeeded';
+  const outcome: JobOutcome = snapshots.every((s) => s.state === 'succeeded') ? 'succeeded' : snapshots.some((s) => s.state === 'failed' || s.state === 'cancelled') ? 'failed' : snapshots.some((s) => s.state === 'moderated') ? 'moderated' : 'succeeded';
   for (const id of record.ids) ctx.placement.following.delete(id);
   const final = await ctx.ledger.append(record.key, { type: 'final', outcome, snapshots, at: Date.now() }, claim);
   await ctx.placement.release(record.key);

@@ -91,7 +91,7 @@ export const createVideo: (core: MiniMaxCore, input?: Input<'createVideo'>, opti
 export const createAgentVideo: (core: MiniMaxCore, input: Input<'createAgentVideo'>, options?: RequestOptions) => Promise<EventStream<EventData<'createAgentVideo'>>> = /* @__PURE__ */ defineOperation('createAgentVideo', createAgentVideoOperation, { events: readEventAnswer, notices: warnInputOnce, starts: { kind: 'video', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /** Cancel a running video: `POST /videos/cancel`. */
-export const cancelVideo: (core: MiniMaxCore, input: Input<'cancelVideo'>, options?: RequestOptions) => Promise<Output<'cancelVideo'>> = /* @__PURE__ */ defineOperation('cancelVideo', cancelVideoOperation, { notices: warnInputOnce });
+export const cancelVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'cancelVideo'>> = /* @__PURE__ */ defineOperation('cancelVideo', cancelVideoOperation, { notices: warnInputOnce });
 
 /** Get a video (status, progress and URLs): `GET /videos/{videoId}`. */
 export const getVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'getVideo'>> = /* @__PURE__ */ defineOperation('getVideo', getVideoOperation);

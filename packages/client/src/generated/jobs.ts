@@ -44,6 +44,7 @@ export const jobKinds = {
       "14": "moderated",
     },
     labelField: "statusLabel",
+    cancelled: { message: "^cancel" },
     find: {
       scheduler: true,
       list: "listVideos",
@@ -95,6 +96,7 @@ export const jobKinds = {
     intervalMs: 3000,
     deadlineMs: 600000,
     labelField: "statusLabel",
+    cancelled: { error: "cancel" },
     find: {
       scheduler: true,
       list: "listSpeech",

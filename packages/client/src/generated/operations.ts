@@ -172,6 +172,7 @@ export const cancelVideoOperation = {
   name: "cancel",
   idempotent: true,
   pathParams: [],
+  bodyArgs: ["videoId"],
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",

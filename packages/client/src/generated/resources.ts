@@ -37,7 +37,7 @@ export interface VideosResource {
   /** Create a video from an agent template (streamed progress): `POST /videos/agent-create`. */
   agentCreate(input: Input<'createAgentVideo'>, options?: RequestOptions): Promise<EventStream<EventData<'createAgentVideo'>>>;
   /** Cancel a running video: `POST /videos/cancel`. */
-  cancel(input: Input<'cancelVideo'>, options?: RequestOptions): Promise<Output<'cancelVideo'>>;
+  cancel(videoId: string, options?: RequestOptions): Promise<Output<'cancelVideo'>>;
   /** Get a video (status, progress and URLs): `GET /videos/{videoId}`. */
   get(videoId: string, options?: RequestOptions): Promise<Output<'getVideo'>>;
   /**

@@ -162,6 +162,7 @@ export const operations = {
     name: "cancel",
     idempotent: true,
     pathParams: [],
+    bodyArgs: ["videoId"],
     body: "json",
     contentTypes: ["application/json", "multipart/form-data"],
     success: "json",

@@ -69,6 +69,9 @@ export const openapi: Record<string, any> = {
           "14": "moderated"
         },
         "labelField": "statusLabel",
+        "cancelled": {
+          "message": "^cancel"
+        },
         "find": {
           "scheduler": true,
           "list": "listVideos",
@@ -118,6 +121,9 @@ export const openapi: Record<string, any> = {
         "intervalMs": 3000,
         "deadlineMs": 600000,
         "labelField": "statusLabel",
+        "cancelled": {
+          "error": "cancel"
+        },
         "find": {
           "scheduler": true,
           "list": "listSpeech",
@@ -722,7 +728,8 @@ export const openapi: Record<string, any> = {
         "x-sdk": {
           "method": "cancel",
           "hook": "useCancelVideo",
-          "idempotent": true
+          "idempotent": true,
+          "idArg": "videoId"
         },
         "requestBody": {
           "required": true,

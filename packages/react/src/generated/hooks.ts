@@ -5,6 +5,7 @@ import {
   type UseInfiniteQueryResult,
   type UseMutationResult,
   type UseQueryResult,
+  type UseSuspenseInfiniteQueryResult,
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
 import type { EventData, Input, MiniMaxError, Output } from '@useapi-minimax/client';
@@ -15,9 +16,11 @@ import { useMiniMaxClient } from '../provider.js';
 import {
   useInfiniteListQuery,
   useReadQuery,
+  useSuspenseInfiniteListQuery,
   useSuspenseReadQuery,
   type InfiniteQueryHookOptions,
   type QueryHookOptions,
+  type SuspenseInfiniteQueryHookOptions,
   type SuspenseQueryHookOptions,
 } from '../query-hooks.js';
 import {
@@ -253,6 +256,15 @@ export function useVideosInfinite<TData = InfiniteListData<'listVideos'>>(
   return useInfiniteListQuery(videosInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
+/** List the videos of an account: `GET /videos`, page by page; suspends until the first page is loaded. */
+export function useSuspenseVideosInfinite<TData = InfiniteListData<'listVideos'>>(
+  input?: InfiniteInput<'listVideos'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listVideos'>, PageParam<'listVideos'>, TData, MiniMaxInfiniteQueryKey<'listVideos'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(videosInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
 /** List video agent templates, or get one template's details: `GET /videos/agent-templates`. */
 export function useAgentTemplates<TData = Output<'listAgentTemplates'>>(
   input?: Skippable<Input<'listAgentTemplates'>>,
@@ -280,6 +292,15 @@ export function useAgentTemplatesInfinite<TData = InfiniteListData<'listAgentTem
   return useInfiniteListQuery(agentTemplatesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
+/** List video agent templates, or get one template's details: `GET /videos/agent-templates`, page by page; suspends until the first page is loaded. */
+export function useSuspenseAgentTemplatesInfinite<TData = InfiniteListData<'listAgentTemplates'>>(
+  input?: InfiniteInput<'listAgentTemplates'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listAgentTemplates'>, PageParam<'listAgentTemplates'>, TData, MiniMaxInfiniteQueryKey<'listAgentTemplates'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(agentTemplatesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
 /** List subject-reference characters: `GET /videos/characters`. */
 export function useCharacters<TData = Output<'listCharacters'>>(
   input?: Skippable<Input<'listCharacters'>>,
@@ -305,6 +326,15 @@ export function useCharactersInfinite<TData = InfiniteListData<'listCharacters'>
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteListQuery(charactersInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
+/** List subject-reference characters: `GET /videos/characters`, page by page; suspends until the first page is loaded. */
+export function useSuspenseCharactersInfinite<TData = InfiniteListData<'listCharacters'>>(
+  input?: InfiniteInput<'listCharacters'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listCharacters'>, PageParam<'listCharacters'>, TData, MiniMaxInfiniteQueryKey<'listCharacters'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(charactersInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Create one or more images: `POST /images/create`; then invalidates `images/listImages`, invalidates `scheduler`. */
@@ -367,6 +397,15 @@ export function useImagesInfinite<TData = InfiniteListData<'listImages'>>(
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteListQuery(imagesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
+/** List the images of an account: `GET /images`, page by page; suspends until the first page is loaded. */
+export function useSuspenseImagesInfinite<TData = InfiniteListData<'listImages'>>(
+  input?: InfiniteInput<'listImages'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listImages'>, PageParam<'listImages'>, TData, MiniMaxInfiniteQueryKey<'listImages'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(imagesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List uploaded files (retired upstream; returns no data): `GET /files`. */
@@ -575,6 +614,15 @@ export function useMusicListInfinite<TData = InfiniteListData<'listMusic'>>(
   return useInfiniteListQuery(musicListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
+/** List songs: `GET /music`, page by page; suspends until the first page is loaded. */
+export function useSuspenseMusicListInfinite<TData = InfiniteListData<'listMusic'>>(
+  input?: InfiniteInput<'listMusic'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listMusic'>, PageParam<'listMusic'>, TData, MiniMaxInfiniteQueryKey<'listMusic'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(musicListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
 /**
  * (Legacy) List text-to-speech clips: `GET /audio`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
@@ -609,6 +657,18 @@ export function useAudioListInfinite<TData = InfiniteListData<'listAudio'>>(
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteListQuery(audioListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
+/**
+ * (Legacy) List text-to-speech clips: `GET /audio`, page by page; suspends until the first page is loaded.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function useSuspenseAudioListInfinite<TData = InfiniteListData<'listAudio'>>(
+  input?: InfiniteInput<'listAudio'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listAudio'>, PageParam<'listAudio'>, TData, MiniMaxInfiniteQueryKey<'listAudio'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(audioListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -669,6 +729,18 @@ export function useAudioVoicesInfinite<TData = InfiniteListData<'listAudioVoices
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteListQuery(audioVoicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
+/**
+ * (Legacy) List system and cloned voices: `GET /audio/voices`, page by page; suspends until the first page is loaded.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function useSuspenseAudioVoicesInfinite<TData = InfiniteListData<'listAudioVoices'>>(
+  input?: InfiniteInput<'listAudioVoices'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listAudioVoices'>, PageParam<'listAudioVoices'>, TData, MiniMaxInfiniteQueryKey<'listAudioVoices'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(audioVoicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -796,6 +868,15 @@ export function useSpeechListInfinite<TData = InfiniteListData<'listSpeech'>>(
   return useInfiniteListQuery(speechListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
+/** List speech clips: `GET /speech`, page by page; suspends until the first page is loaded. */
+export function useSuspenseSpeechListInfinite<TData = InfiniteListData<'listSpeech'>>(
+  input?: InfiniteInput<'listSpeech'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listSpeech'>, PageParam<'listSpeech'>, TData, MiniMaxInfiniteQueryKey<'listSpeech'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(speechListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
 /** List system and cloned voices: `GET /speech/voices`. */
 export function useVoices<TData = Output<'listSpeechVoices'>>(
   input?: Skippable<Input<'listSpeechVoices'>>,
@@ -821,6 +902,15 @@ export function useVoicesInfinite<TData = InfiniteListData<'listSpeechVoices'>>(
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteListQuery(voicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
+/** List system and cloned voices: `GET /speech/voices`, page by page; suspends until the first page is loaded. */
+export function useSuspenseVoicesInfinite<TData = InfiniteListData<'listSpeechVoices'>>(
+  input?: InfiniteInput<'listSpeechVoices'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listSpeechVoices'>, PageParam<'listSpeechVoices'>, TData, MiniMaxInfiniteQueryKey<'listSpeechVoices'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(voicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`; polls until the speech job is final, shared by every component watching the same id. */
@@ -884,6 +974,18 @@ export function useLlmChatsInfinite<TData = InfiniteListData<'listLlmChats'>>(
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
   return useInfiniteListQuery(llmChatsInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
+}
+
+/**
+ * (Legacy) List chats: `GET /llm`, page by page; suspends until the first page is loaded.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function useSuspenseLlmChatsInfinite<TData = InfiniteListData<'listLlmChats'>>(
+  input?: InfiniteInput<'listLlmChats'>,
+  options?: SuspenseInfiniteQueryHookOptions<Output<'listLlmChats'>, PageParam<'listLlmChats'>, TData, MiniMaxInfiniteQueryKey<'listLlmChats'>>,
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
+  return useSuspenseInfiniteListQuery(llmChatsInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**

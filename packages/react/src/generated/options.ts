@@ -6,6 +6,7 @@ import {
   infiniteQueryKeyOf,
   mutationKeyOf,
   queryKeyOf,
+  scopeOf,
   type InfiniteInput,
   type InfiniteListData,
   type MiniMaxInfiniteQueryKey,
@@ -14,7 +15,13 @@ import {
   type Skippable,
 } from '../keys.js';
 import { withCacheEffects, type CacheUpdateOptions, type MutationPlan } from '../mutations.js';
-import type { MiniMaxInfiniteQueryOptions, MiniMaxMutationOptions, MiniMaxQueryOptions } from '../option-types.js';
+import type {
+  MiniMaxInfiniteQueryOptions,
+  MiniMaxMutationOptions,
+  MiniMaxQueryOptions,
+  MiniMaxSkippableInfiniteQueryOptions,
+  MiniMaxSkippableQueryOptions,
+} from '../option-types.js';
 import { nextPageParamOf, pageInput } from '../pagination.js';
 import { jobQueryOptions, type JobPollOptions } from '../polling.js';
 import { lastEvent } from '../streams.js';
@@ -22,10 +29,10 @@ import { lastEvent } from '../streams.js';
 /** List all configured MiniMax accounts: `GET /accounts` (`useAccounts`). */
 export function accountsQueryOptions(client: MiniMaxClient): MiniMaxQueryOptions<'listAccounts'> {
   return queryOptions<Output<'listAccounts'>, MiniMaxError, Output<'listAccounts'>, MiniMaxQueryKey<'listAccounts'>>({
-    queryKey: queryKeyOf('accounts', 'listAccounts', {}),
+    queryKey: queryKeyOf('accounts', 'listAccounts', {}, undefined, scopeOf(client)),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.accounts.list({ signal }),
     retry: false,
-  });
+  }) as MiniMaxQueryOptions<'listAccounts'>;
 }
 
 /** Variables of `useCreateAccount` and `createAccountMutationOptions`. */
@@ -45,14 +52,19 @@ export function createAccountMutationOptions(
   return {
     mutationKey: mutationKeyOf('accounts', 'createAccount'),
     mutationFn: (variables: CreateAccountVariables, context) =>
-      withCacheEffects(context, options, createAccountPlan, variables, () => client.accounts.create(variables)),
+      withCacheEffects(context, options, createAccountPlan, variables, () => client.accounts.create(variables), scopeOf(client)),
   };
 }
 
-/** Get one MiniMax account configuration: `GET /accounts/{account}` (`useAccount`). */
-export function accountQueryOptions(client: MiniMaxClient, account: Skippable<string>): MiniMaxQueryOptions<'getAccount'> {
+/** Get one MiniMax account configuration: `GET /accounts/{account}` (`useAccount`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function accountQueryOptions(client: MiniMaxClient, account: string): MiniMaxQueryOptions<'getAccount'>;
+
+/** Get one MiniMax account configuration: `GET /accounts/{account}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function accountQueryOptions(client: MiniMaxClient, account: Skippable<string>): MiniMaxSkippableQueryOptions<'getAccount'>;
+
+export function accountQueryOptions(client: MiniMaxClient, account: Skippable<string>): MiniMaxSkippableQueryOptions<'getAccount'> {
   return queryOptions<Output<'getAccount'>, MiniMaxError, Output<'getAccount'>, MiniMaxQueryKey<'getAccount'>>({
-    queryKey: queryKeyOf('accounts', 'getAccount', { account }),
+    queryKey: queryKeyOf('accounts', 'getAccount', { account }, undefined, scopeOf(client)),
     queryFn: account === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.accounts.get(account, { signal }),
     retry: false,
   });
@@ -77,15 +89,20 @@ export function deleteAccountMutationOptions(
     mutationKey: mutationKeyOf('accounts', 'deleteAccount'),
     mutationFn: (variables: DeleteAccountVariables, context) => {
       const { account } = variables;
-      return withCacheEffects(context, options, deleteAccountPlan, variables, () => client.accounts.delete(account));
+      return withCacheEffects(context, options, deleteAccountPlan, variables, () => client.accounts.delete(account), scopeOf(client));
     },
   };
 }
 
-/** Get the upstream account's credits, plan and model costs: `GET /features` (`useFeatures`). */
-export function featuresQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'getFeatures'>>): MiniMaxQueryOptions<'getFeatures'> {
+/** Get the upstream account's credits, plan and model costs: `GET /features` (`useFeatures`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function featuresQueryOptions(client: MiniMaxClient, input?: Input<'getFeatures'>): MiniMaxQueryOptions<'getFeatures'>;
+
+/** Get the upstream account's credits, plan and model costs: `GET /features`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function featuresQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'getFeatures'>>): MiniMaxSkippableQueryOptions<'getFeatures'>;
+
+export function featuresQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'getFeatures'>>): MiniMaxSkippableQueryOptions<'getFeatures'> {
   return queryOptions<Output<'getFeatures'>, MiniMaxError, Output<'getFeatures'>, MiniMaxQueryKey<'getFeatures'>>({
-    queryKey: queryKeyOf('accounts', 'getFeatures', {}, input),
+    queryKey: queryKeyOf('accounts', 'getFeatures', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.accounts.features(input, { signal }),
     retry: false,
   });
@@ -108,7 +125,7 @@ export function createVideoMutationOptions(
   return {
     mutationKey: mutationKeyOf('videos', 'createVideo'),
     mutationFn: (variables: CreateVideoVariables, context) =>
-      withCacheEffects(context, options, createVideoPlan, variables, () => client.videos.create(variables || undefined)),
+      withCacheEffects(context, options, createVideoPlan, variables, () => client.videos.create(variables || undefined), scopeOf(client)),
   };
 }
 
@@ -130,12 +147,12 @@ export function createAgentVideoMutationOptions(
   return {
     mutationKey: mutationKeyOf('videos', 'createAgentVideo'),
     mutationFn: (variables: CreateAgentVideoVariables, context) =>
-      withCacheEffects(context, options, createAgentVideoPlan, variables, () => lastEvent(client.videos.agentCreate(variables), options?.onEvent)),
+      withCacheEffects(context, options, createAgentVideoPlan, variables, () => lastEvent(client.videos.agentCreate(variables), options?.onEvent), scopeOf(client)),
   };
 }
 
 /** Variables of `useCancelVideo` and `cancelVideoMutationOptions`. */
-export type CancelVideoVariables = Input<'cancelVideo'>;
+export type CancelVideoVariables = { videoId: string };
 
 /** What `cancelVideo` does to the cache: invalidates `videos/getVideo` of `videoId`; invalidates `videos/listVideos`; invalidates `scheduler`. */
 const cancelVideoPlan: MutationPlan = { operation: 'cancelVideo', effects: [
@@ -151,14 +168,21 @@ export function cancelVideoMutationOptions(
 ): MiniMaxMutationOptions<'cancelVideo', Output<'cancelVideo'>, CancelVideoVariables> {
   return {
     mutationKey: mutationKeyOf('videos', 'cancelVideo'),
-    mutationFn: (variables: CancelVideoVariables, context) =>
-      withCacheEffects(context, options, cancelVideoPlan, variables, () => client.videos.cancel(variables)),
+    mutationFn: (variables: CancelVideoVariables, context) => {
+      const { videoId } = variables;
+      return withCacheEffects(context, options, cancelVideoPlan, variables, () => client.videos.cancel(videoId), scopeOf(client));
+    },
   };
 }
 
-/** Get a video (status, progress and URLs): `GET /videos/{videoId}`; polls until the video job is final (`useVideo`). */
-export function videoQueryOptions(client: MiniMaxClient, videoId: Skippable<string>, options?: JobPollOptions): MiniMaxQueryOptions<'getVideo'> {
-  return jobQueryOptions('video', queryKeyOf('videos', 'getVideo', { videoId }), videoId, (id, o) => client.videos.get(id, o), options);
+/** Get a video (status, progress and URLs): `GET /videos/{videoId}`; polls until the video job is final (`useVideo`): for a real id, `useSuspenseQuery` takes it too. */
+export function videoQueryOptions(client: MiniMaxClient, videoId: string, options?: JobPollOptions): MiniMaxQueryOptions<'getVideo'>;
+
+/** Get a video (status, progress and URLs): `GET /videos/{videoId}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function videoQueryOptions(client: MiniMaxClient, videoId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getVideo'>;
+
+export function videoQueryOptions(client: MiniMaxClient, videoId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getVideo'> {
+  return jobQueryOptions('video', queryKeyOf('videos', 'getVideo', { videoId }, undefined, scopeOf(client)), videoId, (id, o) => client.videos.get(id, o), options);
 }
 
 /** Variables of `useDeleteVideo` and `deleteVideoMutationOptions`. */
@@ -180,15 +204,20 @@ export function deleteVideoMutationOptions(
     mutationKey: mutationKeyOf('videos', 'deleteVideo'),
     mutationFn: (variables: DeleteVideoVariables, context) => {
       const { videoId } = variables;
-      return withCacheEffects(context, options, deleteVideoPlan, variables, () => client.videos.delete(videoId));
+      return withCacheEffects(context, options, deleteVideoPlan, variables, () => client.videos.delete(videoId), scopeOf(client));
     },
   };
 }
 
-/** List the videos of an account: `GET /videos` (`useVideos`). */
-export function videosQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listVideos'>>): MiniMaxQueryOptions<'listVideos'> {
+/** List the videos of an account: `GET /videos` (`useVideos`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function videosQueryOptions(client: MiniMaxClient, input?: Input<'listVideos'>): MiniMaxQueryOptions<'listVideos'>;
+
+/** List the videos of an account: `GET /videos`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function videosQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listVideos'>>): MiniMaxSkippableQueryOptions<'listVideos'>;
+
+export function videosQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listVideos'>>): MiniMaxSkippableQueryOptions<'listVideos'> {
   return queryOptions<Output<'listVideos'>, MiniMaxError, Output<'listVideos'>, MiniMaxQueryKey<'listVideos'>>({
-    queryKey: queryKeyOf('videos', 'listVideos', {}, input),
+    queryKey: queryKeyOf('videos', 'listVideos', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.videos.list(input, { signal }),
     retry: false,
   });
@@ -197,13 +226,18 @@ export function videosQueryOptions(client: MiniMaxClient, input?: Skippable<Inpu
 /** How `listVideos` pages: the cursor `lastVideoId` takes the last item's `videoId`. */
 const listVideosPages = { items: "", cursorParam: "lastVideoId", cursorField: "videoId", limitParam: "limit" } as const satisfies PaginationDescriptor;
 
-/** List the videos of an account: `GET /videos`, page by page (`useVideosInfinite`): the page param is `lastVideoId`, absent from the first page. */
+/** List the videos of an account: `GET /videos`, page by page (`useVideosInfinite`): the page param is `lastVideoId`, absent from the first page; `useSuspenseInfiniteQuery` takes it too. */
+export function videosInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listVideos'>): MiniMaxInfiniteQueryOptions<'listVideos'>;
+
+/** List the videos of an account: `GET /videos`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods. */
+export function videosInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listVideos'>>): MiniMaxSkippableInfiniteQueryOptions<'listVideos'>;
+
 export function videosInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listVideos'>>,
-): MiniMaxInfiniteQueryOptions<'listVideos'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listVideos'> {
   return infiniteQueryOptions<Output<'listVideos'>, MiniMaxError, InfiniteListData<'listVideos'>, MiniMaxInfiniteQueryKey<'listVideos'>, PageParam<'listVideos'>>({
-    queryKey: infiniteQueryKeyOf('videos', 'listVideos', input),
+    queryKey: infiniteQueryKeyOf('videos', 'listVideos', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -215,10 +249,15 @@ export function videosInfiniteQueryOptions(
   });
 }
 
-/** List video agent templates, or get one template's details: `GET /videos/agent-templates` (`useAgentTemplates`). */
-export function agentTemplatesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAgentTemplates'>>): MiniMaxQueryOptions<'listAgentTemplates'> {
+/** List video agent templates, or get one template's details: `GET /videos/agent-templates` (`useAgentTemplates`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function agentTemplatesQueryOptions(client: MiniMaxClient, input?: Input<'listAgentTemplates'>): MiniMaxQueryOptions<'listAgentTemplates'>;
+
+/** List video agent templates, or get one template's details: `GET /videos/agent-templates`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function agentTemplatesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAgentTemplates'>>): MiniMaxSkippableQueryOptions<'listAgentTemplates'>;
+
+export function agentTemplatesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAgentTemplates'>>): MiniMaxSkippableQueryOptions<'listAgentTemplates'> {
   return queryOptions<Output<'listAgentTemplates'>, MiniMaxError, Output<'listAgentTemplates'>, MiniMaxQueryKey<'listAgentTemplates'>>({
-    queryKey: queryKeyOf('videos', 'listAgentTemplates', {}, input),
+    queryKey: queryKeyOf('videos', 'listAgentTemplates', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.videos.agentTemplates(input, { signal }),
     retry: false,
   });
@@ -227,13 +266,18 @@ export function agentTemplatesQueryOptions(client: MiniMaxClient, input?: Skippa
 /** How `listAgentTemplates` pages: the cursor `lastId` takes the last item's `id`. */
 const listAgentTemplatesPages = { items: "videoList", cursorParam: "lastId", cursorField: "id", limitParam: "limit" } as const satisfies PaginationDescriptor;
 
-/** List video agent templates, or get one template's details: `GET /videos/agent-templates`, page by page (`useAgentTemplatesInfinite`): the page param is `lastId`, absent from the first page. */
+/** List video agent templates, or get one template's details: `GET /videos/agent-templates`, page by page (`useAgentTemplatesInfinite`): the page param is `lastId`, absent from the first page; `useSuspenseInfiniteQuery` takes it too. */
+export function agentTemplatesInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listAgentTemplates'>): MiniMaxInfiniteQueryOptions<'listAgentTemplates'>;
+
+/** List video agent templates, or get one template's details: `GET /videos/agent-templates`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods. */
+export function agentTemplatesInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listAgentTemplates'>>): MiniMaxSkippableInfiniteQueryOptions<'listAgentTemplates'>;
+
 export function agentTemplatesInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listAgentTemplates'>>,
-): MiniMaxInfiniteQueryOptions<'listAgentTemplates'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listAgentTemplates'> {
   return infiniteQueryOptions<Output<'listAgentTemplates'>, MiniMaxError, InfiniteListData<'listAgentTemplates'>, MiniMaxInfiniteQueryKey<'listAgentTemplates'>, PageParam<'listAgentTemplates'>>({
-    queryKey: infiniteQueryKeyOf('videos', 'listAgentTemplates', input),
+    queryKey: infiniteQueryKeyOf('videos', 'listAgentTemplates', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -245,10 +289,15 @@ export function agentTemplatesInfiniteQueryOptions(
   });
 }
 
-/** List subject-reference characters: `GET /videos/characters` (`useCharacters`). */
-export function charactersQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listCharacters'>>): MiniMaxQueryOptions<'listCharacters'> {
+/** List subject-reference characters: `GET /videos/characters` (`useCharacters`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function charactersQueryOptions(client: MiniMaxClient, input?: Input<'listCharacters'>): MiniMaxQueryOptions<'listCharacters'>;
+
+/** List subject-reference characters: `GET /videos/characters`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function charactersQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listCharacters'>>): MiniMaxSkippableQueryOptions<'listCharacters'>;
+
+export function charactersQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listCharacters'>>): MiniMaxSkippableQueryOptions<'listCharacters'> {
   return queryOptions<Output<'listCharacters'>, MiniMaxError, Output<'listCharacters'>, MiniMaxQueryKey<'listCharacters'>>({
-    queryKey: queryKeyOf('videos', 'listCharacters', {}, input),
+    queryKey: queryKeyOf('videos', 'listCharacters', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.videos.characters(input, { signal }),
     retry: false,
   });
@@ -257,13 +306,18 @@ export function charactersQueryOptions(client: MiniMaxClient, input?: Skippable<
 /** How `listCharacters` pages: `page` counts up from 1. */
 const listCharactersPages = { items: "", pageParam: "page", pageSizeParam: "pageSize" } as const satisfies PaginationDescriptor;
 
-/** List subject-reference characters: `GET /videos/characters`, page by page (`useCharactersInfinite`): the page param is `page`, absent from the first page. */
+/** List subject-reference characters: `GET /videos/characters`, page by page (`useCharactersInfinite`): the page param is `page`, absent from the first page; `useSuspenseInfiniteQuery` takes it too. */
+export function charactersInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listCharacters'>): MiniMaxInfiniteQueryOptions<'listCharacters'>;
+
+/** List subject-reference characters: `GET /videos/characters`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods. */
+export function charactersInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listCharacters'>>): MiniMaxSkippableInfiniteQueryOptions<'listCharacters'>;
+
 export function charactersInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listCharacters'>>,
-): MiniMaxInfiniteQueryOptions<'listCharacters'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listCharacters'> {
   return infiniteQueryOptions<Output<'listCharacters'>, MiniMaxError, InfiniteListData<'listCharacters'>, MiniMaxInfiniteQueryKey<'listCharacters'>, PageParam<'listCharacters'>>({
-    queryKey: infiniteQueryKeyOf('videos', 'listCharacters', input),
+    queryKey: infiniteQueryKeyOf('videos', 'listCharacters', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -292,13 +346,18 @@ export function createImagesMutationOptions(
   return {
     mutationKey: mutationKeyOf('images', 'createImages'),
     mutationFn: (variables: CreateImagesVariables, context) =>
-      withCacheEffects(context, options, createImagesPlan, variables, () => client.images.create(variables)),
+      withCacheEffects(context, options, createImagesPlan, variables, () => client.images.create(variables), scopeOf(client)),
   };
 }
 
-/** Get an image (status and URLs): `GET /images/{imageId}`; polls until the image job is final (`useImage`). */
-export function imageQueryOptions(client: MiniMaxClient, imageId: Skippable<string>, options?: JobPollOptions): MiniMaxQueryOptions<'getImage'> {
-  return jobQueryOptions('image', queryKeyOf('images', 'getImage', { imageId }), imageId, (id, o) => client.images.get(id, o), options);
+/** Get an image (status and URLs): `GET /images/{imageId}`; polls until the image job is final (`useImage`): for a real id, `useSuspenseQuery` takes it too. */
+export function imageQueryOptions(client: MiniMaxClient, imageId: string, options?: JobPollOptions): MiniMaxQueryOptions<'getImage'>;
+
+/** Get an image (status and URLs): `GET /images/{imageId}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function imageQueryOptions(client: MiniMaxClient, imageId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getImage'>;
+
+export function imageQueryOptions(client: MiniMaxClient, imageId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getImage'> {
+  return jobQueryOptions('image', queryKeyOf('images', 'getImage', { imageId }, undefined, scopeOf(client)), imageId, (id, o) => client.images.get(id, o), options);
 }
 
 /** Variables of `useDeleteImage` and `deleteImageMutationOptions`. */
@@ -320,15 +379,20 @@ export function deleteImageMutationOptions(
     mutationKey: mutationKeyOf('images', 'deleteImage'),
     mutationFn: (variables: DeleteImageVariables, context) => {
       const { imageId } = variables;
-      return withCacheEffects(context, options, deleteImagePlan, variables, () => client.images.delete(imageId));
+      return withCacheEffects(context, options, deleteImagePlan, variables, () => client.images.delete(imageId), scopeOf(client));
     },
   };
 }
 
-/** List the images of an account: `GET /images` (`useImages`). */
-export function imagesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listImages'>>): MiniMaxQueryOptions<'listImages'> {
+/** List the images of an account: `GET /images` (`useImages`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function imagesQueryOptions(client: MiniMaxClient, input?: Input<'listImages'>): MiniMaxQueryOptions<'listImages'>;
+
+/** List the images of an account: `GET /images`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function imagesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listImages'>>): MiniMaxSkippableQueryOptions<'listImages'>;
+
+export function imagesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listImages'>>): MiniMaxSkippableQueryOptions<'listImages'> {
   return queryOptions<Output<'listImages'>, MiniMaxError, Output<'listImages'>, MiniMaxQueryKey<'listImages'>>({
-    queryKey: queryKeyOf('images', 'listImages', {}, input),
+    queryKey: queryKeyOf('images', 'listImages', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.images.list(input, { signal }),
     retry: false,
   });
@@ -337,13 +401,18 @@ export function imagesQueryOptions(client: MiniMaxClient, input?: Skippable<Inpu
 /** How `listImages` pages: the cursor `lastImageId` takes the last item's `imageId`. */
 const listImagesPages = { items: "images", cursorParam: "lastImageId", cursorField: "imageId", limitParam: "limit" } as const satisfies PaginationDescriptor;
 
-/** List the images of an account: `GET /images`, page by page (`useImagesInfinite`): the page param is `lastImageId`, absent from the first page. */
+/** List the images of an account: `GET /images`, page by page (`useImagesInfinite`): the page param is `lastImageId`, absent from the first page; `useSuspenseInfiniteQuery` takes it too. */
+export function imagesInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listImages'>): MiniMaxInfiniteQueryOptions<'listImages'>;
+
+/** List the images of an account: `GET /images`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods. */
+export function imagesInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listImages'>>): MiniMaxSkippableInfiniteQueryOptions<'listImages'>;
+
 export function imagesInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listImages'>>,
-): MiniMaxInfiniteQueryOptions<'listImages'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listImages'> {
   return infiniteQueryOptions<Output<'listImages'>, MiniMaxError, InfiniteListData<'listImages'>, MiniMaxInfiniteQueryKey<'listImages'>, PageParam<'listImages'>>({
-    queryKey: infiniteQueryKeyOf('images', 'listImages', input),
+    queryKey: infiniteQueryKeyOf('images', 'listImages', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -355,10 +424,15 @@ export function imagesInfiniteQueryOptions(
   });
 }
 
-/** List uploaded files (retired upstream; returns no data): `GET /files` (`useFiles`). */
-export function filesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listFiles'>>): MiniMaxQueryOptions<'listFiles'> {
+/** List uploaded files (retired upstream; returns no data): `GET /files` (`useFiles`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function filesQueryOptions(client: MiniMaxClient, input?: Input<'listFiles'>): MiniMaxQueryOptions<'listFiles'>;
+
+/** List uploaded files (retired upstream; returns no data): `GET /files`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function filesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listFiles'>>): MiniMaxSkippableQueryOptions<'listFiles'>;
+
+export function filesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listFiles'>>): MiniMaxSkippableQueryOptions<'listFiles'> {
   return queryOptions<Output<'listFiles'>, MiniMaxError, Output<'listFiles'>, MiniMaxQueryKey<'listFiles'>>({
-    queryKey: queryKeyOf('files', 'listFiles', {}, input),
+    queryKey: queryKeyOf('files', 'listFiles', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.files.list(input, { signal }),
     retry: false,
   });
@@ -381,7 +455,7 @@ export function uploadFileMutationOptions(
     mutationKey: mutationKeyOf('files', 'uploadFile'),
     mutationFn: (variables: UploadFileVariables, context) => {
       const { data, ...input } = variables;
-      return withCacheEffects(context, options, uploadFilePlan, variables, () => client.files.upload(data, input));
+      return withCacheEffects(context, options, uploadFilePlan, variables, () => client.files.upload(data, input), scopeOf(client));
     },
   };
 }
@@ -403,7 +477,7 @@ export function deleteFileMutationOptions(
     mutationKey: mutationKeyOf('files', 'deleteFile'),
     mutationFn: (variables: DeleteFileVariables, context) => {
       const { fileID } = variables;
-      return withCacheEffects(context, options, deleteFilePlan, variables, () => client.files.delete(fileID));
+      return withCacheEffects(context, options, deleteFilePlan, variables, () => client.files.delete(fileID), scopeOf(client));
     },
   };
 }
@@ -411,19 +485,19 @@ export function deleteFileMutationOptions(
 /** List the jobs useapi.net is tracking: `GET /scheduler` (`useScheduler`). */
 export function schedulerQueryOptions(client: MiniMaxClient): MiniMaxQueryOptions<'listScheduledJobs'> {
   return queryOptions<Output<'listScheduledJobs'>, MiniMaxError, Output<'listScheduledJobs'>, MiniMaxQueryKey<'listScheduledJobs'>>({
-    queryKey: queryKeyOf('scheduler', 'listScheduledJobs', {}),
+    queryKey: queryKeyOf('scheduler', 'listScheduledJobs', {}, undefined, scopeOf(client)),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.scheduler.list({ signal }),
     retry: false,
-  });
+  }) as MiniMaxQueryOptions<'listScheduledJobs'>;
 }
 
 /** Tracked jobs and per-account free capacity: `GET /scheduler/available` (`useSchedulerAvailable`). */
 export function schedulerAvailableQueryOptions(client: MiniMaxClient): MiniMaxQueryOptions<'getSchedulerAvailable'> {
   return queryOptions<Output<'getSchedulerAvailable'>, MiniMaxError, Output<'getSchedulerAvailable'>, MiniMaxQueryKey<'getSchedulerAvailable'>>({
-    queryKey: queryKeyOf('scheduler', 'getSchedulerAvailable', {}),
+    queryKey: queryKeyOf('scheduler', 'getSchedulerAvailable', {}, undefined, scopeOf(client)),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.scheduler.available({ signal }),
     retry: false,
-  });
+  }) as MiniMaxQueryOptions<'getSchedulerAvailable'>;
 }
 
 /** Variables of `useDeleteScheduledJob` and `deleteScheduledJobMutationOptions`. */
@@ -443,7 +517,7 @@ export function deleteScheduledJobMutationOptions(
     mutationKey: mutationKeyOf('scheduler', 'deleteScheduledJob'),
     mutationFn: (variables: DeleteScheduledJobVariables, context) => {
       const { id } = variables;
-      return withCacheEffects(context, options, deleteScheduledJobPlan, variables, () => client.scheduler.delete(id));
+      return withCacheEffects(context, options, deleteScheduledJobPlan, variables, () => client.scheduler.delete(id), scopeOf(client));
     },
   };
 }
@@ -466,22 +540,27 @@ export function runAgentMutationOptions(
   return {
     mutationKey: mutationKeyOf('agent', 'runAgent'),
     mutationFn: (variables: RunAgentVariables, context) =>
-      withCacheEffects(context, options, runAgentPlan, variables, () => client.agent.run(variables)),
+      withCacheEffects(context, options, runAgentPlan, variables, () => client.agent.run(variables), scopeOf(client)),
   };
 }
 
 /** List running agent jobs: `GET /agent/jobs` (`useAgentJobs`). */
 export function agentJobsQueryOptions(client: MiniMaxClient): MiniMaxQueryOptions<'listAgentJobs'> {
   return queryOptions<Output<'listAgentJobs'>, MiniMaxError, Output<'listAgentJobs'>, MiniMaxQueryKey<'listAgentJobs'>>({
-    queryKey: queryKeyOf('agent', 'listAgentJobs', {}),
+    queryKey: queryKeyOf('agent', 'listAgentJobs', {}, undefined, scopeOf(client)),
     queryFn: ({ signal }: { signal: AbortSignal }) => client.agent.jobs({ signal }),
     retry: false,
-  });
+  }) as MiniMaxQueryOptions<'listAgentJobs'>;
 }
 
-/** Get an agent job's status and results: `GET /agent/{jobId}`; polls until the agent job is final (`useAgentJob`). */
-export function agentJobQueryOptions(client: MiniMaxClient, jobId: Skippable<string>, options?: JobPollOptions): MiniMaxQueryOptions<'getAgentJob'> {
-  return jobQueryOptions('agent', queryKeyOf('agent', 'getAgentJob', { jobId }), jobId, (id, o) => client.agent.get(id, o), options);
+/** Get an agent job's status and results: `GET /agent/{jobId}`; polls until the agent job is final (`useAgentJob`): for a real id, `useSuspenseQuery` takes it too. */
+export function agentJobQueryOptions(client: MiniMaxClient, jobId: string, options?: JobPollOptions): MiniMaxQueryOptions<'getAgentJob'>;
+
+/** Get an agent job's status and results: `GET /agent/{jobId}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function agentJobQueryOptions(client: MiniMaxClient, jobId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getAgentJob'>;
+
+export function agentJobQueryOptions(client: MiniMaxClient, jobId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getAgentJob'> {
+  return jobQueryOptions('agent', queryKeyOf('agent', 'getAgentJob', { jobId }, undefined, scopeOf(client)), jobId, (id, o) => client.agent.get(id, o), options);
 }
 
 /** Variables of `useCreateMusicLegacy` and `createMusicLegacyMutationOptions`. */
@@ -504,7 +583,7 @@ export function createMusicLegacyMutationOptions(
   return {
     mutationKey: mutationKeyOf('music', 'createMusicLegacy'),
     mutationFn: (variables: CreateMusicLegacyVariables, context) =>
-      withCacheEffects(context, options, createMusicLegacyPlan, variables, () => client.music.createLegacy(variables)),
+      withCacheEffects(context, options, createMusicLegacyPlan, variables, () => client.music.createLegacy(variables), scopeOf(client)),
   };
 }
 
@@ -525,31 +604,49 @@ export function createMusicMutationOptions(
   return {
     mutationKey: mutationKeyOf('music', 'createMusic'),
     mutationFn: (variables: CreateMusicVariables, context) =>
-      withCacheEffects(context, options, createMusicPlan, variables, () => client.music.create({ ...variables, stream: false })),
+      withCacheEffects(context, options, createMusicPlan, variables, () => client.music.create({ ...variables, stream: false }), scopeOf(client)),
   };
 }
 
 /**
- * (Legacy) List music styles: `GET /music/styles` (`useMusicStyles`).
+ * (Legacy) List music styles: `GET /music/styles` (`useMusicStyles`): with real ids and input, `useSuspenseQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export function musicStylesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listMusicStyles'>>): MiniMaxQueryOptions<'listMusicStyles'> {
+export function musicStylesQueryOptions(client: MiniMaxClient, input?: Input<'listMusicStyles'>): MiniMaxQueryOptions<'listMusicStyles'>;
+
+/**
+ * (Legacy) List music styles: `GET /music/styles`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function musicStylesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listMusicStyles'>>): MiniMaxSkippableQueryOptions<'listMusicStyles'>;
+
+export function musicStylesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listMusicStyles'>>): MiniMaxSkippableQueryOptions<'listMusicStyles'> {
   return queryOptions<Output<'listMusicStyles'>, MiniMaxError, Output<'listMusicStyles'>, MiniMaxQueryKey<'listMusicStyles'>>({
-    queryKey: queryKeyOf('music', 'listMusicStyles', {}, input),
+    queryKey: queryKeyOf('music', 'listMusicStyles', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.music.styles(input, { signal }),
     retry: false,
   });
 }
 
-/** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; polls until the music job is final (`useMusic`). */
-export function musicQueryOptions(client: MiniMaxClient, musicId: Skippable<string>, options?: JobPollOptions): MiniMaxQueryOptions<'getMusic'> {
-  return jobQueryOptions('music', queryKeyOf('music', 'getMusic', { musicId }), musicId, (id, o) => client.music.get(id, o), options);
+/** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; polls until the music job is final (`useMusic`): for a real id, `useSuspenseQuery` takes it too. */
+export function musicQueryOptions(client: MiniMaxClient, musicId: string, options?: JobPollOptions): MiniMaxQueryOptions<'getMusic'>;
+
+/** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function musicQueryOptions(client: MiniMaxClient, musicId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getMusic'>;
+
+export function musicQueryOptions(client: MiniMaxClient, musicId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getMusic'> {
+  return jobQueryOptions('music', queryKeyOf('music', 'getMusic', { musicId }, undefined, scopeOf(client)), musicId, (id, o) => client.music.get(id, o), options);
 }
 
-/** List songs: `GET /music` (`useMusicList`). */
-export function musicListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listMusic'>>): MiniMaxQueryOptions<'listMusic'> {
+/** List songs: `GET /music` (`useMusicList`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function musicListQueryOptions(client: MiniMaxClient, input?: Input<'listMusic'>): MiniMaxQueryOptions<'listMusic'>;
+
+/** List songs: `GET /music`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function musicListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listMusic'>>): MiniMaxSkippableQueryOptions<'listMusic'>;
+
+export function musicListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listMusic'>>): MiniMaxSkippableQueryOptions<'listMusic'> {
   return queryOptions<Output<'listMusic'>, MiniMaxError, Output<'listMusic'>, MiniMaxQueryKey<'listMusic'>>({
-    queryKey: queryKeyOf('music', 'listMusic', {}, input),
+    queryKey: queryKeyOf('music', 'listMusic', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.music.list(input, { signal }),
     retry: false,
   });
@@ -558,13 +655,18 @@ export function musicListQueryOptions(client: MiniMaxClient, input?: Skippable<I
 /** How `listMusic` pages: the cursor `lastMusicId` takes the last item's `musicId`. */
 const listMusicPages = { items: "", cursorParam: "lastMusicId", cursorField: "musicId", limitParam: "limit" } as const satisfies PaginationDescriptor;
 
-/** List songs: `GET /music`, page by page (`useMusicListInfinite`): the page param is `lastMusicId`, absent from the first page. */
+/** List songs: `GET /music`, page by page (`useMusicListInfinite`): the page param is `lastMusicId`, absent from the first page; `useSuspenseInfiniteQuery` takes it too. */
+export function musicListInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listMusic'>): MiniMaxInfiniteQueryOptions<'listMusic'>;
+
+/** List songs: `GET /music`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods. */
+export function musicListInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listMusic'>>): MiniMaxSkippableInfiniteQueryOptions<'listMusic'>;
+
 export function musicListInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listMusic'>>,
-): MiniMaxInfiniteQueryOptions<'listMusic'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listMusic'> {
   return infiniteQueryOptions<Output<'listMusic'>, MiniMaxError, InfiniteListData<'listMusic'>, MiniMaxInfiniteQueryKey<'listMusic'>, PageParam<'listMusic'>>({
-    queryKey: infiniteQueryKeyOf('music', 'listMusic', input),
+    queryKey: infiniteQueryKeyOf('music', 'listMusic', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -577,12 +679,20 @@ export function musicListInfiniteQueryOptions(
 }
 
 /**
- * (Legacy) List text-to-speech clips: `GET /audio` (`useAudioList`).
+ * (Legacy) List text-to-speech clips: `GET /audio` (`useAudioList`): with real ids and input, `useSuspenseQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export function audioListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAudio'>>): MiniMaxQueryOptions<'listAudio'> {
+export function audioListQueryOptions(client: MiniMaxClient, input?: Input<'listAudio'>): MiniMaxQueryOptions<'listAudio'>;
+
+/**
+ * (Legacy) List text-to-speech clips: `GET /audio`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function audioListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAudio'>>): MiniMaxSkippableQueryOptions<'listAudio'>;
+
+export function audioListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAudio'>>): MiniMaxSkippableQueryOptions<'listAudio'> {
   return queryOptions<Output<'listAudio'>, MiniMaxError, Output<'listAudio'>, MiniMaxQueryKey<'listAudio'>>({
-    queryKey: queryKeyOf('audio', 'listAudio', {}, input),
+    queryKey: queryKeyOf('audio', 'listAudio', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.list(input, { signal }),
     retry: false,
   });
@@ -592,15 +702,23 @@ export function audioListQueryOptions(client: MiniMaxClient, input?: Skippable<I
 const listAudioPages = { items: "audio_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" } as const satisfies PaginationDescriptor;
 
 /**
- * (Legacy) List text-to-speech clips: `GET /audio`, page by page (`useAudioListInfinite`): the page param is `page`, absent from the first page.
+ * (Legacy) List text-to-speech clips: `GET /audio`, page by page (`useAudioListInfinite`): the page param is `page`, absent from the first page; `useSuspenseInfiniteQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
+export function audioListInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listAudio'>): MiniMaxInfiniteQueryOptions<'listAudio'>;
+
+/**
+ * (Legacy) List text-to-speech clips: `GET /audio`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function audioListInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listAudio'>>): MiniMaxSkippableInfiniteQueryOptions<'listAudio'>;
+
 export function audioListInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listAudio'>>,
-): MiniMaxInfiniteQueryOptions<'listAudio'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listAudio'> {
   return infiniteQueryOptions<Output<'listAudio'>, MiniMaxError, InfiniteListData<'listAudio'>, MiniMaxInfiniteQueryKey<'listAudio'>, PageParam<'listAudio'>>({
-    queryKey: infiniteQueryKeyOf('audio', 'listAudio', input),
+    queryKey: infiniteQueryKeyOf('audio', 'listAudio', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -613,24 +731,40 @@ export function audioListInfiniteQueryOptions(
 }
 
 /**
- * (Legacy) Get emotions and voice tags: `GET /audio/config` (`useAudioConfig`).
+ * (Legacy) Get emotions and voice tags: `GET /audio/config` (`useAudioConfig`): with real ids and input, `useSuspenseQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export function audioConfigQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'getAudioConfig'>>): MiniMaxQueryOptions<'getAudioConfig'> {
+export function audioConfigQueryOptions(client: MiniMaxClient, input?: Input<'getAudioConfig'>): MiniMaxQueryOptions<'getAudioConfig'>;
+
+/**
+ * (Legacy) Get emotions and voice tags: `GET /audio/config`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function audioConfigQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'getAudioConfig'>>): MiniMaxSkippableQueryOptions<'getAudioConfig'>;
+
+export function audioConfigQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'getAudioConfig'>>): MiniMaxSkippableQueryOptions<'getAudioConfig'> {
   return queryOptions<Output<'getAudioConfig'>, MiniMaxError, Output<'getAudioConfig'>, MiniMaxQueryKey<'getAudioConfig'>>({
-    queryKey: queryKeyOf('audio', 'getAudioConfig', {}, input),
+    queryKey: queryKeyOf('audio', 'getAudioConfig', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.config(input, { signal }),
     retry: false,
   });
 }
 
 /**
- * (Legacy) List system and cloned voices: `GET /audio/voices` (`useAudioVoices`).
+ * (Legacy) List system and cloned voices: `GET /audio/voices` (`useAudioVoices`): with real ids and input, `useSuspenseQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export function audioVoicesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAudioVoices'>>): MiniMaxQueryOptions<'listAudioVoices'> {
+export function audioVoicesQueryOptions(client: MiniMaxClient, input?: Input<'listAudioVoices'>): MiniMaxQueryOptions<'listAudioVoices'>;
+
+/**
+ * (Legacy) List system and cloned voices: `GET /audio/voices`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function audioVoicesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAudioVoices'>>): MiniMaxSkippableQueryOptions<'listAudioVoices'>;
+
+export function audioVoicesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listAudioVoices'>>): MiniMaxSkippableQueryOptions<'listAudioVoices'> {
   return queryOptions<Output<'listAudioVoices'>, MiniMaxError, Output<'listAudioVoices'>, MiniMaxQueryKey<'listAudioVoices'>>({
-    queryKey: queryKeyOf('audio', 'listAudioVoices', {}, input),
+    queryKey: queryKeyOf('audio', 'listAudioVoices', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.voices(input, { signal }),
     retry: false,
   });
@@ -640,15 +774,23 @@ export function audioVoicesQueryOptions(client: MiniMaxClient, input?: Skippable
 const listAudioVoicesPages = { items: "voice_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" } as const satisfies PaginationDescriptor;
 
 /**
- * (Legacy) List system and cloned voices: `GET /audio/voices`, page by page (`useAudioVoicesInfinite`): the page param is `page`, absent from the first page.
+ * (Legacy) List system and cloned voices: `GET /audio/voices`, page by page (`useAudioVoicesInfinite`): the page param is `page`, absent from the first page; `useSuspenseInfiniteQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
+export function audioVoicesInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listAudioVoices'>): MiniMaxInfiniteQueryOptions<'listAudioVoices'>;
+
+/**
+ * (Legacy) List system and cloned voices: `GET /audio/voices`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function audioVoicesInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listAudioVoices'>>): MiniMaxSkippableInfiniteQueryOptions<'listAudioVoices'>;
+
 export function audioVoicesInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listAudioVoices'>>,
-): MiniMaxInfiniteQueryOptions<'listAudioVoices'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listAudioVoices'> {
   return infiniteQueryOptions<Output<'listAudioVoices'>, MiniMaxError, InfiniteListData<'listAudioVoices'>, MiniMaxInfiniteQueryKey<'listAudioVoices'>, PageParam<'listAudioVoices'>>({
-    queryKey: infiniteQueryKeyOf('audio', 'listAudioVoices', input),
+    queryKey: infiniteQueryKeyOf('audio', 'listAudioVoices', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -661,12 +803,20 @@ export function audioVoicesInfiniteQueryOptions(
 }
 
 /**
- * (Legacy) Get a text-to-speech clip: `GET /audio/{audio_id}` (`useAudio`).
+ * (Legacy) Get a text-to-speech clip: `GET /audio/{audio_id}` (`useAudio`): with real ids and input, `useSuspenseQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export function audioQueryOptions(client: MiniMaxClient, audio_id: Skippable<string>): MiniMaxQueryOptions<'getAudio'> {
+export function audioQueryOptions(client: MiniMaxClient, audio_id: string): MiniMaxQueryOptions<'getAudio'>;
+
+/**
+ * (Legacy) Get a text-to-speech clip: `GET /audio/{audio_id}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function audioQueryOptions(client: MiniMaxClient, audio_id: Skippable<string>): MiniMaxSkippableQueryOptions<'getAudio'>;
+
+export function audioQueryOptions(client: MiniMaxClient, audio_id: Skippable<string>): MiniMaxSkippableQueryOptions<'getAudio'> {
   return queryOptions<Output<'getAudio'>, MiniMaxError, Output<'getAudio'>, MiniMaxQueryKey<'getAudio'>>({
-    queryKey: queryKeyOf('audio', 'getAudio', { audio_id }),
+    queryKey: queryKeyOf('audio', 'getAudio', { audio_id }, undefined, scopeOf(client)),
     queryFn: audio_id === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.audio.get(audio_id, { signal }),
     retry: false,
   });
@@ -694,7 +844,7 @@ export function deleteAudioMutationOptions(
     mutationKey: mutationKeyOf('audio', 'deleteAudio'),
     mutationFn: (variables: DeleteAudioVariables, context) => {
       const { audio_id } = variables;
-      return withCacheEffects(context, options, deleteAudioPlan, variables, () => client.audio.delete(audio_id));
+      return withCacheEffects(context, options, deleteAudioPlan, variables, () => client.audio.delete(audio_id), scopeOf(client));
     },
   };
 }
@@ -718,7 +868,7 @@ export function createAudioMp3MutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'createAudioMp3'),
     mutationFn: (variables: CreateAudioMp3Variables, context) =>
-      withCacheEffects(context, options, createAudioMp3Plan, variables, () => client.audio.createMp3(variables)),
+      withCacheEffects(context, options, createAudioMp3Plan, variables, () => client.audio.createMp3(variables), scopeOf(client)),
   };
 }
 
@@ -741,7 +891,7 @@ export function createAudioStreamMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'createAudioStream'),
     mutationFn: (variables: CreateAudioStreamVariables, context) =>
-      withCacheEffects(context, options, createAudioStreamPlan, variables, () => client.audio.createStream(variables)),
+      withCacheEffects(context, options, createAudioStreamPlan, variables, () => client.audio.createStream(variables), scopeOf(client)),
   };
 }
 
@@ -763,7 +913,7 @@ export function uploadAudioSampleMutationOptions(
     mutationKey: mutationKeyOf('audio', 'uploadAudioSample'),
     mutationFn: (variables: UploadAudioSampleVariables, context) => {
       const { data, ...input } = variables;
-      return withCacheEffects(context, options, uploadAudioSamplePlan, variables, () => client.audio.uploadSample(data, input));
+      return withCacheEffects(context, options, uploadAudioSamplePlan, variables, () => client.audio.uploadSample(data, input), scopeOf(client));
     },
   };
 }
@@ -787,7 +937,7 @@ export function cloneAudioVoiceMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'cloneAudioVoice'),
     mutationFn: (variables: CloneAudioVoiceVariables, context) =>
-      withCacheEffects(context, options, cloneAudioVoicePlan, variables, () => client.audio.cloneVoice(variables)),
+      withCacheEffects(context, options, cloneAudioVoicePlan, variables, () => client.audio.cloneVoice(variables), scopeOf(client)),
   };
 }
 
@@ -811,7 +961,7 @@ export function deleteAudioVoiceMutationOptions(
   return {
     mutationKey: mutationKeyOf('audio', 'deleteAudioVoice'),
     mutationFn: (variables: DeleteAudioVoiceVariables, context) =>
-      withCacheEffects(context, options, deleteAudioVoicePlan, variables, () => client.audio.deleteVoice(variables)),
+      withCacheEffects(context, options, deleteAudioVoicePlan, variables, () => client.audio.deleteVoice(variables), scopeOf(client)),
   };
 }
 
@@ -832,14 +982,19 @@ export function createSpeechMutationOptions(
   return {
     mutationKey: mutationKeyOf('speech', 'createSpeech'),
     mutationFn: (variables: CreateSpeechVariables, context) =>
-      withCacheEffects(context, options, createSpeechPlan, variables, () => client.speech.create(variables)),
+      withCacheEffects(context, options, createSpeechPlan, variables, () => client.speech.create(variables), scopeOf(client)),
   };
 }
 
-/** List speech clips: `GET /speech` (`useSpeechList`). */
-export function speechListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listSpeech'>>): MiniMaxQueryOptions<'listSpeech'> {
+/** List speech clips: `GET /speech` (`useSpeechList`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function speechListQueryOptions(client: MiniMaxClient, input?: Input<'listSpeech'>): MiniMaxQueryOptions<'listSpeech'>;
+
+/** List speech clips: `GET /speech`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function speechListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listSpeech'>>): MiniMaxSkippableQueryOptions<'listSpeech'>;
+
+export function speechListQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listSpeech'>>): MiniMaxSkippableQueryOptions<'listSpeech'> {
   return queryOptions<Output<'listSpeech'>, MiniMaxError, Output<'listSpeech'>, MiniMaxQueryKey<'listSpeech'>>({
-    queryKey: queryKeyOf('speech', 'listSpeech', {}, input),
+    queryKey: queryKeyOf('speech', 'listSpeech', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.speech.list(input, { signal }),
     retry: false,
   });
@@ -848,13 +1003,18 @@ export function speechListQueryOptions(client: MiniMaxClient, input?: Skippable<
 /** How `listSpeech` pages: `page` counts up from 1. */
 const listSpeechPages = { items: "audio_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" } as const satisfies PaginationDescriptor;
 
-/** List speech clips: `GET /speech`, page by page (`useSpeechListInfinite`): the page param is `page`, absent from the first page. */
+/** List speech clips: `GET /speech`, page by page (`useSpeechListInfinite`): the page param is `page`, absent from the first page; `useSuspenseInfiniteQuery` takes it too. */
+export function speechListInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listSpeech'>): MiniMaxInfiniteQueryOptions<'listSpeech'>;
+
+/** List speech clips: `GET /speech`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods. */
+export function speechListInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listSpeech'>>): MiniMaxSkippableInfiniteQueryOptions<'listSpeech'>;
+
 export function speechListInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listSpeech'>>,
-): MiniMaxInfiniteQueryOptions<'listSpeech'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listSpeech'> {
   return infiniteQueryOptions<Output<'listSpeech'>, MiniMaxError, InfiniteListData<'listSpeech'>, MiniMaxInfiniteQueryKey<'listSpeech'>, PageParam<'listSpeech'>>({
-    queryKey: infiniteQueryKeyOf('speech', 'listSpeech', input),
+    queryKey: infiniteQueryKeyOf('speech', 'listSpeech', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -866,10 +1026,15 @@ export function speechListInfiniteQueryOptions(
   });
 }
 
-/** List system and cloned voices: `GET /speech/voices` (`useVoices`). */
-export function voicesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listSpeechVoices'>>): MiniMaxQueryOptions<'listSpeechVoices'> {
+/** List system and cloned voices: `GET /speech/voices` (`useVoices`): with real ids and input, `useSuspenseQuery` takes it too. */
+export function voicesQueryOptions(client: MiniMaxClient, input?: Input<'listSpeechVoices'>): MiniMaxQueryOptions<'listSpeechVoices'>;
+
+/** List system and cloned voices: `GET /speech/voices`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function voicesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listSpeechVoices'>>): MiniMaxSkippableQueryOptions<'listSpeechVoices'>;
+
+export function voicesQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listSpeechVoices'>>): MiniMaxSkippableQueryOptions<'listSpeechVoices'> {
   return queryOptions<Output<'listSpeechVoices'>, MiniMaxError, Output<'listSpeechVoices'>, MiniMaxQueryKey<'listSpeechVoices'>>({
-    queryKey: queryKeyOf('speech', 'listSpeechVoices', {}, input),
+    queryKey: queryKeyOf('speech', 'listSpeechVoices', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.speech.voices(input, { signal }),
     retry: false,
   });
@@ -878,13 +1043,18 @@ export function voicesQueryOptions(client: MiniMaxClient, input?: Skippable<Inpu
 /** How `listSpeechVoices` pages: `page` counts up from 1. */
 const listSpeechVoicesPages = { items: "voice_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" } as const satisfies PaginationDescriptor;
 
-/** List system and cloned voices: `GET /speech/voices`, page by page (`useVoicesInfinite`): the page param is `page`, absent from the first page. */
+/** List system and cloned voices: `GET /speech/voices`, page by page (`useVoicesInfinite`): the page param is `page`, absent from the first page; `useSuspenseInfiniteQuery` takes it too. */
+export function voicesInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listSpeechVoices'>): MiniMaxInfiniteQueryOptions<'listSpeechVoices'>;
+
+/** List system and cloned voices: `GET /speech/voices`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods. */
+export function voicesInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listSpeechVoices'>>): MiniMaxSkippableInfiniteQueryOptions<'listSpeechVoices'>;
+
 export function voicesInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listSpeechVoices'>>,
-): MiniMaxInfiniteQueryOptions<'listSpeechVoices'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listSpeechVoices'> {
   return infiniteQueryOptions<Output<'listSpeechVoices'>, MiniMaxError, InfiniteListData<'listSpeechVoices'>, MiniMaxInfiniteQueryKey<'listSpeechVoices'>, PageParam<'listSpeechVoices'>>({
-    queryKey: infiniteQueryKeyOf('speech', 'listSpeechVoices', input),
+    queryKey: infiniteQueryKeyOf('speech', 'listSpeechVoices', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -896,9 +1066,14 @@ export function voicesInfiniteQueryOptions(
   });
 }
 
-/** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`; polls until the speech job is final (`useSpeech`). */
-export function speechQueryOptions(client: MiniMaxClient, audio_id: Skippable<string>, options?: JobPollOptions): MiniMaxQueryOptions<'getSpeech'> {
-  return jobQueryOptions('speech', queryKeyOf('speech', 'getSpeech', { audio_id }), audio_id, (id, o) => client.speech.get(id, o), options);
+/** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`; polls until the speech job is final (`useSpeech`): for a real id, `useSuspenseQuery` takes it too. */
+export function speechQueryOptions(client: MiniMaxClient, audio_id: string, options?: JobPollOptions): MiniMaxQueryOptions<'getSpeech'>;
+
+/** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods. */
+export function speechQueryOptions(client: MiniMaxClient, audio_id: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getSpeech'>;
+
+export function speechQueryOptions(client: MiniMaxClient, audio_id: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getSpeech'> {
+  return jobQueryOptions('speech', queryKeyOf('speech', 'getSpeech', { audio_id }, undefined, scopeOf(client)), audio_id, (id, o) => client.speech.get(id, o), options);
 }
 
 /** Variables of `useDeleteSpeech` and `deleteSpeechMutationOptions`. */
@@ -920,18 +1095,26 @@ export function deleteSpeechMutationOptions(
     mutationKey: mutationKeyOf('speech', 'deleteSpeech'),
     mutationFn: (variables: DeleteSpeechVariables, context) => {
       const { audio_id } = variables;
-      return withCacheEffects(context, options, deleteSpeechPlan, variables, () => client.speech.delete(audio_id));
+      return withCacheEffects(context, options, deleteSpeechPlan, variables, () => client.speech.delete(audio_id), scopeOf(client));
     },
   };
 }
 
 /**
- * (Legacy) List chats: `GET /llm` (`useLlmChats`).
+ * (Legacy) List chats: `GET /llm` (`useLlmChats`): with real ids and input, `useSuspenseQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export function llmChatsQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listLlmChats'>>): MiniMaxQueryOptions<'listLlmChats'> {
+export function llmChatsQueryOptions(client: MiniMaxClient, input?: Input<'listLlmChats'>): MiniMaxQueryOptions<'listLlmChats'>;
+
+/**
+ * (Legacy) List chats: `GET /llm`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function llmChatsQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listLlmChats'>>): MiniMaxSkippableQueryOptions<'listLlmChats'>;
+
+export function llmChatsQueryOptions(client: MiniMaxClient, input?: Skippable<Input<'listLlmChats'>>): MiniMaxSkippableQueryOptions<'listLlmChats'> {
   return queryOptions<Output<'listLlmChats'>, MiniMaxError, Output<'listLlmChats'>, MiniMaxQueryKey<'listLlmChats'>>({
-    queryKey: queryKeyOf('llm', 'listLlmChats', {}, input),
+    queryKey: queryKeyOf('llm', 'listLlmChats', {}, input, scopeOf(client)),
     queryFn: input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.llm.list(input, { signal }),
     retry: false,
   });
@@ -941,15 +1124,23 @@ export function llmChatsQueryOptions(client: MiniMaxClient, input?: Skippable<In
 const listLlmChatsPages = { items: "items", cursorParam: "lastChatID", cursorField: "chatID", limitParam: "limit", hasMoreField: "hasMore" } as const satisfies PaginationDescriptor;
 
 /**
- * (Legacy) List chats: `GET /llm`, page by page (`useLlmChatsInfinite`): the page param is `lastChatID`, absent from the first page.
+ * (Legacy) List chats: `GET /llm`, page by page (`useLlmChatsInfinite`): the page param is `lastChatID`, absent from the first page; `useSuspenseInfiniteQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
+export function llmChatsInfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'listLlmChats'>): MiniMaxInfiniteQueryOptions<'listLlmChats'>;
+
+/**
+ * (Legacy) List chats: `GET /llm`, page by page, or skipped (`skipToken`): for `useInfiniteQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function llmChatsInfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'listLlmChats'>>): MiniMaxSkippableInfiniteQueryOptions<'listLlmChats'>;
+
 export function llmChatsInfiniteQueryOptions(
   client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'listLlmChats'>>,
-): MiniMaxInfiniteQueryOptions<'listLlmChats'> {
+): MiniMaxSkippableInfiniteQueryOptions<'listLlmChats'> {
   return infiniteQueryOptions<Output<'listLlmChats'>, MiniMaxError, InfiniteListData<'listLlmChats'>, MiniMaxInfiniteQueryKey<'listLlmChats'>, PageParam<'listLlmChats'>>({
-    queryKey: infiniteQueryKeyOf('llm', 'listLlmChats', input),
+    queryKey: infiniteQueryKeyOf('llm', 'listLlmChats', input, scopeOf(client)),
     queryFn:
       input === skipToken
         ? skipToken
@@ -980,7 +1171,7 @@ export function sendLlmMessageMutationOptions(
   return {
     mutationKey: mutationKeyOf('llm', 'sendLlmMessage'),
     mutationFn: (variables: SendLlmMessageVariables, context) =>
-      withCacheEffects(context, options, sendLlmMessagePlan, variables, () => client.llm.send({ ...variables, stream: false })),
+      withCacheEffects(context, options, sendLlmMessagePlan, variables, () => client.llm.send({ ...variables, stream: false }), scopeOf(client)),
   };
 }
 
@@ -1003,17 +1194,25 @@ export function deleteLlmChatsMutationOptions(
   return {
     mutationKey: mutationKeyOf('llm', 'deleteLlmChats'),
     mutationFn: (variables: DeleteLlmChatsVariables, context) =>
-      withCacheEffects(context, options, deleteLlmChatsPlan, variables, () => client.llm.delete(variables || undefined)),
+      withCacheEffects(context, options, deleteLlmChatsPlan, variables, () => client.llm.delete(variables || undefined), scopeOf(client)),
   };
 }
 
 /**
- * (Legacy) Get a chat's messages: `GET /llm/{chatID}` (`useLlmChat`).
+ * (Legacy) Get a chat's messages: `GET /llm/{chatID}` (`useLlmChat`): with real ids and input, `useSuspenseQuery` takes it too.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export function llmChatQueryOptions(client: MiniMaxClient, chatID: Skippable<string>, input?: Skippable<Input<'getLlmChat'>>): MiniMaxQueryOptions<'getLlmChat'> {
+export function llmChatQueryOptions(client: MiniMaxClient, chatID: string, input?: Input<'getLlmChat'>): MiniMaxQueryOptions<'getLlmChat'>;
+
+/**
+ * (Legacy) Get a chat's messages: `GET /llm/{chatID}`, or skipped (`skipToken`): for `useQuery` and the QueryClient methods.
+ * @deprecated The family is decommissioned upstream; kept for existing data.
+ */
+export function llmChatQueryOptions(client: MiniMaxClient, chatID: Skippable<string>, input?: Skippable<Input<'getLlmChat'>>): MiniMaxSkippableQueryOptions<'getLlmChat'>;
+
+export function llmChatQueryOptions(client: MiniMaxClient, chatID: Skippable<string>, input?: Skippable<Input<'getLlmChat'>>): MiniMaxSkippableQueryOptions<'getLlmChat'> {
   return queryOptions<Output<'getLlmChat'>, MiniMaxError, Output<'getLlmChat'>, MiniMaxQueryKey<'getLlmChat'>>({
-    queryKey: queryKeyOf('llm', 'getLlmChat', { chatID }, input),
+    queryKey: queryKeyOf('llm', 'getLlmChat', { chatID }, input, scopeOf(client)),
     queryFn: chatID === skipToken || input === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => client.llm.get(chatID, input, { signal }),
     retry: false,
   });
