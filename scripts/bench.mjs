@@ -116,8 +116,8 @@ row('`createMiniMaxClient()` + `client.music.get(id)` (the whole client)', cWhol
 row('`import *` (the whole package)', cAll);
 row('the whole react package (`import *`; react, @tanstack/react-query and the client left out)', reactAll);
 row(`react: ${reactTypical.label.replace(/^import /, '`import ').replace(/ \(typical\)$/, '` (typical)')}, client left out`, reactTypical);
-if (reactWithClient) row('react: `useMusic` + `MiniMaxProvider` + `createMiniMaxClient` (what an app ships today)', reactWithClient);
-if (reactWithCore) row('react: `useMusic` + `MiniMaxProvider` + `createMiniMaxCore` + `getMusic` (if the hooks called per-operation functions)', reactWithCore);
+if (reactWithClient) row('react: `useMusic` + `MiniMaxProvider` + `createMiniMaxClient` (the whole client)', reactWithClient);
+if (reactWithCore) row('react: `useMusic` + `MiniMaxProvider` + `createMiniMaxCore` (what they pull of the client; goal ≤ 8 KB)', reactWithCore);
 p();
 p(`One GET: ${int(cOneGet.gzip)} B against the goal of ${int(cs.goal)} B (${ok(cOneGet.gzip <= cs.goal)}), ceiling ${int(cs.oneGetBudget)} B; the whole client: ${int(cWhole.gzip)} B against ${int(cs.wholeGoal)} B (${ok(cWhole.gzip <= cs.wholeGoal)}), ceiling ${int(cs.budget)} B.`);
 if (cs.why) {

@@ -189,11 +189,18 @@ ${blocks.join('\n')}
 // ---------------------------------------------------------------------------------------------------------------
 // options.ts
 
-/** The call of a read: `client.music.get(musicId, { signal })`. */
+/**
+ * The call of a read: `getMusic(client, musicId, { signal })`: the per-operation function on the provider's core
+ * (a client is one), so a bundle ships only the operations its hooks use (issue #10 part 3).
+ */
 function readCall(o, signal = '{ signal }', input = 'input') {
-  const args = [...o.op.pathParams, ...(o.hasInput ? [input] : []), signal];
-  return `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
+  const args = ['client', ...o.op.pathParams, ...(o.hasInput ? [input] : []), signal];
+  usedFunctions.add(o.id);
+  return `${o.id}(${args.join(', ')})`;
 }
+
+/** The per-operation functions options.ts calls (imported from the client). */
+const usedFunctions = new Set();
 
 function variablesType(o) {
   const parts = [];
@@ -214,7 +221,8 @@ function mutationBody(o) {
   let input = o.hasInput ? (own.length ? 'input' : o.inputRequired ? 'variables' : 'variables || undefined') : undefined;
   if (o.fixed) input = `{ ...${own.length ? 'input' : 'variables'}, ${Object.entries(o.fixed).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
   const args = [...o.ids, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
-  let call = `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
+  usedFunctions.add(o.id);
+  let call = `${o.id}(${['client', ...args].join(', ')})`;
   if (o.op.success === 'sse') call = `lastEvent(${call}, options?.onEvent)`;
   const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call}, scopeOf(client))`;
   if (!own.length) return `(variables: ${cap(o.id)}Variables, context) =>\n      ${run}`;
@@ -231,14 +239,14 @@ function optionsSource(ops) {
     const pathObj = o.op.pathParams.length ? `{ ${o.op.pathParams.join(', ')} }` : '{}';
     if (o.read && o.op.job) {
       const p = o.op.pathParams[0];
-      const sig = (id, type) => `export function ${name}QueryOptions(client: MiniMaxClient, ${p}: ${id}, options?: JobPollOptions): ${type}<'${o.id}'>`;
+      const sig = (id, type) => `export function ${name}QueryOptions(client: MiniMaxCore, ${p}: ${id}, options?: JobPollOptions): ${type}<'${o.id}'>`;
       out.push(
         doc([`${o.summary}; polls until the ${o.op.job} job is final (\`${o.hook}\`): for a real id, \`useSuspenseQuery\` takes it too.`, ...lines]),
         `${sig('string', 'MiniMaxQueryOptions')};`,
         doc([`${o.summary}, or skipped (\`skipToken\`): for \`useQuery\` and the QueryClient methods.`, ...lines]),
         `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')};`,
         `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')} {
-  return jobQueryOptions('${o.op.job}', queryKeyOf('${o.tag}', '${o.id}', { ${p} }, undefined, scopeOf(client)), ${p}, (id, o) => client.${o.tag}.${o.op.name}(id, o), options);
+  return jobQueryOptions('${o.op.job}', queryKeyOf('${o.tag}', '${o.id}', { ${p} }, undefined, scopeOf(client)), ${p}, (id, o) => ${(usedFunctions.add(o.id), o.id)}(client, id, o), options);
 }`,
       );
     } else if (o.read) {
@@ -246,7 +254,7 @@ function optionsSource(ops) {
       const realArgs = [...o.op.pathParams.map((p) => `${p}: string`), ...(o.hasInput ? [`input?: Input<'${o.id}'>`] : [])];
       const skips = [...o.op.pathParams, ...(o.hasInput ? ['input'] : [])].map((a) => `${a} === skipToken`);
       const fn = `({ signal }: { signal: AbortSignal }) => ${readCall(o)}`;
-      const sig = (a, type) => `export function ${name}QueryOptions(client: MiniMaxClient${a.length ? `, ${a.join(', ')}` : ''}): ${type}<'${o.id}'>`;
+      const sig = (a, type) => `export function ${name}QueryOptions(client: MiniMaxCore${a.length ? `, ${a.join(', ')}` : ''}): ${type}<'${o.id}'>`;
       const body = ` {
   return queryOptions<Output<'${o.id}'>, MiniMaxError, Output<'${o.id}'>, MiniMaxQueryKey<'${o.id}'>>({
     queryKey: queryKeyOf('${o.tag}', '${o.id}', ${pathObj}, ${o.hasInput ? 'input' : 'undefined'}, scopeOf(client)),
@@ -271,11 +279,11 @@ function optionsSource(ops) {
           doc([`How \`${o.id}\` pages: ${pg.cursorParam ? `the cursor \`${pg.cursorParam}\` takes the last item's \`${pg.cursorField}\`` : `\`${pg.pageParam}\` counts up from 1`}.`]),
           `const ${o.id}Pages = ${toSource(pg)} as const satisfies PaginationDescriptor;`,
           doc([`${o.summary}, page by page (\`${o.hook}Infinite\`): the page param is \`${pg.cursorParam ?? pg.pageParam}\`, absent from the first page; \`useSuspenseInfiniteQuery\` takes it too.`, ...lines]),
-          `export function ${name}InfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'${o.id}'>): MiniMaxInfiniteQueryOptions<'${o.id}'>;`,
+          `export function ${name}InfiniteQueryOptions(client: MiniMaxCore, input?: InfiniteInput<'${o.id}'>): MiniMaxInfiniteQueryOptions<'${o.id}'>;`,
           doc([`${o.summary}, page by page, or skipped (\`skipToken\`): for \`useInfiniteQuery\` and the QueryClient methods.`, ...lines]),
-          `export function ${name}InfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'${o.id}'>>): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'>;`,
+          `export function ${name}InfiniteQueryOptions(client: MiniMaxCore, input?: Skippable<InfiniteInput<'${o.id}'>>): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'>;`,
           `export function ${name}InfiniteQueryOptions(
-  client: MiniMaxClient,
+  client: MiniMaxCore,
   input?: Skippable<InfiniteInput<'${o.id}'>>,
 ): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'> {
   return infiniteQueryOptions<Output<'${o.id}'>, MiniMaxError, InfiniteListData<'${o.id}'>, MiniMaxInfiniteQueryKey<'${o.id}'>, PageParam<'${o.id}'>>({
@@ -306,7 +314,7 @@ function optionsSource(ops) {
           ...lines,
         ]),
         `export function ${name}MutationOptions(
-  client: MiniMaxClient,
+  client: MiniMaxCore,
   options?: ${optionsType},
 ): MiniMaxMutationOptions<'${o.id}', ${mutationData(o)}, ${cap(o.id)}Variables> {
   return {
@@ -318,7 +326,10 @@ function optionsSource(ops) {
     }
   }
   return `${HEADER}import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query';
-import type { EventData, Input, MiniMaxClient, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
+import {
+${[...usedFunctions].sort().map((f) => `  ${f},`).join('\n')}
+} from '@useapi-minimax/client';
+import type { EventData, Input, MiniMaxCore, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
 import type { PaginationDescriptor } from '@useapi-minimax/client/internal';
 import {
   infiniteQueryKeyOf,

@@ -44,12 +44,12 @@ if (existsSync(client)) {
     });
   const clientRows = [
     [
-      'useMusic + MiniMaxProvider + createMiniMaxClient (what an app ships today)',
+      'useMusic + MiniMaxProvider + createMiniMaxClient (the whole client)',
       "import { useMusic, MiniMaxProvider } from '@useapi-minimax/react'; import { createMiniMaxClient } from '@useapi-minimax/client'; export default () => [useMusic, MiniMaxProvider, createMiniMaxClient({ token: 'user:1-x' })];",
     ],
     [
-      'useMusic + MiniMaxProvider + createMiniMaxCore + getMusic (if the hooks called per-operation functions)',
-      "import { useMusic, MiniMaxProvider } from '@useapi-minimax/react'; import { createMiniMaxCore, getMusic } from '@useapi-minimax/client'; export default () => [useMusic, MiniMaxProvider, getMusic(createMiniMaxCore({ token: 'user:1-x' }), 'm')];",
+      'useMusic + MiniMaxProvider + createMiniMaxCore (what they pull of the client)',
+      "import { useMusic, MiniMaxProvider } from '@useapi-minimax/react'; import { createMiniMaxCore } from '@useapi-minimax/client'; export default () => [useMusic, MiniMaxProvider, createMiniMaxCore({ token: 'user:1-x' })];",
     ],
     ["client alone: createMiniMaxCore + getMusic", "import { createMiniMaxCore, getMusic } from '@useapi-minimax/client'; export default () => getMusic(createMiniMaxCore({ token: 'user:1-x' }), 'm');"],
   ];

@@ -9,7 +9,7 @@ import {
   type UseMutationOptions,
   type UseMutationResult,
 } from '@tanstack/react-query';
-import type { MiniMaxClient, MiniMaxError } from '@useapi-minimax/client';
+import type { MiniMaxCore, MiniMaxError } from '@useapi-minimax/client';
 import { useCallback } from 'react';
 import { applyCacheEffects, removeOptimistically, type CacheEffect } from './cache-effects.js';
 import { useMiniMaxClient } from './provider.js';
@@ -77,7 +77,7 @@ export function withCacheEffects<T>(
 
 /** `useMutation` over a `…MutationOptions` factory and the caller's options; job creates are single-flight per hook instance. */
 export function useMiniMaxMutation<TData, TVariables, TOnMutateResult, TFactoryOptions extends CacheUpdateOptions>(
-  factory: (client: MiniMaxClient, options?: TFactoryOptions) => UseMutationOptions<TData, MiniMaxError, TVariables>,
+  factory: (client: MiniMaxCore, options?: TFactoryOptions) => UseMutationOptions<TData, MiniMaxError, TVariables>,
   options: (MutationHookOptions<TData, TVariables, TOnMutateResult> & Omit<TFactoryOptions, 'skipCacheUpdate'>) | undefined,
   queryClient?: QueryClient,
   creates = false,

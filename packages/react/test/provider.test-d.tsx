@@ -1,4 +1,4 @@
-import type { MiniMaxClient, MiniMaxError } from '@useapi-minimax/client';
+import type { MiniMaxClient, MiniMaxCore, MiniMaxError } from '@useapi-minimax/client';
 import { useQuery, useMutation } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
 import { MiniMaxProvider, useMiniMaxClient } from '../src/index.js';
@@ -9,6 +9,11 @@ describe('provider types', () => {
     // @ts-expect-error client is required
     void (<MiniMaxProvider>{null}</MiniMaxProvider>);
     void (<MiniMaxProvider client={{} as MiniMaxClient}>{null}</MiniMaxProvider>);
+  });
+
+  it('MiniMaxProvider also takes a bare core (the smallest bundle)', () => {
+    void (<MiniMaxProvider client={{} as MiniMaxCore}>{null}</MiniMaxProvider>);
+    expectTypeOf(useMiniMaxClient<MiniMaxCore>()).toEqualTypeOf<MiniMaxCore>();
   });
 
   it("does not retype the app's other queries (no global Register augmentation)", () => {

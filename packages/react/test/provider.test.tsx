@@ -1,10 +1,11 @@
 // MiniMaxProvider gives the hooks a client; the QueryClient is the app's own.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
-import { MiniMaxError } from '@useapi-minimax/client';
+import { MiniMaxError, createMiniMaxCore } from '@useapi-minimax/client';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { MiniMaxProvider, miniMaxKeys, useAccounts, useMiniMaxClient } from '../src/index.js';
+import { MOCK_TOKEN } from '@useapi-minimax/mock-server';
 import { setup, until, useMswServer } from './helpers.js';
 
 useMswServer();
@@ -43,5 +44,19 @@ describe('MiniMaxProvider', () => {
     await until(() => result.current.isSuccess);
     expect(other.getQueryData(miniMaxKeys.accounts.listAccounts())).toBeDefined();
     expect(env.queryClient.getQueryData(miniMaxKeys.accounts.listAccounts())).toBeUndefined();
+  });
+
+  it('takes a bare core (createMiniMaxCore): the hooks call the per-operation functions on it', async () => {
+    const env = setup();
+    const core = createMiniMaxCore({ token: MOCK_TOKEN, logLevel: 'silent', maxRetries: 0 });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={env.queryClient}>
+        <MiniMaxProvider client={core}>{children}</MiniMaxProvider>
+      </QueryClientProvider>
+    );
+    const { result } = renderHook(() => useAccounts(), { wrapper });
+    await until(() => result.current.isSuccess);
+    expect(env.calls('listAccounts')).toBe(1);
+    expect(env.queryClient.getQueryData(miniMaxKeys.accounts.listAccounts())).toEqual(result.current.data);
   });
 });
