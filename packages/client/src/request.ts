@@ -45,7 +45,7 @@ export function queryString(query: Record<string, unknown>): string {
 }
 
 /** Sends one call's request with `fetch` (the transport's attempt loop), middleware around it when there is any. */
-export function sendRequest(env: Env, parts: RequestParts, signal: AbortSignal, fetch: (input: Request | Draft) => Promise<Response>): Promise<RequestResult> {
+export async function sendRequest(env: Env, parts: RequestParts, signal: AbortSignal, fetch: (input: Request | Draft) => Promise<Response>): Promise<RequestResult> {
   const search = queryString(parts.query);
   const url = `${env.baseUrl}${serializePath(parts.path, parts.pathValues)}${search ? `?${search}` : ''}`;
   const headers = new Headers(parts.json ? { 'Content-Type': 'application/json' } : undefined);
@@ -53,40 +53,15 @@ export function sendRequest(env: Env, parts: RequestParts, signal: AbortSignal, 
   for (const name in parts.headers) headers.set(name, parts.headers[name]!);
   const init: RequestInit & { duplex?: 'half' } = { redirect: 'follow', method: parts.method, headers, body: parts.body, signal };
   if (parts.duplex) init.duplex = parts.duplex;
-  return dispatch(env.middleware, url, init, { schemaPath: parts.path, params: { path: parts.pathValues, query: parts.query }, baseUrl: env.baseUrl }, fetch);
-}
-
-/** What middleware is told about a call besides the request. */
-export interface CallContext {
-  schemaPath: string;
-  params: Record<string, unknown>;
-  baseUrl: string;
-}
-
-/**
- * Sends `url` + `init` through `middleware` (openapi-fetch's semantics: onRequest in order, may replace the request
- * or answer it; onError and onResponse in reverse order) and `fetch`, then reads the answer as openapi-fetch does
- * with `parseAs: 'stream'`: `{ data }` on a 2xx (the unread body), `{ error }` (parsed JSON, else the text) otherwise,
- * nothing for a 204, a HEAD or an empty body.
- */
-export async function dispatch(
-  middleware: readonly Middleware[],
-  url: string,
-  init: RequestInit,
-  call: CallContext,
-  fetch: (input: Request | Draft) => Promise<Response>,
-  parseAs = 'stream',
-): Promise<RequestResult> {
+  const { middleware } = env;
   let response: Response | undefined;
-  let request: Request | Draft;
-  if (!middleware.length) response = await fetch((request = new Draft(url, init)));
+  if (!middleware.length) response = await fetch(new Draft(url, init));
   else {
-    request = new Request(url, init);
-    const { schemaPath, params, baseUrl } = call;
-    const context = { schemaPath, params, options: Object.freeze({ baseUrl, fetch, parseAs }), id: Math.random().toString(36).slice(2, 11) };
-    const list = [...middleware];
+    let request = new Request(url, init);
+    const context = { schemaPath: parts.path, params: { path: parts.pathValues, query: parts.query }, options: Object.freeze({ baseUrl: env.baseUrl, fetch, parseAs: 'stream' }), id: Math.random().toString(36).slice(2, 11) };
+    const list = [...middleware] as Middleware[];
     for (const m of list) {
-      const result: unknown = await m.onRequest?.({ request, ...context } as never);
+      const result = await m.onRequest?.({ request, ...context } as never);
       if (result instanceof Request) request = result;
       else if (result instanceof Response) {
         response = result;
@@ -99,7 +74,7 @@ export async function dispatch(
       } catch (error) {
         let after: unknown = error;
         for (let i = list.length - 1; i >= 0; i--) {
-          const result: unknown = await list[i]!.onError?.({ request, error: after, ...context } as never);
+          const result = await list[i]!.onError?.({ request, error: after, ...context } as never);
           if (result instanceof Response) {
             after = undefined;
             response = result;
@@ -111,20 +86,18 @@ export async function dispatch(
         if (after) throw after;
       }
       for (let i = list.length - 1; i >= 0; i--) {
-        const result: unknown = await list[i]!.onResponse?.({ request, response: response!, ...context } as never);
+        const result = await list[i]!.onResponse?.({ request, response: response!, ...context } as never);
         if (result instanceof Response) response = result;
         else if (result) throw new Error('onResponse: must return new Response() when modifying the response');
       }
     }
   }
-  const res = response!;
-  const { ok, status, headers } = res;
-  const length = headers.get('Content-Length');
-  if (status === 204 || request.method === 'HEAD' || (length === '0' && !headers.get('Transfer-Encoding')?.includes('chunked'))) return { response: res };
-  if (ok) return { data: res.body, response: res };
-  let error: unknown = await res.text();
+  const { ok, status, headers: got } = response!;
+  if (status === 204 || (got.get('Content-Length') === '0' && !got.get('Transfer-Encoding')?.includes('chunked'))) return { response: response! };
+  if (ok) return { data: response!.body, response: response! };
+  let error: unknown = await response!.text();
   try {
     error = JSON.parse(error as string);
   } catch {}
-  return { error, response: res };
+  return { error, response: response! };
 }
