@@ -14,13 +14,13 @@ import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 /**
  * Ceilings (min+gzip bytes) checked in CI (`pnpm --filter @useapi-minimax/client lint`): guards against growth at
  * what was reached, not the goals. Lower them as the client shrinks; never raise one without saying why here.
- * 2026-12-02 (issue #10 part 3): whole client 21 262 → 20 736 B (openapi-fetch gone from the bundle: operation calls
- * and the low-level calls build their requests themselves), one GET 11 159 → 8 750 B (what only some operations need
- * is a per-operation part: event-stream answers, uploads, input warnings, outcome-unknown, the job error family).
- * After merging main (JobCancelledError, bodyArgs for videos.cancel): 20 937 B whole, 8 797 B one GET.
+ * 2026-12-02 (issue #10 part 3): one GET 11 159 → 10 323 B (what only some operations need is a per-operation part:
+ * event-stream answers, uploads, input warnings, outcome-unknown, the job error family); whole client 21 262 →
+ * 21 641 B (JobCancelledError, withResponse, bodyArgs were added). Requests still go through openapi-fetch (the
+ * project's design): a branch that re-implemented its serializers reached 8 795 / 20 936 B and was not merged.
  */
-export const BUDGET_BYTES = 21_000;
-export const ONE_GET_BUDGET_BYTES = 8_850;
+export const BUDGET_BYTES = 21_700;
+export const ONE_GET_BUDGET_BYTES = 10_400;
 /** Issue #10's goals: one GET with typed errors and retries ≤ 6 KB; the whole client no larger than the 14 104 B first measured. */
 const GOAL_BYTES = 6_144;
 const WHOLE_GOAL_BYTES = 14_104;

@@ -1,6 +1,6 @@
 // createMiniMaxClient: a core with every operation attached by tag (`client.music.get`) and openapi-fetch's typed
 // low-level calls (`client.GET('/music/{musicId}', …)`), over the core's one transport.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { Client, Middleware } from 'openapi-fetch';
 import { coreObject, createEnv, eject, use, type ClientOptions, type Env, type MiniMaxCore } from './core.js';
 import { operations } from './generated/operations.js';
 import type { MiniMaxResources } from './generated/resources.js';
@@ -9,7 +9,6 @@ import { findCreated, type CreatedLookup, type CreatedTarget, type FindCreatedOp
 import type { OutcomeUnknownError } from './errors.js';
 import type { OperationDescriptor } from './operation-descriptor.js';
 import { buildResources } from './resources.js';
-import { serializePath } from './path-serializer.js';
 import { requestClass, startCall } from './transport.js';
 
 export { DEFAULT_BASE_URL } from './core.js';
@@ -39,15 +38,8 @@ function routeOf(method: string, path: string): [string, OperationDescriptor] | 
   return routes.get(`${method} ${path}`) ?? [];
 }
 
-/** The openapi-fetch client of the low-level calls (one per view; middleware is the env's, passed per call). */
-function apiOf(env: Env): Client<any> {
-  return createClient<any>({ baseUrl: env.baseUrl, headers: env.auth ? { Authorization: env.auth } : {}, pathSerializer: serializePath });
-}
-
 function lowLevel(env: Env, method: 'GET' | 'POST' | 'DELETE') {
-  let api: Client<any> | undefined;
   return async (path: string, init: Record<string, any> = {}) => {
-    api ??= apiOf(env);
     const [id, op] = routeOf(method, path);
     const answer = await startCall(
       env,
@@ -62,10 +54,9 @@ function lowLevel(env: Env, method: 'GET' | 'POST' | 'DELETE') {
         signal: init.signal ?? undefined,
       },
       (signal, fetch) =>
-        (api as any)[method](path, {
+        (env.api as any)[method](path, {
           Request: requestClass(env, init.middleware),
           ...init,
-          middleware: env.middleware.length ? [...env.middleware, ...(init.middleware ?? [])] : init.middleware,
           ...(env.headers ? { headers: { ...env.headers, ...init.headers } } : {}),
           signal,
           fetch,

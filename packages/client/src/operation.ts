@@ -1,5 +1,5 @@
 // One call path for every operation: the per-operation functions (src/generated/functions.ts) are each
-// `defineOperation(id, descriptor, parts)`. Arguments → the request (path, query, body, headers; request.ts), validation,
+// `defineOperation(id, descriptor, parts)`. Arguments → openapi-fetch init (path, query, body, headers), validation,
 // the transport, then the answer read by its Content-Type. `parts` holds what only some operations need (the event
 // stream parser, multipart forms, raw uploads, the job a create starts), so a bundle ships only what it calls.
 import { apiError } from './api-error.js';
@@ -11,8 +11,7 @@ import { serializePath } from './path-serializer.js';
 import type { readEventAnswer } from './event-answer.js';
 import { applyAliases, type rawUpload, type toFormData } from './request-body.js';
 import type { RequestOptions } from './resource-types.js';
-import { sendRequest, type RequestParts, type RequestResult as Result } from './request.js';
-import { startCall, type Answer } from './transport.js';
+import { requestClass, startCall, type Answer } from './transport.js';
 import { validate, type warnInputOnce } from './validate.js';
 
 /** Calls that may run long get at least this budget per attempt: raw uploads (up to 5 GB) and synchronous agent runs. */
@@ -37,6 +36,8 @@ export interface OperationParts {
     readonly replyRef: typeof newReplyRef;
   };
 }
+
+type Result = { data?: unknown; error?: unknown; response: Response };
 
 /** Who wants the Response of the next operation call started synchronously (see `withResponse`). */
 let responseSink: ((response: Response) => void) | undefined;
@@ -99,19 +100,22 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
     if (where === 'header') headers[name] = String(input[name]);
     else if (where !== 'path') (where === 'body' ? body : query)[name] = input[name];
   }
-  // The answer is read here, by its Content-Type (the request hands over the unread stream).
-  const request: RequestParts = { method: op.method, path: op.path, pathValues: path, query, headers };
-  if (op.body === 'json') {
-    request.body = JSON.stringify(body);
-    request.json = true;
-  } else if (op.body === 'multipart') request.body = parts.form!(body);
-  else if (upload) {
-    request.body = upload.raw?.body ?? data;
+  // The answer is read here, by its Content-Type (openapi-fetch hands over the stream).
+  const init: Record<string, any> = { params: { path, query }, headers, parseAs: 'stream' };
+  if (op.body === 'json') init.body = body;
+  else if (op.body === 'multipart') {
+    init.body = parts.form!(body);
+    init.bodySerializer = (b: unknown) => b;
+  } else if (upload) {
+    init.body = upload.raw?.body ?? data;
+    init.bodySerializer = (b: unknown) => b;
     headers['Content-Type'] = upload.contentType ?? 'application/octet-stream';
-    if (upload.raw?.stream) request.duplex = 'half';
+    if (upload.raw?.stream) init.duplex = 'half';
   }
   const streaming = op.success === 'sse' || (op.success === 'json|sse' && input.stream === true);
   if (streaming) headers.Accept = 'text/event-stream';
+  // One request path: openapi-fetch builds the request (a Draft unless middleware must see a real Request).
+  init.Request = requestClass(env);
 
   const long = op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
   const spec = {
@@ -141,7 +145,12 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
         })
     : undefined;
   try {
-    const answer = await startCall<Result>(env, spec, (signal, fetch) => sendRequest(env, request, signal, fetch));
+    const answer = await startCall<Result>(env, spec, (signal, fetch) => {
+      // `init` is this call's own object: no copy needed (openapi-fetch copies it once more anyway).
+      init.signal = signal;
+      init.fetch = fetch;
+      return (env.api as any).request(op.method, op.path, init) as Promise<Result>;
+    });
     const value = await readAnswer(env, id, op, answer, streaming, where, parts, lost);
     sink?.(answer.response);
     return value;

@@ -1,4 +1,4 @@
-// The transport under every call (request.ts builds the request): a per-call `fetch` that owns the timeout budget (headers and body), the
+// The transport under openapi-fetch: a per-call `fetch` that owns the timeout budget (headers and body), the
 // caller's AbortSignal, the retry loop with the operation's policy, the hooks and the redacting logger.
 // Middleware runs once per call (outside this loop); every attempt goes through here. A call's state lives in
 // the closure of `startCall`; what it hands back once the headers are in is an `Answer` that owns the timer
@@ -48,7 +48,7 @@ export interface ClientHooks {
 }
 
 /**
- * What a call builds instead of a `Request` when no middleware can see it (request.ts): the URL and the
+ * What openapi-fetch builds instead of a `Request` when no middleware can see it (its `Request` option): the URL and the
  * `RequestInit` (method, headers as a real `Headers`, serialized body, signal, duplex, …), which the transport
  * sends as `fetch(url, init)`. A real `Request` would be built here and then copied again by undici inside
  * `fetch`; this skips both copies. Same URL, headers and body either way (tested per operation).
@@ -70,6 +70,14 @@ export class Draft {
   get signal(): AbortSignal | null | undefined {
     return this.init.signal;
   }
+}
+
+/**
+ * openapi-fetch's `Request` option for one call: a {@link Draft} unless middleware (the client's, or the call's
+ * own `middleware`) may read the request or rebuild it with `new Request(request, …)`; then the real one.
+ */
+export function requestClass(env: Env, callMiddleware?: readonly unknown[]): typeof Draft | undefined {
+  return env.middleware.length || callMiddleware?.length ? undefined : Draft;
 }
 
 /** How one call is made, fixed when it starts. */
@@ -149,7 +157,7 @@ function urlOf(input: Request | Draft | string): string {
 }
 
 /**
- * Starts a call: `start` issues it (request.ts) with the first attempt's signal and the transport as
+ * Starts a call: `start` issues it through openapi-fetch with the first attempt's signal and the transport as
  * `fetch`. Resolves, once `start` resolved, with an {@link Answer} whose budget is still running; rejects with a
  * MiniMaxError on abort, timeout (headers or body) or connection failure.
  */
@@ -241,7 +249,7 @@ export async function startCall<T>(
   };
 
   /**
-   * The retry loop. `first` is what the call built: a {@link Draft}, sent as `fetch(url, init)` (its body is
+   * The retry loop. `first` is what openapi-fetch built: a {@link Draft}, sent as `fetch(url, init)` (its body is
    * a string, Blob, buffer or FormData that fetch can send again, or a stream that makes the call one-shot), or a
    * real Request (with middleware: its body is cloned before each attempt that may be followed by another).
    */
