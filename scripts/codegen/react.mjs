@@ -192,7 +192,7 @@ ${blocks.join('\n')}
 /** The call of a read: `client.music.get(musicId, { signal })`. */
 function readCall(o, signal = '{ signal }', input = 'input') {
   const args = [...o.op.pathParams, ...(o.hasInput ? [input] : []), signal];
-  return `${o.id}(${['client', ...args].join(', ')})`;
+  return `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
 }
 
 function variablesType(o) {
@@ -214,7 +214,7 @@ function mutationBody(o) {
   let input = o.hasInput ? (own.length ? 'input' : o.inputRequired ? 'variables' : 'variables || undefined') : undefined;
   if (o.fixed) input = `{ ...${own.length ? 'input' : 'variables'}, ${Object.entries(o.fixed).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
   const args = [...o.ids, ...(o.op.body === 'raw' ? ['data'] : []), ...(input ? [input] : [])];
-  let call = `${o.id}(${['client', ...args].join(', ')})`;
+  let call = `client.${o.tag}.${o.op.name}(${args.join(', ')})`;
   if (o.op.success === 'sse') call = `lastEvent(${call}, options?.onEvent)`;
   const run = `withCacheEffects(context, options, ${o.id}Plan, variables, () => ${call}, scopeOf(client))`;
   if (!own.length) return `(variables: ${cap(o.id)}Variables, context) =>\n      ${run}`;
@@ -231,14 +231,14 @@ function optionsSource(ops) {
     const pathObj = o.op.pathParams.length ? `{ ${o.op.pathParams.join(', ')} }` : '{}';
     if (o.read && o.op.job) {
       const p = o.op.pathParams[0];
-      const sig = (id, type) => `export function ${name}QueryOptions(client: MiniMaxCore, ${p}: ${id}, options?: JobPollOptions): ${type}<'${o.id}'>`;
+      const sig = (id, type) => `export function ${name}QueryOptions(client: MiniMaxClient, ${p}: ${id}, options?: JobPollOptions): ${type}<'${o.id}'>`;
       out.push(
         doc([`${o.summary}; polls until the ${o.op.job} job is final (\`${o.hook}\`): for a real id, \`useSuspenseQuery\` takes it too.`, ...lines]),
         `${sig('string', 'MiniMaxQueryOptions')};`,
         doc([`${o.summary}, or skipped (\`skipToken\`): for \`useQuery\` and the QueryClient methods.`, ...lines]),
         `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')};`,
         `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')} {
-  return jobQueryOptions('${o.op.job}', queryKeyOf('${o.tag}', '${o.id}', { ${p} }, undefined, scopeOf(client)), ${p}, (id, o) => ${o.id}(client, id, o), options);
+  return jobQueryOptions('${o.op.job}', queryKeyOf('${o.tag}', '${o.id}', { ${p} }, undefined, scopeOf(client)), ${p}, (id, o) => client.${o.tag}.${o.op.name}(id, o), options);
 }`,
       );
     } else if (o.read) {
@@ -246,7 +246,7 @@ function optionsSource(ops) {
       const realArgs = [...o.op.pathParams.map((p) => `${p}: string`), ...(o.hasInput ? [`input?: Input<'${o.id}'>`] : [])];
       const skips = [...o.op.pathParams, ...(o.hasInput ? ['input'] : [])].map((a) => `${a} === skipToken`);
       const fn = `({ signal }: { signal: AbortSignal }) => ${readCall(o)}`;
-      const sig = (a, type) => `export function ${name}QueryOptions(client: MiniMaxCore${a.length ? `, ${a.join(', ')}` : ''}): ${type}<'${o.id}'>`;
+      const sig = (a, type) => `export function ${name}QueryOptions(client: MiniMaxClient${a.length ? `, ${a.join(', ')}` : ''}): ${type}<'${o.id}'>`;
       const body = ` {
   return queryOptions<Output<'${o.id}'>, MiniMaxError, Output<'${o.id}'>, MiniMaxQueryKey<'${o.id}'>>({
     queryKey: queryKeyOf('${o.tag}', '${o.id}', ${pathObj}, ${o.hasInput ? 'input' : 'undefined'}, scopeOf(client)),
@@ -271,11 +271,11 @@ function optionsSource(ops) {
           doc([`How \`${o.id}\` pages: ${pg.cursorParam ? `the cursor \`${pg.cursorParam}\` takes the last item's \`${pg.cursorField}\`` : `\`${pg.pageParam}\` counts up from 1`}.`]),
           `const ${o.id}Pages = ${toSource(pg)} as const satisfies PaginationDescriptor;`,
           doc([`${o.summary}, page by page (\`${o.hook}Infinite\`): the page param is \`${pg.cursorParam ?? pg.pageParam}\`, absent from the first page; \`useSuspenseInfiniteQuery\` takes it too.`, ...lines]),
-          `export function ${name}InfiniteQueryOptions(client: MiniMaxCore, input?: InfiniteInput<'${o.id}'>): MiniMaxInfiniteQueryOptions<'${o.id}'>;`,
+          `export function ${name}InfiniteQueryOptions(client: MiniMaxClient, input?: InfiniteInput<'${o.id}'>): MiniMaxInfiniteQueryOptions<'${o.id}'>;`,
           doc([`${o.summary}, page by page, or skipped (\`skipToken\`): for \`useInfiniteQuery\` and the QueryClient methods.`, ...lines]),
-          `export function ${name}InfiniteQueryOptions(client: MiniMaxCore, input?: Skippable<InfiniteInput<'${o.id}'>>): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'>;`,
+          `export function ${name}InfiniteQueryOptions(client: MiniMaxClient, input?: Skippable<InfiniteInput<'${o.id}'>>): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'>;`,
           `export function ${name}InfiniteQueryOptions(
-  client: MiniMaxCore,
+  client: MiniMaxClient,
   input?: Skippable<InfiniteInput<'${o.id}'>>,
 ): MiniMaxSkippableInfiniteQueryOptions<'${o.id}'> {
   return infiniteQueryOptions<Output<'${o.id}'>, MiniMaxError, InfiniteListData<'${o.id}'>, MiniMaxInfiniteQueryKey<'${o.id}'>, PageParam<'${o.id}'>>({
@@ -306,7 +306,7 @@ function optionsSource(ops) {
           ...lines,
         ]),
         `export function ${name}MutationOptions(
-  client: MiniMaxCore,
+  client: MiniMaxClient,
   options?: ${optionsType},
 ): MiniMaxMutationOptions<'${o.id}', ${mutationData(o)}, ${cap(o.id)}Variables> {
   return {
@@ -318,15 +318,7 @@ function optionsSource(ops) {
     }
   }
   return `${HEADER}import { infiniteQueryOptions, queryOptions, skipToken } from '@tanstack/react-query';
-import {
-${ops.map((o) => `  ${o.id},`).join('\n')}
-  type EventData,
-  type Input,
-  type MiniMaxCore,
-  type MiniMaxError,
-  type Output,
-  type UploadData,
-} from '@useapi-minimax/client';
+import type { EventData, Input, MiniMaxClient, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
 import type { PaginationDescriptor } from '@useapi-minimax/client/internal';
 import {
   infiniteQueryKeyOf,
@@ -386,7 +378,7 @@ function hooksSource(ops) {
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = ${p} ?? skipToken;
-  return useJobQuery('${kind}', id, ${name}QueryOptions(useMiniMaxCore(), id, options), options, queryClient);
+  return useJobQuery('${kind}', id, ${name}QueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }`,
         doc([`${o.summary}; suspends until the first snapshot, then polls like \`${o.hook}\`.`, ...lines]),
         `export function useSuspense${o.base}<TData = Output<'${o.id}'>>(
@@ -394,7 +386,7 @@ function hooksSource(ops) {
   options?: SuspenseJobQueryHookOptions<'${kind}', TData, MiniMaxQueryKey<'${o.id}'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('${kind}', ${p}, ${name}QueryOptions(useMiniMaxCore(), ${p}, options), options, queryClient);
+  return useSuspenseJobQuery('${kind}', ${p}, ${name}QueryOptions(useMiniMaxClient(), ${p}, options), options, queryClient);
 }`,
       );
     } else if (o.read) {
@@ -405,7 +397,7 @@ function hooksSource(ops) {
       const callArgs = [...path.map((p) => `${p} ?? skipToken`), ...(o.hasInput ? ['input'] : [])];
       const suspenseParams = [...path.map((p) => `${p}: string`), ...(o.hasInput ? [`input?: Input<'${o.id}'>`] : [])];
       const suspenseArgs = [...path, ...(o.hasInput ? ['input'] : [])];
-      const factory = (args) => `${name}QueryOptions(${['useMiniMaxCore()', ...args].join(', ')})`;
+      const factory = (args) => `${name}QueryOptions(${['useMiniMaxClient()', ...args].join(', ')})`;
       out.push(
         doc([`${o.summary}.`, ...lines]),
         `export function ${o.hook}<TData = Output<'${o.id}'>>(
@@ -428,7 +420,7 @@ ${[...suspenseParams, `options?: SuspenseQueryHookOptions<Output<'${o.id}'>, TDa
   options?: InfiniteQueryHookOptions<Output<'${o.id}'>, PageParam<'${o.id}'>, TData, MiniMaxInfiniteQueryKey<'${o.id}'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(${name}InfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(${name}InfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }`,
           doc([`${o.summary}, page by page; suspends until the first page is loaded.`, ...lines]),
           `export function useSuspense${o.base}Infinite<TData = InfiniteListData<'${o.id}'>>(
@@ -436,7 +428,7 @@ ${[...suspenseParams, `options?: SuspenseQueryHookOptions<Output<'${o.id}'>, TDa
   options?: SuspenseInfiniteQueryHookOptions<Output<'${o.id}'>, PageParam<'${o.id}'>, TData, MiniMaxInfiniteQueryKey<'${o.id}'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(${name}InfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(${name}InfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }`,
         );
       }
@@ -475,7 +467,7 @@ import type { EventData, Input, MiniMaxError, Output } from '@useapi-minimax/cli
 import { useJobQuery, useSuspenseJobQuery, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from '../job-hooks.js';
 import type { InfiniteInput, InfiniteListData, MiniMaxInfiniteQueryKey, MiniMaxQueryKey, PageParam, Skippable } from '../keys.js';
 import { useMiniMaxMutation, type MutationHookOptions } from '../mutations.js';
-import { useMiniMaxCore } from '../provider.js';
+import { useMiniMaxClient } from '../provider.js';
 import {
   useInfiniteListQuery,
   useReadQuery,

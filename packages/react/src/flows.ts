@@ -5,7 +5,7 @@
 // when the create may have started a job whose id never arrived (502/504, timeout, connection lost after sending);
 // `recover()` looks it up with the client's `findCreated` and follows it. `submit` is single-flight.
 import { useMutation, type QueryClient, type UseMutationOptions, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
-import { MiniMaxError, OutcomeUnknownError, describeJob, findCreated, type CreatedLookup, type Input, type JobKind, type JobState, type Output, type Snapshot } from '@useapi-minimax/client';
+import { MiniMaxError, OutcomeUnknownError, describeJob, type CreatedLookup, type Input, type JobKind, type JobState, type Output, type Snapshot } from '@useapi-minimax/client';
 import { jobKinds, newReplyRef } from '@useapi-minimax/client/internal';
 import { useCallback, useMemo, useState } from 'react';
 import { flowStatusOf, type FlowStatus } from './flow-status.js';
@@ -14,7 +14,7 @@ import { createMusicMutationOptions, runAgentMutationOptions, type CreateMusicVa
 import type { JobCallbacks } from './job-hooks.js';
 import { usePersistedFlow, type PendingCreate, type PersistOptions } from './persist.js';
 import type { JobPollOptions } from './polling.js';
-import { useMiniMaxCore } from './provider.js';
+import { useMiniMaxClient } from './provider.js';
 import { useSingleFlight } from './single-flight.js';
 
 export type { FlowStatus } from './flow-status.js';
@@ -89,7 +89,7 @@ function useFlow<J extends JobKind, TInput, TVariables, TCreated>(
   queryClient: QueryClient | undefined,
 ): JobFlow<J, TInput, TCreated, TVariables> {
   const { kind, idOf, toVariables } = spec;
-  const client = useMiniMaxCore();
+  const client = useMiniMaxClient();
   // A job found by `recover()`, or resumed from `persist` after a reload.
   const [found, setFound] = useState<string | undefined>(undefined);
   const [lookup, setLookup] = useState<CreatedLookup | undefined>(undefined);
@@ -150,7 +150,7 @@ function useFlow<J extends JobKind, TInput, TVariables, TCreated>(
     if (!unknownError) return undefined;
     setRecovering(true);
     try {
-      const result = await findCreated(client, unknownError);
+      const result = await client.findCreated(unknownError);
       setLookup(result);
       if (result.found && result.ids[0]) setFound(result.ids[0]);
       return result;

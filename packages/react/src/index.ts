@@ -1,6 +1,6 @@
 // @useapi-minimax/react: TanStack Query v5 hooks over @useapi-minimax/client.
 export { MiniMaxError } from '@useapi-minimax/client';
-export { MiniMaxProvider, useMiniMaxClient, useMiniMaxCore, type MiniMaxProviderProps } from './provider.js';
+export { MiniMaxProvider, useMiniMaxClient, type MiniMaxProviderProps } from './provider.js';
 export {
   MINIMAX_KEY_ROOT,
   infiniteQueryKeyOf,

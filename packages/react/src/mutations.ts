@@ -9,10 +9,10 @@ import {
   type UseMutationOptions,
   type UseMutationResult,
 } from '@tanstack/react-query';
-import type { MiniMaxCore, MiniMaxError } from '@useapi-minimax/client';
+import type { MiniMaxClient, MiniMaxError } from '@useapi-minimax/client';
 import { useCallback } from 'react';
 import { applyCacheEffects, removeOptimistically, type CacheEffect } from './cache-effects.js';
-import { useMiniMaxCore } from './provider.js';
+import { useMiniMaxClient } from './provider.js';
 import { singleFlight, useSingleFlight } from './single-flight.js';
 
 /** Options of a `…MutationOptions` factory. */
@@ -77,12 +77,12 @@ export function withCacheEffects<T>(
 
 /** `useMutation` over a `…MutationOptions` factory and the caller's options; job creates are single-flight per hook instance. */
 export function useMiniMaxMutation<TData, TVariables, TOnMutateResult, TFactoryOptions extends CacheUpdateOptions>(
-  factory: (client: MiniMaxCore, options?: TFactoryOptions) => UseMutationOptions<TData, MiniMaxError, TVariables>,
+  factory: (client: MiniMaxClient, options?: TFactoryOptions) => UseMutationOptions<TData, MiniMaxError, TVariables>,
   options: (MutationHookOptions<TData, TVariables, TOnMutateResult> & Omit<TFactoryOptions, 'skipCacheUpdate'>) | undefined,
   queryClient?: QueryClient,
   creates = false,
 ): UseMutationResult<TData, MiniMaxError, TVariables, TOnMutateResult> {
-  const client = useMiniMaxCore();
+  const client = useMiniMaxClient();
   // `onEvent` (streaming operations), `skipCacheUpdate` and `singleFlight` go to the factory, the rest to TanStack.
   const { skipCacheUpdate, singleFlight: single, onEvent, ...rest } = (options ?? {}) as MutationHookOptions<TData, TVariables, TOnMutateResult> & { onEvent?: unknown };
   const result = useMutation(

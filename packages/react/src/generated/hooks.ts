@@ -12,7 +12,7 @@ import type { EventData, Input, MiniMaxError, Output } from '@useapi-minimax/cli
 import { useJobQuery, useSuspenseJobQuery, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from '../job-hooks.js';
 import type { InfiniteInput, InfiniteListData, MiniMaxInfiniteQueryKey, MiniMaxQueryKey, PageParam, Skippable } from '../keys.js';
 import { useMiniMaxMutation, type MutationHookOptions } from '../mutations.js';
-import { useMiniMaxCore } from '../provider.js';
+import { useMiniMaxClient } from '../provider.js';
 import {
   useInfiniteListQuery,
   useReadQuery,
@@ -115,7 +115,7 @@ export function useAccounts<TData = Output<'listAccounts'>>(
   options?: QueryHookOptions<Output<'listAccounts'>, TData, MiniMaxQueryKey<'listAccounts'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(accountsQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useReadQuery(accountsQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** List all configured MiniMax accounts: `GET /accounts`; suspends until loaded. */
@@ -123,7 +123,7 @@ export function useSuspenseAccounts<TData = Output<'listAccounts'>>(
   options?: SuspenseQueryHookOptions<Output<'listAccounts'>, TData, MiniMaxQueryKey<'listAccounts'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(accountsQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useSuspenseReadQuery(accountsQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** Create or update a MiniMax account configuration: `POST /accounts`; then invalidates `accounts`, invalidates `scheduler`. */
@@ -140,7 +140,7 @@ export function useAccount<TData = Output<'getAccount'>>(
   options?: QueryHookOptions<Output<'getAccount'>, TData, MiniMaxQueryKey<'getAccount'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(accountQueryOptions(useMiniMaxCore(), account ?? skipToken), options, queryClient);
+  return useReadQuery(accountQueryOptions(useMiniMaxClient(), account ?? skipToken), options, queryClient);
 }
 
 /** Get one MiniMax account configuration: `GET /accounts/{account}`; suspends until loaded. */
@@ -149,7 +149,7 @@ export function useSuspenseAccount<TData = Output<'getAccount'>>(
   options?: SuspenseQueryHookOptions<Output<'getAccount'>, TData, MiniMaxQueryKey<'getAccount'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(accountQueryOptions(useMiniMaxCore(), account), options, queryClient);
+  return useSuspenseReadQuery(accountQueryOptions(useMiniMaxClient(), account), options, queryClient);
 }
 
 /** Delete a MiniMax account configuration: `DELETE /accounts/{account}`; then removes `accounts/getAccount` of `account`, invalidates `accounts`, invalidates `scheduler`. */
@@ -166,7 +166,7 @@ export function useFeatures<TData = Output<'getFeatures'>>(
   options?: QueryHookOptions<Output<'getFeatures'>, TData, MiniMaxQueryKey<'getFeatures'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(featuresQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(featuresQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Get the upstream account's credits, plan and model costs: `GET /features`; suspends until loaded. */
@@ -175,7 +175,7 @@ export function useSuspenseFeatures<TData = Output<'getFeatures'>>(
   options?: SuspenseQueryHookOptions<Output<'getFeatures'>, TData, MiniMaxQueryKey<'getFeatures'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(featuresQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(featuresQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Create a video: `POST /videos/create`; then invalidates `videos/listVideos`, invalidates `scheduler`. */
@@ -209,7 +209,7 @@ export function useVideo<TData = Output<'getVideo'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = videoId ?? skipToken;
-  return useJobQuery('video', id, videoQueryOptions(useMiniMaxCore(), id, options), options, queryClient);
+  return useJobQuery('video', id, videoQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get a video (status, progress and URLs): `GET /videos/{videoId}`; suspends until the first snapshot, then polls like `useVideo`. */
@@ -218,7 +218,7 @@ export function useSuspenseVideo<TData = Output<'getVideo'>>(
   options?: SuspenseJobQueryHookOptions<'video', TData, MiniMaxQueryKey<'getVideo'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('video', videoId, videoQueryOptions(useMiniMaxCore(), videoId, options), options, queryClient);
+  return useSuspenseJobQuery('video', videoId, videoQueryOptions(useMiniMaxClient(), videoId, options), options, queryClient);
 }
 
 /** Delete a video: `DELETE /videos/{videoId}`; then removes `videoId` from the cached `videos/listVideos` lists, removes `videos/getVideo` of `videoId`, invalidates `videos/listVideos`. */
@@ -235,7 +235,7 @@ export function useVideos<TData = Output<'listVideos'>>(
   options?: QueryHookOptions<Output<'listVideos'>, TData, MiniMaxQueryKey<'listVideos'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(videosQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(videosQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List the videos of an account: `GET /videos`; suspends until loaded. */
@@ -244,7 +244,7 @@ export function useSuspenseVideos<TData = Output<'listVideos'>>(
   options?: SuspenseQueryHookOptions<Output<'listVideos'>, TData, MiniMaxQueryKey<'listVideos'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(videosQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(videosQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List the videos of an account: `GET /videos`, page by page: `fetchNextPage()` sends the next `lastVideoId`. */
@@ -253,7 +253,7 @@ export function useVideosInfinite<TData = InfiniteListData<'listVideos'>>(
   options?: InfiniteQueryHookOptions<Output<'listVideos'>, PageParam<'listVideos'>, TData, MiniMaxInfiniteQueryKey<'listVideos'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(videosInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(videosInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List the videos of an account: `GET /videos`, page by page; suspends until the first page is loaded. */
@@ -262,7 +262,7 @@ export function useSuspenseVideosInfinite<TData = InfiniteListData<'listVideos'>
   options?: SuspenseInfiniteQueryHookOptions<Output<'listVideos'>, PageParam<'listVideos'>, TData, MiniMaxInfiniteQueryKey<'listVideos'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(videosInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(videosInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List video agent templates, or get one template's details: `GET /videos/agent-templates`. */
@@ -271,7 +271,7 @@ export function useAgentTemplates<TData = Output<'listAgentTemplates'>>(
   options?: QueryHookOptions<Output<'listAgentTemplates'>, TData, MiniMaxQueryKey<'listAgentTemplates'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(agentTemplatesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(agentTemplatesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List video agent templates, or get one template's details: `GET /videos/agent-templates`; suspends until loaded. */
@@ -280,7 +280,7 @@ export function useSuspenseAgentTemplates<TData = Output<'listAgentTemplates'>>(
   options?: SuspenseQueryHookOptions<Output<'listAgentTemplates'>, TData, MiniMaxQueryKey<'listAgentTemplates'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(agentTemplatesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(agentTemplatesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List video agent templates, or get one template's details: `GET /videos/agent-templates`, page by page: `fetchNextPage()` sends the next `lastId`. */
@@ -289,7 +289,7 @@ export function useAgentTemplatesInfinite<TData = InfiniteListData<'listAgentTem
   options?: InfiniteQueryHookOptions<Output<'listAgentTemplates'>, PageParam<'listAgentTemplates'>, TData, MiniMaxInfiniteQueryKey<'listAgentTemplates'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(agentTemplatesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(agentTemplatesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List video agent templates, or get one template's details: `GET /videos/agent-templates`, page by page; suspends until the first page is loaded. */
@@ -298,7 +298,7 @@ export function useSuspenseAgentTemplatesInfinite<TData = InfiniteListData<'list
   options?: SuspenseInfiniteQueryHookOptions<Output<'listAgentTemplates'>, PageParam<'listAgentTemplates'>, TData, MiniMaxInfiniteQueryKey<'listAgentTemplates'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(agentTemplatesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(agentTemplatesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List subject-reference characters: `GET /videos/characters`. */
@@ -307,7 +307,7 @@ export function useCharacters<TData = Output<'listCharacters'>>(
   options?: QueryHookOptions<Output<'listCharacters'>, TData, MiniMaxQueryKey<'listCharacters'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(charactersQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(charactersQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List subject-reference characters: `GET /videos/characters`; suspends until loaded. */
@@ -316,7 +316,7 @@ export function useSuspenseCharacters<TData = Output<'listCharacters'>>(
   options?: SuspenseQueryHookOptions<Output<'listCharacters'>, TData, MiniMaxQueryKey<'listCharacters'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(charactersQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(charactersQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List subject-reference characters: `GET /videos/characters`, page by page: `fetchNextPage()` sends the next `page`. */
@@ -325,7 +325,7 @@ export function useCharactersInfinite<TData = InfiniteListData<'listCharacters'>
   options?: InfiniteQueryHookOptions<Output<'listCharacters'>, PageParam<'listCharacters'>, TData, MiniMaxInfiniteQueryKey<'listCharacters'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(charactersInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(charactersInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List subject-reference characters: `GET /videos/characters`, page by page; suspends until the first page is loaded. */
@@ -334,7 +334,7 @@ export function useSuspenseCharactersInfinite<TData = InfiniteListData<'listChar
   options?: SuspenseInfiniteQueryHookOptions<Output<'listCharacters'>, PageParam<'listCharacters'>, TData, MiniMaxInfiniteQueryKey<'listCharacters'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(charactersInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(charactersInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Create one or more images: `POST /images/create`; then invalidates `images/listImages`, invalidates `scheduler`. */
@@ -352,7 +352,7 @@ export function useImage<TData = Output<'getImage'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = imageId ?? skipToken;
-  return useJobQuery('image', id, imageQueryOptions(useMiniMaxCore(), id, options), options, queryClient);
+  return useJobQuery('image', id, imageQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get an image (status and URLs): `GET /images/{imageId}`; suspends until the first snapshot, then polls like `useImage`. */
@@ -361,7 +361,7 @@ export function useSuspenseImage<TData = Output<'getImage'>>(
   options?: SuspenseJobQueryHookOptions<'image', TData, MiniMaxQueryKey<'getImage'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('image', imageId, imageQueryOptions(useMiniMaxCore(), imageId, options), options, queryClient);
+  return useSuspenseJobQuery('image', imageId, imageQueryOptions(useMiniMaxClient(), imageId, options), options, queryClient);
 }
 
 /** Delete (soft-delete) an image: `DELETE /images/{imageId}`; then removes `imageId` from the cached `images/listImages` lists, removes `images/getImage` of `imageId`, invalidates `images/listImages`. */
@@ -378,7 +378,7 @@ export function useImages<TData = Output<'listImages'>>(
   options?: QueryHookOptions<Output<'listImages'>, TData, MiniMaxQueryKey<'listImages'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(imagesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(imagesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List the images of an account: `GET /images`; suspends until loaded. */
@@ -387,7 +387,7 @@ export function useSuspenseImages<TData = Output<'listImages'>>(
   options?: SuspenseQueryHookOptions<Output<'listImages'>, TData, MiniMaxQueryKey<'listImages'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(imagesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(imagesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List the images of an account: `GET /images`, page by page: `fetchNextPage()` sends the next `lastImageId`. */
@@ -396,7 +396,7 @@ export function useImagesInfinite<TData = InfiniteListData<'listImages'>>(
   options?: InfiniteQueryHookOptions<Output<'listImages'>, PageParam<'listImages'>, TData, MiniMaxInfiniteQueryKey<'listImages'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(imagesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(imagesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List the images of an account: `GET /images`, page by page; suspends until the first page is loaded. */
@@ -405,7 +405,7 @@ export function useSuspenseImagesInfinite<TData = InfiniteListData<'listImages'>
   options?: SuspenseInfiniteQueryHookOptions<Output<'listImages'>, PageParam<'listImages'>, TData, MiniMaxInfiniteQueryKey<'listImages'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(imagesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(imagesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List uploaded files (retired upstream; returns no data): `GET /files`. */
@@ -414,7 +414,7 @@ export function useFiles<TData = Output<'listFiles'>>(
   options?: QueryHookOptions<Output<'listFiles'>, TData, MiniMaxQueryKey<'listFiles'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(filesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(filesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List uploaded files (retired upstream; returns no data): `GET /files`; suspends until loaded. */
@@ -423,7 +423,7 @@ export function useSuspenseFiles<TData = Output<'listFiles'>>(
   options?: SuspenseQueryHookOptions<Output<'listFiles'>, TData, MiniMaxQueryKey<'listFiles'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(filesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(filesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Upload an image, audio or video file: `POST /files`; then invalidates `files/listFiles`. */
@@ -447,7 +447,7 @@ export function useScheduler<TData = Output<'listScheduledJobs'>>(
   options?: QueryHookOptions<Output<'listScheduledJobs'>, TData, MiniMaxQueryKey<'listScheduledJobs'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(schedulerQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useReadQuery(schedulerQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** List the jobs useapi.net is tracking: `GET /scheduler`; suspends until loaded. */
@@ -455,7 +455,7 @@ export function useSuspenseScheduler<TData = Output<'listScheduledJobs'>>(
   options?: SuspenseQueryHookOptions<Output<'listScheduledJobs'>, TData, MiniMaxQueryKey<'listScheduledJobs'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(schedulerQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useSuspenseReadQuery(schedulerQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** Tracked jobs and per-account free capacity: `GET /scheduler/available`. */
@@ -463,7 +463,7 @@ export function useSchedulerAvailable<TData = Output<'getSchedulerAvailable'>>(
   options?: QueryHookOptions<Output<'getSchedulerAvailable'>, TData, MiniMaxQueryKey<'getSchedulerAvailable'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(schedulerAvailableQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useReadQuery(schedulerAvailableQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** Tracked jobs and per-account free capacity: `GET /scheduler/available`; suspends until loaded. */
@@ -471,7 +471,7 @@ export function useSuspenseSchedulerAvailable<TData = Output<'getSchedulerAvaila
   options?: SuspenseQueryHookOptions<Output<'getSchedulerAvailable'>, TData, MiniMaxQueryKey<'getSchedulerAvailable'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(schedulerAvailableQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useSuspenseReadQuery(schedulerAvailableQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** Stop tracking a job (and cancel a running speech generation): `DELETE /scheduler/{id}`; then invalidates `scheduler`. */
@@ -495,7 +495,7 @@ export function useAgentJobs<TData = Output<'listAgentJobs'>>(
   options?: QueryHookOptions<Output<'listAgentJobs'>, TData, MiniMaxQueryKey<'listAgentJobs'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(agentJobsQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useReadQuery(agentJobsQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** List running agent jobs: `GET /agent/jobs`; suspends until loaded. */
@@ -503,7 +503,7 @@ export function useSuspenseAgentJobs<TData = Output<'listAgentJobs'>>(
   options?: SuspenseQueryHookOptions<Output<'listAgentJobs'>, TData, MiniMaxQueryKey<'listAgentJobs'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(agentJobsQueryOptions(useMiniMaxCore()), options, queryClient);
+  return useSuspenseReadQuery(agentJobsQueryOptions(useMiniMaxClient()), options, queryClient);
 }
 
 /** Get an agent job's status and results: `GET /agent/{jobId}`; polls until the agent job is final, shared by every component watching the same id. */
@@ -513,7 +513,7 @@ export function useAgentJob<TData = Output<'getAgentJob'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = jobId ?? skipToken;
-  return useJobQuery('agent', id, agentJobQueryOptions(useMiniMaxCore(), id, options), options, queryClient);
+  return useJobQuery('agent', id, agentJobQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get an agent job's status and results: `GET /agent/{jobId}`; suspends until the first snapshot, then polls like `useAgentJob`. */
@@ -522,7 +522,7 @@ export function useSuspenseAgentJob<TData = Output<'getAgentJob'>>(
   options?: SuspenseJobQueryHookOptions<'agent', TData, MiniMaxQueryKey<'getAgentJob'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('agent', jobId, agentJobQueryOptions(useMiniMaxCore(), jobId, options), options, queryClient);
+  return useSuspenseJobQuery('agent', jobId, agentJobQueryOptions(useMiniMaxClient(), jobId, options), options, queryClient);
 }
 
 /**
@@ -553,7 +553,7 @@ export function useMusicStyles<TData = Output<'listMusicStyles'>>(
   options?: QueryHookOptions<Output<'listMusicStyles'>, TData, MiniMaxQueryKey<'listMusicStyles'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(musicStylesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(musicStylesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -565,7 +565,7 @@ export function useSuspenseMusicStyles<TData = Output<'listMusicStyles'>>(
   options?: SuspenseQueryHookOptions<Output<'listMusicStyles'>, TData, MiniMaxQueryKey<'listMusicStyles'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(musicStylesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(musicStylesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; polls until the music job is final, shared by every component watching the same id. */
@@ -575,7 +575,7 @@ export function useMusic<TData = Output<'getMusic'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = musicId ?? skipToken;
-  return useJobQuery('music', id, musicQueryOptions(useMiniMaxCore(), id, options), options, queryClient);
+  return useJobQuery('music', id, musicQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; suspends until the first snapshot, then polls like `useMusic`. */
@@ -584,7 +584,7 @@ export function useSuspenseMusic<TData = Output<'getMusic'>>(
   options?: SuspenseJobQueryHookOptions<'music', TData, MiniMaxQueryKey<'getMusic'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('music', musicId, musicQueryOptions(useMiniMaxCore(), musicId, options), options, queryClient);
+  return useSuspenseJobQuery('music', musicId, musicQueryOptions(useMiniMaxClient(), musicId, options), options, queryClient);
 }
 
 /** List songs: `GET /music`. */
@@ -593,7 +593,7 @@ export function useMusicList<TData = Output<'listMusic'>>(
   options?: QueryHookOptions<Output<'listMusic'>, TData, MiniMaxQueryKey<'listMusic'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(musicListQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(musicListQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List songs: `GET /music`; suspends until loaded. */
@@ -602,7 +602,7 @@ export function useSuspenseMusicList<TData = Output<'listMusic'>>(
   options?: SuspenseQueryHookOptions<Output<'listMusic'>, TData, MiniMaxQueryKey<'listMusic'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(musicListQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(musicListQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List songs: `GET /music`, page by page: `fetchNextPage()` sends the next `lastMusicId`. */
@@ -611,7 +611,7 @@ export function useMusicListInfinite<TData = InfiniteListData<'listMusic'>>(
   options?: InfiniteQueryHookOptions<Output<'listMusic'>, PageParam<'listMusic'>, TData, MiniMaxInfiniteQueryKey<'listMusic'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(musicListInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(musicListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List songs: `GET /music`, page by page; suspends until the first page is loaded. */
@@ -620,7 +620,7 @@ export function useSuspenseMusicListInfinite<TData = InfiniteListData<'listMusic
   options?: SuspenseInfiniteQueryHookOptions<Output<'listMusic'>, PageParam<'listMusic'>, TData, MiniMaxInfiniteQueryKey<'listMusic'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(musicListInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(musicListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -632,7 +632,7 @@ export function useAudioList<TData = Output<'listAudio'>>(
   options?: QueryHookOptions<Output<'listAudio'>, TData, MiniMaxQueryKey<'listAudio'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(audioListQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(audioListQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -644,7 +644,7 @@ export function useSuspenseAudioList<TData = Output<'listAudio'>>(
   options?: SuspenseQueryHookOptions<Output<'listAudio'>, TData, MiniMaxQueryKey<'listAudio'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(audioListQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(audioListQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -656,7 +656,7 @@ export function useAudioListInfinite<TData = InfiniteListData<'listAudio'>>(
   options?: InfiniteQueryHookOptions<Output<'listAudio'>, PageParam<'listAudio'>, TData, MiniMaxInfiniteQueryKey<'listAudio'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(audioListInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(audioListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -668,7 +668,7 @@ export function useSuspenseAudioListInfinite<TData = InfiniteListData<'listAudio
   options?: SuspenseInfiniteQueryHookOptions<Output<'listAudio'>, PageParam<'listAudio'>, TData, MiniMaxInfiniteQueryKey<'listAudio'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(audioListInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(audioListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -680,7 +680,7 @@ export function useAudioConfig<TData = Output<'getAudioConfig'>>(
   options?: QueryHookOptions<Output<'getAudioConfig'>, TData, MiniMaxQueryKey<'getAudioConfig'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(audioConfigQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(audioConfigQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -692,7 +692,7 @@ export function useSuspenseAudioConfig<TData = Output<'getAudioConfig'>>(
   options?: SuspenseQueryHookOptions<Output<'getAudioConfig'>, TData, MiniMaxQueryKey<'getAudioConfig'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(audioConfigQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(audioConfigQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -704,7 +704,7 @@ export function useAudioVoices<TData = Output<'listAudioVoices'>>(
   options?: QueryHookOptions<Output<'listAudioVoices'>, TData, MiniMaxQueryKey<'listAudioVoices'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(audioVoicesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(audioVoicesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -716,7 +716,7 @@ export function useSuspenseAudioVoices<TData = Output<'listAudioVoices'>>(
   options?: SuspenseQueryHookOptions<Output<'listAudioVoices'>, TData, MiniMaxQueryKey<'listAudioVoices'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(audioVoicesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(audioVoicesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -728,7 +728,7 @@ export function useAudioVoicesInfinite<TData = InfiniteListData<'listAudioVoices
   options?: InfiniteQueryHookOptions<Output<'listAudioVoices'>, PageParam<'listAudioVoices'>, TData, MiniMaxInfiniteQueryKey<'listAudioVoices'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(audioVoicesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(audioVoicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -740,7 +740,7 @@ export function useSuspenseAudioVoicesInfinite<TData = InfiniteListData<'listAud
   options?: SuspenseInfiniteQueryHookOptions<Output<'listAudioVoices'>, PageParam<'listAudioVoices'>, TData, MiniMaxInfiniteQueryKey<'listAudioVoices'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(audioVoicesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(audioVoicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -752,7 +752,7 @@ export function useAudio<TData = Output<'getAudio'>>(
   options?: QueryHookOptions<Output<'getAudio'>, TData, MiniMaxQueryKey<'getAudio'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(audioQueryOptions(useMiniMaxCore(), audio_id ?? skipToken), options, queryClient);
+  return useReadQuery(audioQueryOptions(useMiniMaxClient(), audio_id ?? skipToken), options, queryClient);
 }
 
 /**
@@ -764,7 +764,7 @@ export function useSuspenseAudio<TData = Output<'getAudio'>>(
   options?: SuspenseQueryHookOptions<Output<'getAudio'>, TData, MiniMaxQueryKey<'getAudio'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(audioQueryOptions(useMiniMaxCore(), audio_id), options, queryClient);
+  return useSuspenseReadQuery(audioQueryOptions(useMiniMaxClient(), audio_id), options, queryClient);
 }
 
 /**
@@ -847,7 +847,7 @@ export function useSpeechList<TData = Output<'listSpeech'>>(
   options?: QueryHookOptions<Output<'listSpeech'>, TData, MiniMaxQueryKey<'listSpeech'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(speechListQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(speechListQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List speech clips: `GET /speech`; suspends until loaded. */
@@ -856,7 +856,7 @@ export function useSuspenseSpeechList<TData = Output<'listSpeech'>>(
   options?: SuspenseQueryHookOptions<Output<'listSpeech'>, TData, MiniMaxQueryKey<'listSpeech'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(speechListQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(speechListQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List speech clips: `GET /speech`, page by page: `fetchNextPage()` sends the next `page`. */
@@ -865,7 +865,7 @@ export function useSpeechListInfinite<TData = InfiniteListData<'listSpeech'>>(
   options?: InfiniteQueryHookOptions<Output<'listSpeech'>, PageParam<'listSpeech'>, TData, MiniMaxInfiniteQueryKey<'listSpeech'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(speechListInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(speechListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List speech clips: `GET /speech`, page by page; suspends until the first page is loaded. */
@@ -874,7 +874,7 @@ export function useSuspenseSpeechListInfinite<TData = InfiniteListData<'listSpee
   options?: SuspenseInfiniteQueryHookOptions<Output<'listSpeech'>, PageParam<'listSpeech'>, TData, MiniMaxInfiniteQueryKey<'listSpeech'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(speechListInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(speechListInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List system and cloned voices: `GET /speech/voices`. */
@@ -883,7 +883,7 @@ export function useVoices<TData = Output<'listSpeechVoices'>>(
   options?: QueryHookOptions<Output<'listSpeechVoices'>, TData, MiniMaxQueryKey<'listSpeechVoices'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(voicesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(voicesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List system and cloned voices: `GET /speech/voices`; suspends until loaded. */
@@ -892,7 +892,7 @@ export function useSuspenseVoices<TData = Output<'listSpeechVoices'>>(
   options?: SuspenseQueryHookOptions<Output<'listSpeechVoices'>, TData, MiniMaxQueryKey<'listSpeechVoices'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(voicesQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(voicesQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List system and cloned voices: `GET /speech/voices`, page by page: `fetchNextPage()` sends the next `page`. */
@@ -901,7 +901,7 @@ export function useVoicesInfinite<TData = InfiniteListData<'listSpeechVoices'>>(
   options?: InfiniteQueryHookOptions<Output<'listSpeechVoices'>, PageParam<'listSpeechVoices'>, TData, MiniMaxInfiniteQueryKey<'listSpeechVoices'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(voicesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(voicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** List system and cloned voices: `GET /speech/voices`, page by page; suspends until the first page is loaded. */
@@ -910,7 +910,7 @@ export function useSuspenseVoicesInfinite<TData = InfiniteListData<'listSpeechVo
   options?: SuspenseInfiniteQueryHookOptions<Output<'listSpeechVoices'>, PageParam<'listSpeechVoices'>, TData, MiniMaxInfiniteQueryKey<'listSpeechVoices'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(voicesInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(voicesInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`; polls until the speech job is final, shared by every component watching the same id. */
@@ -920,7 +920,7 @@ export function useSpeech<TData = Output<'getSpeech'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = audio_id ?? skipToken;
-  return useJobQuery('speech', id, speechQueryOptions(useMiniMaxCore(), id, options), options, queryClient);
+  return useJobQuery('speech', id, speechQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`; suspends until the first snapshot, then polls like `useSpeech`. */
@@ -929,7 +929,7 @@ export function useSuspenseSpeech<TData = Output<'getSpeech'>>(
   options?: SuspenseJobQueryHookOptions<'speech', TData, MiniMaxQueryKey<'getSpeech'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('speech', audio_id, speechQueryOptions(useMiniMaxCore(), audio_id, options), options, queryClient);
+  return useSuspenseJobQuery('speech', audio_id, speechQueryOptions(useMiniMaxClient(), audio_id, options), options, queryClient);
 }
 
 /** Delete a speech clip: `DELETE /speech/{audio_id}`; then removes `audio_id` from the cached `speech/listSpeech` lists, removes `speech/getSpeech` of `audio_id`, invalidates `speech/listSpeech`. */
@@ -949,7 +949,7 @@ export function useLlmChats<TData = Output<'listLlmChats'>>(
   options?: QueryHookOptions<Output<'listLlmChats'>, TData, MiniMaxQueryKey<'listLlmChats'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(llmChatsQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useReadQuery(llmChatsQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -961,7 +961,7 @@ export function useSuspenseLlmChats<TData = Output<'listLlmChats'>>(
   options?: SuspenseQueryHookOptions<Output<'listLlmChats'>, TData, MiniMaxQueryKey<'listLlmChats'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(llmChatsQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseReadQuery(llmChatsQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -973,7 +973,7 @@ export function useLlmChatsInfinite<TData = InfiniteListData<'listLlmChats'>>(
   options?: InfiniteQueryHookOptions<Output<'listLlmChats'>, PageParam<'listLlmChats'>, TData, MiniMaxInfiniteQueryKey<'listLlmChats'>>,
   queryClient?: QueryClient,
 ): UseInfiniteQueryResult<TData, MiniMaxError> {
-  return useInfiniteListQuery(llmChatsInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useInfiniteListQuery(llmChatsInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -985,7 +985,7 @@ export function useSuspenseLlmChatsInfinite<TData = InfiniteListData<'listLlmCha
   options?: SuspenseInfiniteQueryHookOptions<Output<'listLlmChats'>, PageParam<'listLlmChats'>, TData, MiniMaxInfiniteQueryKey<'listLlmChats'>>,
   queryClient?: QueryClient,
 ): UseSuspenseInfiniteQueryResult<TData, MiniMaxError> {
-  return useSuspenseInfiniteListQuery(llmChatsInfiniteQueryOptions(useMiniMaxCore(), input), options, queryClient);
+  return useSuspenseInfiniteListQuery(llmChatsInfiniteQueryOptions(useMiniMaxClient(), input), options, queryClient);
 }
 
 /**
@@ -1020,7 +1020,7 @@ export function useLlmChat<TData = Output<'getLlmChat'>>(
   options?: QueryHookOptions<Output<'getLlmChat'>, TData, MiniMaxQueryKey<'getLlmChat'>>,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  return useReadQuery(llmChatQueryOptions(useMiniMaxCore(), chatID ?? skipToken, input), options, queryClient);
+  return useReadQuery(llmChatQueryOptions(useMiniMaxClient(), chatID ?? skipToken, input), options, queryClient);
 }
 
 /**
@@ -1033,5 +1033,5 @@ export function useSuspenseLlmChat<TData = Output<'getLlmChat'>>(
   options?: SuspenseQueryHookOptions<Output<'getLlmChat'>, TData, MiniMaxQueryKey<'getLlmChat'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseReadQuery(llmChatQueryOptions(useMiniMaxCore(), chatID, input), options, queryClient);
+  return useSuspenseReadQuery(llmChatQueryOptions(useMiniMaxClient(), chatID, input), options, queryClient);
 }
