@@ -6,10 +6,15 @@
 //   call to the last one's answer (process start-up excluded, as for the single-process run); figure: ideal /
 //   measured (goal ≥ 0.9 for every count). Beside it the single-process runner (memory ledger, in this process,
 //   same polling) on the same batch: the Redis backend's overhead is its makespan over that one.
-// - Scheduling throughput: N image jobs with `follow: false` (a job is done once created; the mock answers at
-//   once, 2 × 50 image slots) on one worker, jobs dispatched per second, against BullMQ's own throughput for N
-//   empty jobs (addBulk, then one Worker at the same concurrency) on the same Redis in the same run (goal ≥ 0.5).
+// - Scheduling throughput: N image jobs with `follow: false` (a job is done once created; 2 × 50 image slots) on
+//   one worker, jobs dispatched per second, against BullMQ's own throughput for N empty jobs (addBulk, then one
+//   Worker at the same concurrency) on the same Redis in the same run (goal ≥ 0.5). The mock answers at once:
+//   in the worker's process (its `handle` as the client's fetch: the figure), and the standalone server over HTTP
+//   (beside it). Also: the single-process runner on the same batch, and the mock alone answering the same
+//   creates (what the mock costs, what HTTP costs).
 //   node scripts/bench/redis.mjs [--jobs 24] [--job-ms 3000] [--throughput-jobs 300] [--json]
+//   node scripts/bench/redis.mjs --throughput-only [--runs 3]   (JSON of each run; BENCH_PROF=dir: CPU profiles
+//   of the throughput workers)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +28,8 @@ requireBuilt('packages/runner/dist/index.js', 'packages/runner/dist/redis/index.
 const runner = await import(pathToFileURL(join(root, 'packages/runner/dist/index.js')).href);
 const { createMiniMaxClient } = await importFrom('packages/runner', '@useapi-minimax/client');
 const { startMockServer } = await importFrom('packages/runner', '@useapi-minimax/mock-server/server');
-const { MOCK_TOKEN } = await importFrom('packages/runner', '@useapi-minimax/mock-server');
+const { MOCK_TOKEN, createMiniMaxMock } = await importFrom('packages/runner', '@useapi-minimax/mock-server');
+const { submitKinds } = await import(pathToFileURL(join(root, 'packages/runner/dist/kinds.js')).href);
 const { Queue, Worker } = await importFrom('packages/runner', 'bullmq');
 const { Redis } = await importFrom('packages/runner', 'ioredis');
 const { startRedis } = await import(pathToFileURL(join(root, 'scripts/lib/redis-server.mjs')).href);
@@ -43,7 +49,8 @@ const videoItems = (tag) => Array.from({ length: jobs }, (_, i) => ({ kind: 'vid
 
 function worker(argv, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [workerPath, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const prof = process.env.BENCH_PROF && env.WORKER_FOLLOW === '0' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+    const child = spawn(process.execPath, [...prof, workerPath, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -75,49 +82,104 @@ async function onRedis(redis, count) {
   return { workers: count, measuredMs, ratio: idealMs / measuredMs, succeeded: outs[0].counts.succeeded, creates, rejected429: rejected };
 }
 
-async function throughput(redis) {
-  const server = await startMockServer({ port: 0, jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false });
-  const manifest = join(dir, 'throughput.json');
-  writeFileSync(manifest, JSON.stringify(Array.from({ length: throughputJobs }, (_, i) => ({ kind: 'image', key: `img-${i + 1}`, input: { prompt: `throughput ${i + 1}` } }))));
-  const items = JSON.parse(readFileSync(manifest, 'utf8'));
-  const out = await worker([redis.url, server.baseUrl, manifest, 'throughput', join(dir, 'out')], { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: '64' });
-  await server.close();
-  // The single-process runner (memory ledger) on the same batch and a fresh mock: what the core and the mock cost.
-  const server2 = await startMockServer({ port: 0, jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false });
-  const local = runner.createJobRunner({ client: createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: server2.baseUrl, logLevel: 'silent' }), follow: false, slotLimits: { image: 50 }, schedulerRefreshMs: 200 });
-  let firstAt;
-  local.on('job', () => (firstAt ??= performance.now()));
-  await local.batch(items);
-  const singlePerS = throughputJobs / ((performance.now() - firstAt) / 1000);
-  await local.close();
-  await server2.close();
-  // Whole batch (recording every job in the ledger, then dispatch), and dispatch alone (from the first job a
-  // worker took to the last created).
-  const batchPerS = throughputJobs / ((out.endedAt - out.startedAt) / 1000);
-  const backendPerS = throughputJobs / ((out.endedAt - out.firstJobAt) / 1000);
-  // BullMQ alone: the same number of empty jobs, one Worker at the same concurrency, on the same Redis.
+let throughputRuns = 0;
+const throughputMock = { jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false };
+const inProcessFetch = (mock) => (input, init) => mock.handle(input instanceof Request ? input : new Request(input, init));
+
+/** BullMQ alone: `n` empty jobs (addBulk, then one Worker at concurrency 64) on the same Redis. */
+async function bullmqEmpty(redis, run) {
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const queue = new Queue('bench-empty', { connection, prefix: 'umm:bench' });
+  const queue = new Queue(`bench-empty-${run}`, { connection, prefix: 'umm:bench' });
   let done = 0;
   let finish;
   const all = new Promise((r) => (finish = r));
   const started = performance.now();
   await queue.addBulk(Array.from({ length: throughputJobs }, (_, i) => ({ name: 'empty', data: { i }, opts: { removeOnComplete: true } })));
   const workerConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const w = new Worker('bench-empty', async () => undefined, { connection: workerConnection, prefix: 'umm:bench', concurrency: 64 });
+  const w = new Worker(`bench-empty-${run}`, async () => undefined, { connection: workerConnection, prefix: 'umm:bench', concurrency: 64 });
   w.on('completed', () => ++done === throughputJobs && finish());
   await all;
-  const bullPerS = throughputJobs / ((performance.now() - started) / 1000);
+  const perS = throughputJobs / ((performance.now() - started) / 1000);
   await w.close();
   await queue.close();
   connection.disconnect();
   workerConnection.disconnect();
-  return { jobs: throughputJobs, batchPerS, backendPerS, singlePerS, bullmqEmptyPerS: bullPerS, ratio: backendPerS / bullPerS, created: out.counts.created };
+  return perS;
+}
+
+async function throughput(redis) {
+  const run = ++throughputRuns;
+  const manifest = join(dir, 'throughput.json');
+  writeFileSync(manifest, JSON.stringify(Array.from({ length: throughputJobs }, (_, i) => ({ kind: 'image', key: `img-${i + 1}`, input: { prompt: `throughput ${i + 1}` } }))));
+  const items = JSON.parse(readFileSync(manifest, 'utf8'));
+  const workerEnv = { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: '64', WORKER_QUIET: '1' };
+  // Dispatch alone: from the first job the worker took to the last created; whole batch: recording every job in
+  // the ledger first.
+  const rates = (out) => ({ backendPerS: throughputJobs / ((out.endedAt - out.firstJobAt) / 1000), batchPerS: throughputJobs / ((out.endedAt - out.startedAt) / 1000), created: out.counts.created });
+  // The mock in the worker's process (its `handle` as the client's fetch): it answers at once, no HTTP.
+  const inProc = await worker([redis.url, 'http://unused.invalid', manifest, `throughput-${run}`, join(dir, 'out')], { ...workerEnv, WORKER_MOCK: JSON.stringify(throughputMock) });
+  const bullmqEmptyPerS = await bullmqEmpty(redis, run);
+  // The standalone mock server over HTTP (in the bench's process).
+  const server = await startMockServer({ port: 0, ...throughputMock });
+  const overHttp = await worker([redis.url, server.baseUrl, manifest, `throughput-http-${run}`, join(dir, 'out')], workerEnv);
+  await server.close();
+  // The single-process runner (memory ledger, in the bench's process) on the same batch: the core and the mock.
+  const single = async (client) => {
+    const local = runner.createJobRunner({ client, follow: false, slotLimits: { image: 50 }, schedulerRefreshMs: 200 });
+    let firstAt;
+    local.on('job', () => (firstAt ??= performance.now()));
+    await local.batch(items);
+    const perS = throughputJobs / ((performance.now() - firstAt) / 1000);
+    await local.close();
+    return perS;
+  };
+  const singlePerS = await single(createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: inProcessFetch(createMiniMaxMock(throughputMock)) }));
+  const server2 = await startMockServer({ port: 0, ...throughputMock });
+  const singleHttpPerS = await single(createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: server2.baseUrl, logLevel: 'silent' }));
+  await server2.close();
+  // The mock alone: the same creates sent straight from the client, 64 at a time (in-process, and over HTTP).
+  const mockAlone = async (client) => {
+    const { tag, method, fixed } = submitKinds.image;
+    const names = Object.keys(await client.accounts.list());
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 64 }, async () => {
+      while (next < throughputJobs) {
+        const i = next++;
+        await client[tag][method]({ ...items[i].input, ...fixed, account: names[i % names.length] }, { maxRetries: 0 });
+      }
+    }));
+    return throughputJobs / ((performance.now() - t0) / 1000);
+  };
+  const roomy = { ...throughputMock, accounts: [{ maxJobs: 1000, credits: 1e9 }, { maxJobs: 1000, credits: 1e9 }] };
+  const mockInProcessPerS = await mockAlone(createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: inProcessFetch(createMiniMaxMock(roomy)) }));
+  const server3 = await startMockServer({ port: 0, ...roomy });
+  const mockHttpPerS = await mockAlone(createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: server3.baseUrl, logLevel: 'silent' }));
+  await server3.close();
+  const r = rates(inProc);
+  const h = rates(overHttp);
+  return {
+    jobs: throughputJobs,
+    ...r,
+    mockCreates: inProc.mockCreates,
+    singlePerS,
+    bullmqEmptyPerS,
+    ratio: r.backendPerS / bullmqEmptyPerS,
+    http: { ...h, singlePerS: singleHttpPerS, ratio: h.backendPerS / bullmqEmptyPerS },
+    mockInProcessPerS,
+    mockHttpPerS,
+  };
 }
 
 const redis = await startRedis();
 let result;
 try {
+  if (args.includes('--throughput-only')) {
+    const runs = [];
+    for (let i = 0; i < flag('runs', 1); i++) runs.push(await throughput(redis));
+    console.log(JSON.stringify(runs, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(v < 10 ? 3 : 0) : v)));
+    process.exit(0);
+  }
   const baseline = await single();
   const rows = [baseline];
   for (const count of [1, 2, 4]) rows.push(await onRedis(redis, count));

@@ -254,9 +254,11 @@ function functionsSource(spec, table, createdKinds) {
   const decls = Object.entries(table).map(([id, op]) => {
     const parts = [];
     const streams = op.success === 'sse' || op.success === 'json|sse';
-    if (streams) parts.push('events: parseEventStream');
+    if (streams) parts.push('events: readEventAnswer');
     if (op.body === 'multipart') parts.push('form: toFormData');
-    if (op.body === 'raw') parts.push('upload: toRawBody');
+    if (op.body === 'raw') parts.push('upload: rawUpload');
+    // Warnings about unknown fields need a field beyond the path ids (an operation without input has none to warn of).
+    if (op.body !== 'none' || Object.values(op.fields).some((f) => f.in !== 'path')) parts.push('notices: warnInputOnce');
     const idField = jobCreatorsOf(spec)[id]?.idField;
     if (createdKinds[id]) parts.push(`starts: { kind: '${createdKinds[id]}', ${idField ? `idField: '${idField}', ` : ''}outcome: outcomeUnknown, replyRef: newReplyRef }`);
     for (const p of parts) used.add(p.split(':')[0]);
@@ -273,13 +275,14 @@ function functionsSource(spec, table, createdKinds) {
   });
   const imports = [
     `import type { MiniMaxCore } from '../core.js';`,
+    ...(used.has('events') ? [`import { readEventAnswer } from '../event-answer.js';`] : []),
     `import { defineOperation } from '../operation.js';`,
     ...(used.has('starts') ? [`import { newReplyRef, outcomeUnknown } from '../outcome.js';`] : []),
     ...(used.has('form') || used.has('upload')
-      ? [`import { ${[used.has('form') && 'toFormData', used.has('upload') && 'toRawBody'].filter(Boolean).join(', ')} } from '../request-body.js';`]
+      ? [`import { ${[used.has('upload') && 'rawUpload', used.has('form') && 'toFormData'].filter(Boolean).join(', ')} } from '../request-body.js';`]
       : []),
     `import type { EventData, EventStream, Input, Output, RequestOptions, UploadData } from '../resource-types.js';`,
-    ...(used.has('events') ? [`import { parseEventStream } from '../sse.js';`] : []),
+    ...(used.has('notices') ? [`import { warnInputOnce } from '../validate.js';`] : []),
     `import {\n${Object.keys(table).map((id) => `  ${descriptorName(id)},`).join('\n')}\n} from './operations.js';`,
   ];
   return `${HEADER}// One function per operation, core first: \`import { getMusic } from '@useapi-minimax/client'\` ships only what

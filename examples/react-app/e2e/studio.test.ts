@@ -136,6 +136,10 @@ describe('MiniMax Studio in Chromium, on the in-browser mock', () => {
     await alert.waitFor(WAIT);
     await expect(alert.textContent()).resolves.toMatch(/^ModeratedError The prompt was refused by moderation/);
     expect(await page.locator('[data-testid=song-card]').count()).toBe(1); // nothing was created
+    // Rephrase: the flow says so, the prompt stays editable and the button usable.
+    await page.locator('[data-testid=flow][data-status=moderated] [data-testid=rephrase-hint]').waitFor(WAIT);
+    expect(await page.getByLabel('Mood and instruments').isEditable()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Compose' }).isEnabled()).toBe(true);
     // Chromium logs every non-2xx answer as a console error: exactly this one is expected here, nothing else.
     const expected = 'console.error: Failed to load resource: the server responded with a status of 422 () (https://api.useapi.net/v1/minimax/music/create)';
     expect(problems).toEqual([expected]);

@@ -13,7 +13,21 @@ export const account: string | undefined = import.meta.env.VITE_MINIMAX_ACCOUNT 
 export const mockJobMs: number = Number(import.meta.env.VITE_MOCK_JOB_MS) || 3000;
 
 /**
- * How often job hooks poll: against the in-browser mock, a few times per (short) job; against the real API,
- * the hooks' defaults (music 5 s, video/image/agent 10 s).
+ * How often job hooks poll: `VITE_POLL_INTERVAL_MS` when set (e.g. against a standalone mock on a manual clock);
+ * against the in-browser mock, a few times per (short) job; against the real API, the hooks' defaults (music 5 s,
+ * video/image/agent 10 s).
  */
-export const pollIntervalMs: number | undefined = apiMode === 'mock' ? Math.max(250, Math.round(mockJobMs / 6)) : undefined;
+export const pollIntervalMs: number | undefined =
+  Number(import.meta.env.VITE_POLL_INTERVAL_MS) || (apiMode === 'mock' ? Math.max(250, Math.round(mockJobMs / 6)) : undefined);
+
+/**
+ * Where the flows record the job they follow (`persist`), so a reload mid-job resumes it: `localStorage`, or
+ * nothing where the browser refuses it (some privacy modes throw on access).
+ */
+export const jobStore: Storage | undefined = (() => {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+})();

@@ -7,6 +7,8 @@ interface ImportMetaEnv {
   readonly VITE_MINIMAX_ACCOUNT?: string;
   /** Mock only: how long a generation takes, in ms (default 3000). */
   readonly VITE_MOCK_JOB_MS?: string;
+  /** How often job hooks poll, in ms (default: a sixth of `VITE_MOCK_JOB_MS` on the in-browser mock, else the hooks' defaults). */
+  readonly VITE_POLL_INTERVAL_MS?: string;
 }
 
 interface ImportMeta {

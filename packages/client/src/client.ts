@@ -1,5 +1,5 @@
-// createMiniMaxClient: a core with every operation attached by tag (`client.music.get`) and openapi-fetch's typed
-// low-level calls (`client.GET('/music/{musicId}', …)`), over the core's one transport.
+// createMiniMaxClient: a core with every operation attached by tag (`client.music.get`) and openapi-fetch-style typed
+// low-level calls (`client.GET('/music/{musicId}', …)`, low-level.ts), over the core's one transport.
 import type { Client, Middleware } from 'openapi-fetch';
 import { coreObject, createEnv, eject, use, type ClientOptions, type Env, type MiniMaxCore } from './core.js';
 import { operations } from './generated/operations.js';
@@ -9,7 +9,7 @@ import { findCreated, type CreatedLookup, type CreatedTarget, type FindCreatedOp
 import type { OutcomeUnknownError } from './errors.js';
 import type { OperationDescriptor } from './operation-descriptor.js';
 import { buildResources } from './resources.js';
-import { requestClass, startCall } from './transport.js';
+import { lowLevel } from './low-level.js';
 
 export { DEFAULT_BASE_URL } from './core.js';
 export type { ClientOptions } from './core.js';
@@ -38,42 +38,12 @@ function routeOf(method: string, path: string): [string, OperationDescriptor] | 
   return routes.get(`${method} ${path}`) ?? [];
 }
 
-function lowLevel(env: Env, method: 'GET' | 'POST' | 'DELETE') {
-  return async (path: string, init: Record<string, any> = {}) => {
-    const [id, op] = routeOf(method, path);
-    const answer = await startCall(
-      env,
-      {
-        operation: id,
-        method,
-        path,
-        idempotent: op ? op.idempotent : method !== 'POST',
-        oneShot: typeof ReadableStream !== 'undefined' && init.body instanceof ReadableStream,
-        maxRetries: init.maxRetries ?? env.maxRetries,
-        timeoutMs: init.timeoutMs ?? env.timeoutMs,
-        signal: init.signal ?? undefined,
-      },
-      (signal, fetch) =>
-        (env.api as any)[method](path, {
-          Request: requestClass(env, init.middleware),
-          ...init,
-          ...(env.headers ? { headers: { ...env.headers, ...init.headers } } : {}),
-          signal,
-          fetch,
-        }),
-    );
-    // openapi-fetch read the body within the call's budget: nothing left to cover.
-    answer.release();
-    return answer.result;
-  };
-}
-
 /** The public client object of an env (a new one per `withOptions` view). */
 function clientObject(env: Env): MiniMaxClient {
   const client = coreObject(env) as unknown as Record<string, unknown>;
-  client.GET = lowLevel(env, 'GET');
-  client.POST = lowLevel(env, 'POST');
-  client.DELETE = lowLevel(env, 'DELETE');
+  client.GET = lowLevel(env, 'GET', routeOf);
+  client.POST = lowLevel(env, 'POST', routeOf);
+  client.DELETE = lowLevel(env, 'DELETE', routeOf);
   client.use = (...added: Middleware[]) => use(env, ...added);
   client.eject = (...removed: Middleware[]) => eject(env, ...removed);
   client.findCreated = (target: OutcomeUnknownError | CreatedTarget, options?: FindCreatedOptions) => findCreated(client as never, target, options);

@@ -1,11 +1,11 @@
-// The core: options, the token, redaction, logging and the transport's settings, over one openapi-fetch client.
+// The core: options, the token, redaction, logging and the transport's settings. No openapi-fetch: operation calls
+// build their request themselves (request.ts); only the whole client's low-level `GET`/`POST`/`DELETE` use it.
 // No operation table: the per-operation functions (src/generated/functions.ts) take a core as their first
 // argument, so an app ships the core plus the operations it calls. `createMiniMaxClient` is built on a core, and a
 // client is accepted wherever a core is.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { Middleware } from 'openapi-fetch';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { type LogLevel, type Log, type Logger, createLog, enabled } from './logger.js';
-import { serializePath } from './path-serializer.js';
 import type { ClientHooks } from './transport.js';
 
 /** The production base URL. */
@@ -96,12 +96,13 @@ export interface Env {
   validate: boolean;
   /** Headers of the view (`withOptions({ headers })`), added to every call. */
   headers: Record<string, string> | undefined;
-  /** The middleware registered on the client (while there is any, openapi-fetch builds real Requests). */
+  /** The middleware registered on the client (while there is any, calls build real Requests for it). */
   middleware: Middleware[];
+  /** The `Authorization` header value, if a token is configured. */
+  auth: string | undefined;
   /** A token is configured (the 401 message says whether one was sent at all). */
   hasToken: boolean;
   baseUrl: string;
-  api: Client<any>;
   /** Log lines already written once (`warnOnce`). */
   warned: Set<string>;
   /** Builds the public object of a view (a core, or a client). */
@@ -194,7 +195,7 @@ export function coreObject(env: Env): MiniMaxCore {
 
 /**
  * The state of a new core: reads the token (`USEAPI_TOKEN` by default), checks it, and sets up logging and the
- * openapi-fetch client. Throws `ValidationError` (nothing sent) for a missing token on the real API, a token
+ * middleware. Throws `ValidationError` (nothing sent) for a missing token on the real API, a token
  * without `user:`, a URL-encoded token, or an invalid `timeoutMs`/`maxRetries`.
  */
 export function createEnv(options: ClientOptions, build: (env: Env) => MiniMaxCore): Env {
@@ -215,7 +216,6 @@ export function createEnv(options: ClientOptions, build: (env: Env) => MiniMaxCo
   if (token && typeof document !== 'undefined' && !options.allowBrowserToken && realApi) {
     log('warn', 'an API token is configured in a browser: it unlocks every useapi.net API; use a server-side proxy (or allowBrowserToken for a mock token)');
   }
-  const api = createClient<any>({ baseUrl, headers: token ? { Authorization: `Bearer ${token}` } : {}, pathSerializer: serializePath });
   const env: Env = {
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
     debug: enabled('debug', level),
@@ -229,8 +229,8 @@ export function createEnv(options: ClientOptions, build: (env: Env) => MiniMaxCo
     validate: options.validate !== false,
     headers: undefined,
     hasToken: !!token,
+    auth: token ? `Bearer ${token}` : undefined,
     baseUrl,
-    api,
     warned: new Set(),
     build,
   };
@@ -238,15 +238,19 @@ export function createEnv(options: ClientOptions, build: (env: Env) => MiniMaxCo
   return env;
 }
 
-/** Registers middleware on the core's openapi-fetch client (and, so the transport knows, on the env). */
+/** Registers middleware (shared by the core's views), as openapi-fetch's `use` does. */
 export function use(env: Env, ...added: Middleware[]): void {
-  env.api.use(...added);
-  env.middleware.push(...added.filter(Boolean));
+  for (const m of added) {
+    if (!m) continue;
+    if (typeof m !== 'object' || !('onRequest' in m || 'onResponse' in m || 'onError' in m)) {
+      throw new Error('Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`');
+    }
+    env.middleware.push(m);
+  }
 }
 
 /** Removes middleware. */
 export function eject(env: Env, ...removed: Middleware[]): void {
-  env.api.eject(...removed);
   for (const m of removed) if (env.middleware.includes(m)) env.middleware.splice(env.middleware.indexOf(m), 1);
 }
 

@@ -1,44 +1,11 @@
-// One hierarchy of errors. `instanceof` works across two bundled copies of this package: every class is
-// branded with `Symbol.for('useapi-minimax.error')` and its name, and `Symbol.hasInstance` checks the brand.
-import type { JobKind } from './operation-descriptor.js';
+// One hierarchy of errors (the root in error-base.ts; the job and outcome-unknown families in their own modules,
+// re-exported here). `instanceof` works across two bundled copies of this package (see error-base.ts).
+import { MiniMaxError, brand } from './error-base.js';
 import type { ErrorBody } from './generated/schemas.js';
-import type { JobState } from './job-state.js';
 
-const BRAND = Symbol.for('useapi-minimax.error');
-const own = Object.prototype.hasOwnProperty;
-type Ctor<T> = abstract new (...args: never[]) => T;
-
-function branded(ctor: Function, value: unknown): boolean {
-  const proto = ctor.prototype as Record<symbol, unknown>;
-  if (!own.call(proto, BRAND)) return Function.prototype[Symbol.hasInstance].call(ctor, value);
-  for (let p = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : null; p; p = Object.getPrototypeOf(p)) {
-    if (own.call(p, BRAND) && p[BRAND] === proto[BRAND]) return true;
-  }
-  return false;
-}
-
-function brand(ctor: Function, name: string): void {
-  Object.defineProperty(ctor.prototype, 'name', { value: name, writable: true, configurable: true });
-  Object.defineProperty(ctor.prototype, BRAND, { value: name });
-}
-
-/** Base class of every error this package throws. */
-export class MiniMaxError extends Error {
-  /** Brand check: true for errors of this class from any copy of the package. */
-  static override [Symbol.hasInstance]<T>(this: Ctor<T>, value: unknown): value is T {
-    return branded(this, value);
-  }
-
-  /** A JSON-safe view (name, message and the error's own fields); never contains the token. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...(this as object) };
-  }
-}
-
-/** True for any error thrown by this package (any copy of it). */
-export function isMiniMaxError(value: unknown): value is MiniMaxError {
-  return value instanceof MiniMaxError;
-}
+export { MiniMaxError, isMiniMaxError } from './error-base.js';
+export { JobCancelledError, JobError, JobFailedError, JobModeratedError, JobTimeoutError } from './job-errors.js';
+export { OutcomeUnknownError, type OutcomeUnknownInit } from './outcome-error.js';
 
 /** What an {@link ApiError} is built from. */
 export interface ApiErrorInit {
@@ -176,54 +143,6 @@ export class UnexpectedResponseError extends MiniMaxError {
   }
 }
 
-/** What an {@link OutcomeUnknownError} carries about the create that was sent. */
-export interface OutcomeUnknownInit {
-  /** operationId of the create. */
-  operation: string;
-  /** The job kind that create starts. */
-  kind: JobKind;
-  /** The `replyRef` sent, if the operation takes one. */
-  replyRef: string | undefined;
-  /** The `account` sent, if any. */
-  account: string | undefined;
-  /** Epoch ms when the create was sent. */
-  sentAt: number;
-  /** JSON-safe copy of the input as sent. */
-  input: Readonly<Record<string, unknown>>;
-}
-
-/**
- * A create was sent and its answer does not prove whether the job exists: a 502/504 (MiniMax sometimes answers
- * so while still queueing the paid job), a timeout, a connection lost after sending, or an empty/truncated 2xx.
- * The job may exist and be charged: do not resubmit blindly; look it up with `findCreated(error)` (by the
- * `replyRef` sent), then create again only if it says nothing was created. `cause` is the underlying error.
- */
-export class OutcomeUnknownError extends MiniMaxError {
-  /** operationId of the create: `createVideo`, `createMusic`, `runAgent`, `createSpeech`, … */
-  declare readonly operation: string;
-  /** The job kind that create starts. */
-  declare readonly kind: JobKind;
-  /** The `replyRef` sent (generated when the caller gave none and the operation takes one). */
-  declare readonly replyRef: string | undefined;
-  /** The `account` sent, if any. */
-  declare readonly account: string | undefined;
-  /** Epoch ms when the create was sent. */
-  declare readonly sentAt: number;
-  /** JSON-safe copy of the input as sent (binary parts summarised as `{ blob, type, size }`); never the token. */
-  declare readonly input: Readonly<Record<string, unknown>>;
-  /** What went wrong: `UpstreamBusyError` (502/504), `TimeoutError`, `ConnectionError` or `UnexpectedResponseError`. */
-  declare readonly cause: MiniMaxError;
-  constructor(message: string, init: OutcomeUnknownInit, cause: MiniMaxError) {
-    super(message, { cause });
-    this.operation = init.operation;
-    this.kind = init.kind;
-    this.replyRef = init.replyRef;
-    this.account = init.account;
-    this.sentAt = init.sentAt;
-    this.input = init.input;
-  }
-}
-
 /** One invalid input field. */
 export interface ValidationIssue {
   /** Field name (`prompt`, `file[2]`, …). */
@@ -245,35 +164,7 @@ export class ValidationError extends MiniMaxError {
   }
 }
 
-/** Base class of the job outcome errors: carries the job kind, id and last snapshot. */
-export class JobError<S = Record<string, unknown>> extends MiniMaxError {
-  /** The job kind. */
-  declare readonly kind: JobKind;
-  /** The job id that was followed. */
-  declare readonly jobId: string | undefined;
-  /** The last snapshot seen (undefined if none was read). */
-  declare readonly snapshot: S | undefined;
-  /** `describeJob` of the last snapshot. */
-  declare readonly state: JobState | undefined;
-  constructor(message: string, kind: JobKind, jobId: string | undefined, snapshot: S | undefined, state: JobState | undefined, options?: { cause?: unknown }) {
-    super(message, options);
-    this.kind = kind;
-    this.jobId = jobId;
-    this.snapshot = snapshot;
-    this.state = state;
-  }
-}
-/** The job ended failed (video/image status 3, agent `failed`, speech `failed`, or another final failure). */
-export class JobFailedError<S = Record<string, unknown>> extends JobError<S> {}
-/** The job was cancelled before it finished (`describeJob` state `cancelled`); a `JobFailedError` too. */
-export class JobCancelledError<S = Record<string, unknown>> extends JobFailedError<S> {}
-/** The job was moderated (video/image 5/7/14, music 4; a video that answers 404 while followed). */
-export class JobModeratedError<S = Record<string, unknown>> extends JobError<S> {}
-/** The job was not final before the wait's deadline. The job itself may still finish: read it by id later. */
-export class JobTimeoutError<S = Record<string, unknown>> extends JobError<S> {}
-
 for (const [ctor, name] of [
-  [MiniMaxError, 'MiniMaxError'],
   [ApiError, 'ApiError'],
   [BadRequestError, 'BadRequestError'],
   [UnauthorizedError, 'UnauthorizedError'],
@@ -289,12 +180,6 @@ for (const [ctor, name] of [
   [AbortError, 'AbortError'],
   [ValidationError, 'ValidationError'],
   [UnexpectedResponseError, 'UnexpectedResponseError'],
-  [OutcomeUnknownError, 'OutcomeUnknownError'],
-  [JobError, 'JobError'],
-  [JobFailedError, 'JobFailedError'],
-  [JobCancelledError, 'JobCancelledError'],
-  [JobModeratedError, 'JobModeratedError'],
-  [JobTimeoutError, 'JobTimeoutError'],
 ] as const) brand(ctor, name);
 
 /** The {@link ApiError} class for a status. */

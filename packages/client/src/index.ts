@@ -9,6 +9,8 @@ export type { ClientOptions, MiniMaxCore, ViewOptions } from './core.js';
 export * from './generated/functions.js';
 export { pollJob, waitForJob } from './jobs.js';
 export { findCreated } from './find-created.js';
+export { withResponse } from './with-response.js';
+export type { WithResponse } from './with-response.js';
 export type { CreatedLookup, CreatedTarget, FindCreatedOptions } from './find-created.js';
 
 export {

@@ -1,5 +1,5 @@
 // One call path for every operation: the per-operation functions (src/generated/functions.ts) are each
-// `defineOperation(id, descriptor, parts)`. Arguments → openapi-fetch init (path, query, body, headers), validation,
+// `defineOperation(id, descriptor, parts)`. Arguments → the request (path, query, body, headers; request.ts), validation,
 // the transport, then the answer read by its Content-Type. `parts` holds what only some operations need (the event
 // stream parser, multipart forms, raw uploads, the job a create starts), so a bundle ships only what it calls.
 import { apiError } from './api-error.js';
@@ -8,23 +8,26 @@ import { UnexpectedResponseError, ValidationError, type ValidationIssue } from '
 import type { JobKind, OperationDescriptor } from './operation-descriptor.js';
 import type { outcomeUnknown, newReplyRef } from './outcome.js';
 import { serializePath } from './path-serializer.js';
-import { applyAliases, type toFormData, type toRawBody } from './request-body.js';
+import type { readEventAnswer } from './event-answer.js';
+import { applyAliases, type rawUpload, type toFormData } from './request-body.js';
 import type { RequestOptions } from './resource-types.js';
-import type { parseEventStream } from './sse.js';
-import { requestClass, startCall, type Answer } from './transport.js';
-import { validate, warnInputOnce } from './validate.js';
+import { sendRequest, type RequestParts, type RequestResult as Result } from './request.js';
+import { startCall, type Answer } from './transport.js';
+import { validate, type warnInputOnce } from './validate.js';
 
 /** Calls that may run long get at least this budget per attempt: raw uploads (up to 5 GB) and synchronous agent runs. */
 export const LONG_TIMEOUT_MS = 20 * 60_000;
 
 /** What only some operations need, handed in by their generated function. */
 export interface OperationParts {
-  /** Parses event streams (operations that stream). */
-  readonly events?: typeof parseEventStream;
+  /** Reads event-stream answers (operations that stream). */
+  readonly events?: typeof readEventAnswer;
   /** Builds multipart forms. */
   readonly form?: typeof toFormData;
-  /** Wraps raw upload data. */
-  readonly upload?: typeof toRawBody;
+  /** Prepares raw upload data and its content type. */
+  readonly upload?: typeof rawUpload;
+  /** Warns about unknown fields and unknown values of open sets (operations with input beyond path ids). */
+  readonly notices?: typeof warnInputOnce;
   /** The job this create starts: a `replyRef` is sent, and an unknown outcome is an `OutcomeUnknownError`. */
   readonly starts?: {
     readonly kind: JobKind;
@@ -35,7 +38,19 @@ export interface OperationParts {
   };
 }
 
-type Result = { data?: unknown; error?: unknown; response: Response };
+/** Who wants the Response of the next operation call started synchronously (see `withResponse`). */
+let responseSink: ((response: Response) => void) | undefined;
+
+/** Runs `call`, handing the final Response of the operation call it starts (on success) to `sink`. */
+export function captureResponse<T>(sink: (response: Response) => void, call: () => T): T {
+  const previous = responseSink;
+  responseSink = sink;
+  try {
+    return call();
+  } finally {
+    responseSink = previous;
+  }
+}
 
 /** The function of one operation: `(core, ...pathParams, ...bodyArgs, data?, input?, options?)`. */
 export function defineOperation(id: string, op: OperationDescriptor, parts: OperationParts = {}): any {
@@ -46,6 +61,9 @@ export function defineOperation(id: string, op: OperationDescriptor, parts: Oper
 }
 
 async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, hasInput: boolean, args: any[], parts: OperationParts): Promise<unknown> {
+  // Taken before anything else: the call that `withResponse` wraps is the first one started.
+  const sink = responseSink;
+  responseSink = undefined;
   const env = envOf(core);
   let i = 0;
   const path: Record<string, string> = {};
@@ -61,27 +79,14 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
   // Every create that takes a replyRef sends one, so that a lost answer can be looked up (findCreated).
   if (starts && op.fields.replyRef && input.replyRef == null) input.replyRef = starts.replyRef();
   applyAliases(op, input);
-  const raw = op.body === 'raw' ? parts.upload!(data) : undefined;
-  let contentType: string | undefined;
-  if (op.body === 'raw') {
-    contentType = input.contentType ?? raw?.type;
-    delete input.contentType;
-    // The API takes webp as jpeg.
-    if (contentType === 'image/webp' && op.contentTypes?.includes('image/jpeg')) contentType = 'image/jpeg';
-  }
+  const upload = parts.upload?.(op, data, input);
   const issues: ValidationIssue[] = settingIssues(options);
   if (env.validate) {
     const values = { ...input, ...path };
     issues.push(...validate(op, values));
     // Unknown field names and values newer than the SDK: warned once per client (and its views), never refused.
-    warnInputOnce(env.warned, (message) => env.log('warn', message), id, op, values);
-    if (op.body === 'raw') {
-      if (!raw) issues.push({ field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer, ReadableStream or Node readable (for a file: fs.openAsBlob(path), or Readable.toWeb(stream))' });
-      if (!contentType) issues.push({ field: 'contentType', message: `is required (the data has no type); one of ${op.contentTypes!.join(', ')}` });
-      else if (!op.contentTypes!.includes(contentType.split(';')[0]!.trim().toLowerCase())) {
-        issues.push({ field: 'contentType', message: `must be one of ${op.contentTypes!.join(', ')} (got ${contentType})` });
-      }
-    }
+    parts.notices?.(env.warned, (message) => env.log('warn', message), id, op, values);
+    if (upload) issues.push(...upload.issues);
   }
   if (issues.length) throw new ValidationError(issues, id);
 
@@ -94,22 +99,19 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
     if (where === 'header') headers[name] = String(input[name]);
     else if (where !== 'path') (where === 'body' ? body : query)[name] = input[name];
   }
-  // The answer is read here, by its Content-Type (openapi-fetch hands over the stream).
-  const init: Record<string, any> = { params: { path, query }, headers, parseAs: 'stream' };
-  if (op.body === 'json') init.body = body;
-  else if (op.body === 'multipart') {
-    init.body = parts.form!(body);
-    init.bodySerializer = (b: unknown) => b;
-  } else if (op.body === 'raw') {
-    init.body = raw?.body ?? data;
-    init.bodySerializer = (b: unknown) => b;
-    headers['Content-Type'] = contentType ?? 'application/octet-stream';
-    if (raw?.stream) init.duplex = 'half';
+  // The answer is read here, by its Content-Type (the request hands over the unread stream).
+  const request: RequestParts = { method: op.method, path: op.path, pathValues: path, query, headers };
+  if (op.body === 'json') {
+    request.body = JSON.stringify(body);
+    request.json = true;
+  } else if (op.body === 'multipart') request.body = parts.form!(body);
+  else if (upload) {
+    request.body = upload.raw?.body ?? data;
+    headers['Content-Type'] = upload.contentType ?? 'application/octet-stream';
+    if (upload.raw?.stream) request.duplex = 'half';
   }
   const streaming = op.success === 'sse' || (op.success === 'json|sse' && input.stream === true);
   if (streaming) headers.Accept = 'text/event-stream';
-  // One request path: openapi-fetch builds the request (a Draft unless middleware must see a real Request).
-  init.Request = requestClass(env);
 
   const long = op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
   const spec = {
@@ -117,7 +119,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
     method: op.method,
     path: op.path,
     idempotent: op.idempotent,
-    oneShot: !!raw?.stream,
+    oneShot: !!upload?.raw?.stream,
     maxRetries: options.maxRetries ?? env.maxRetries,
     timeoutMs: options.timeoutMs ?? Math.max(env.timeoutMs, long ? LONG_TIMEOUT_MS : 0),
     signal: options.signal ?? undefined,
@@ -139,39 +141,13 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
         })
     : undefined;
   try {
-    const answer = await startCall<Result>(env, spec, (signal, fetch) => {
-      // `init` is this call's own object: no copy needed (openapi-fetch copies it once more anyway).
-      init.signal = signal;
-      init.fetch = fetch;
-      return (env.api as any).request(op.method, op.path, init) as Promise<Result>;
-    });
-    const value = await readAnswer(env, id, op, answer, streaming, where, parts);
-    // Errors while a create's event stream is read are that create's too.
-    return lost && isStream(value) ? guardStream(value, lost) : value;
+    const answer = await startCall<Result>(env, spec, (signal, fetch) => sendRequest(env, request, signal, fetch));
+    const value = await readAnswer(env, id, op, answer, streaming, where, parts, lost);
+    sink?.(answer.response);
+    return value;
   } catch (error) {
     throw lost ? lost(error) : error;
   }
-}
-
-const isStream = (value: unknown): value is AsyncGenerator<unknown> =>
-  !!value && typeof value === 'object' && typeof (value as AsyncGenerator).next === 'function' && Symbol.asyncIterator in (value as object);
-
-async function* guardStream<T>(events: AsyncGenerator<T>, lost: (error: unknown) => unknown): AsyncGenerator<T> {
-  try {
-    yield* events;
-  } catch (error) {
-    throw lost(error);
-  }
-}
-
-/** The events of `events`; `empty()` is thrown when it ends without any. */
-async function* atLeastOne<T>(events: AsyncGenerator<T>, empty: () => Error): AsyncGenerator<T> {
-  let any = false;
-  for await (const event of events) {
-    any = true;
-    yield event;
-  }
-  if (!any) throw empty();
 }
 
 /** The value of a 2xx answer, by its Content-Type; a typed error for a non-2xx or an unusable body. */
@@ -183,6 +159,7 @@ async function readAnswer(
   streaming: boolean,
   where: () => string,
   parts: OperationParts,
+  lost: ((error: unknown) => unknown) | undefined,
 ): Promise<unknown> {
   const { result, response } = answer;
   const { status } = response;
@@ -207,14 +184,8 @@ async function readAnswer(
       answer.release();
       throw unexpected('an event stream where JSON was expected');
     }
-    const events = parts.events(response.body, answer.follow());
-    // A create's stream that ends before its first event leaves the caller without the job's id.
-    if (streaming) return parts.starts ? atLeastOne(events, () => unexpected('an event stream that ended without any event')) : events;
-    // Asked for JSON, answered a stream: its last event is the answer.
-    let last: unknown;
-    for await (const event of events) last = event.data;
-    if (last !== null && typeof last === 'object') return last;
-    throw unexpected('an event stream without a JSON object where JSON was expected');
+    // Errors while a create's event stream is read are that create's too.
+    return parts.events(response.body, answer.follow(), streaming, unexpected, lost);
   }
   // JSON (also when a stream was asked for and JSON came back).
   const text = await answer.read(() => response.text());

@@ -1,5 +1,6 @@
 // Request bodies from plain objects: ergonomic aliases, multipart forms and raw uploads.
 import type { OperationDescriptor } from './operation-descriptor.js';
+import type { ValidationIssue } from './errors.js';
 
 /**
  * Applies the input aliases in place: `files` → `file` (repeatable binary parts) and a string array for a
@@ -71,4 +72,26 @@ export function toRawBody(data: unknown): RawBody | undefined {
   const from = typeof ReadableStream !== 'undefined' ? (ReadableStream as { from?: (it: AsyncIterable<Uint8Array>) => ReadableStream<Uint8Array> }).from : undefined;
   if (from && isNodeReadable(data)) return { body: from.call(ReadableStream, data), type: typeOfName(data.path), stream: true };
   return undefined;
+}
+
+/** A raw upload prepared: the data as fetch sends it, its content type (webp goes as jpeg) and what is wrong with either. */
+export interface RawUpload {
+  raw: RawBody | undefined;
+  contentType: string | undefined;
+  issues: ValidationIssue[];
+}
+
+/** The body of a raw upload operation from its data and `input.contentType` (removed from `input`). */
+export function rawUpload(op: OperationDescriptor, data: unknown, input: Record<string, unknown>): RawUpload {
+  const raw = toRawBody(data);
+  let contentType = (input.contentType as string | undefined) ?? raw?.type;
+  delete input.contentType;
+  // The API takes webp as jpeg.
+  if (contentType === 'image/webp' && op.contentTypes?.includes('image/jpeg')) contentType = 'image/jpeg';
+  const issues: ValidationIssue[] = [];
+  const types = op.contentTypes!;
+  if (!raw) issues.push({ field: 'data', message: 'must be a Blob, File, ArrayBuffer, typed array, Buffer, ReadableStream or Node readable (for a file: fs.openAsBlob(path), or Readable.toWeb(stream))' });
+  if (!contentType) issues.push({ field: 'contentType', message: `is required (the data has no type); one of ${types.join(', ')}` });
+  else if (!types.includes(contentType.split(';')[0]!.trim().toLowerCase())) issues.push({ field: 'contentType', message: `must be one of ${types.join(', ')} (got ${contentType})` });
+  return { raw, contentType, issues };
 }

@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // Honest throughput of the standalone mock server: the load comes from autocannon in its own process (never the
 // process of a server), against a bare node:http server answering the same bytes, measured in the same run.
-//   pnpm --filter @useapi-minimax/mock-server build && node bench/autocannon.mjs [--seconds 3] [--connections 16] [--json]
+//   pnpm --filter @useapi-minimax/mock-server build && node bench/autocannon.mjs [--seconds 2] [--rounds 3] [--warmup 4] [--connections 16] [--json]
 // Rows: GET /videos/{id} and a create (POST /speech/create), for the library defaults (`startMockServer()`:
 // real clock, webhooks on, response validation off outside tests), test mode (`validateResponses: true`) and the
 // CLI's defaults (the real `dist/cli.js` process). The generator's own ceiling: the bare server measured with one
 // generator process and with two (each half the connections) — if two get more, one was the bottleneck.
+// Every server is first warmed up on both endpoints (`--warmup` s each: a fresh mock has far more code to compile
+// than the bare server, and on a busy machine its first seconds cost it 3-4× the CPU per request of later ones),
+// then `--rounds` rounds each measure the bare server and every configuration back to back; a row prints the
+// median over the rounds of the ratio to the bare server of the same round.
 import { fork, spawn } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 
 const here = fileURLToPath(import.meta.url);
@@ -105,7 +110,7 @@ async function text(port, path, init) {
 }
 
 async function main() {
-  const seconds = opt('seconds', 3);
+  const seconds = opt('seconds', 2);
   const connections = opt('connections', 16);
   const asJson = args.includes('--json');
   const servers = { 'library defaults': await child(['--serve', 'library']), 'test mode': await child(['--serve', 'test-mode']), 'CLI defaults': await startCli() };
@@ -119,31 +124,54 @@ async function main() {
   const bodies = { get: await text(probe.port, getPath), post: await text(probe.port, '/v1/minimax/speech/create', { method: 'POST', body: createBody }) };
   const bare = await child(['--serve', 'bare', JSON.stringify(bodies)]);
 
-  const rows = [];
-  const ceiling = {};
-  // Warm-up (JIT) of every server, then the generator's ceiling on the bare server.
-  for (const s of [bare, ...Object.values(servers)]) await measure(s.port, getPath, { connections, seconds: 1 });
-  ceiling.one = await measure(bare.port, getPath, { connections, seconds });
-  ceiling.two = await measure(bare.port, getPath, { connections, seconds, generators: 2 });
-  for (const [endpoint, path, method, body] of [[`GET /videos/{id}`, getPath, 'GET', undefined], ['POST /speech/create', '/v1/minimax/speech/create', 'POST', createBody]]) {
-    const base = await measure(bare.port, path, { connections, seconds, method, body, pid: bare.c.pid });
-    for (const [config, server] of Object.entries(servers)) {
-      const m = await measure(server.port, path, { connections, seconds, method, body, pid: server.c.pid });
-      // CPU time per request (bare / mock): the throughput one core would give, unaffected by what else runs.
-      const cpuRatio = m.cpuPerRequestUs && base.cpuPerRequestUs ? base.cpuPerRequestUs / m.cpuPerRequestUs : undefined;
-      rows.push({ endpoint, config, bare: base, mock: m, ratio: m.rps / base.rps, p99Ratio: m.p99 / Math.max(base.p99, 1), cpuRatio });
+  const rounds = opt('rounds', 3);
+  const warmup = opt('warmup', 4);
+  const load = { before: loadavg().map((x) => x.toFixed(1)).join(' / ') };
+  const endpoints = [[`GET /videos/{id}`, getPath, 'GET', undefined], ['POST /speech/create', '/v1/minimax/speech/create', 'POST', createBody]];
+  // Warm-up (JIT, lazily compiled validators) of every server on both endpoints, then the generator's ceiling.
+  for (const s of [bare, ...Object.values(servers)]) for (const [, path, method, body] of endpoints) await measure(s.port, path, { connections, seconds: warmup, method, body });
+  const ceiling = { one: await measure(bare.port, getPath, { connections, seconds }), two: await measure(bare.port, getPath, { connections, seconds, generators: 2 }) };
+  const samples = new Map();
+  for (let round = 0; round < rounds; round++) {
+    for (const [endpoint, path, method, body] of endpoints) {
+      const base = await measure(bare.port, path, { connections, seconds, method, body, pid: bare.c.pid });
+      for (const [config, server] of Object.entries(servers)) {
+        const m = await measure(server.port, path, { connections, seconds, method, body, pid: server.c.pid });
+        const key = `${endpoint}|${config}`;
+        if (!samples.has(key)) samples.set(key, []);
+        samples.get(key).push({ bare: base, mock: m });
+      }
     }
+  }
+  load.after = loadavg().map((x) => x.toFixed(1)).join(' / ');
+  const median = (xs) => {
+    const v = xs.filter((x) => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+    return v.length === 0 ? undefined : v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  const rows = [];
+  for (const [key, list] of samples) {
+    const [endpoint, config] = key.split('|');
+    rows.push({
+      endpoint, config, rounds: list.length,
+      bare: { rps: median(list.map((x) => x.bare.rps)), p99: median(list.map((x) => x.bare.p99)), cpuPerRequestUs: median(list.map((x) => x.bare.cpuPerRequestUs)) },
+      mock: { rps: median(list.map((x) => x.mock.rps)), p99: median(list.map((x) => x.mock.p99)), cpuPerRequestUs: median(list.map((x) => x.mock.cpuPerRequestUs)), non2xx: list.reduce((n, x) => n + x.mock.non2xx, 0) },
+      ratio: median(list.map((x) => x.mock.rps / x.bare.rps)),
+      ratios: list.map((x) => Number((x.mock.rps / x.bare.rps).toFixed(2))),
+      p99Ratio: median(list.map((x) => x.mock.p99 / Math.max(x.bare.p99, 1))),
+      // CPU time per request (bare / mock): the throughput one core would give, less moved by what else runs.
+      cpuRatio: median(list.map((x) => (x.mock.cpuPerRequestUs && x.bare.cpuPerRequestUs ? x.bare.cpuPerRequestUs / x.mock.cpuPerRequestUs : undefined))),
+    });
   }
   stop(bare);
   for (const s of Object.values(servers)) stop(s);
-  const report = { connections, seconds, node: process.version, generator: 'autocannon 8 (own process)', ceiling, bytes: { get: Buffer.byteLength(bodies.get), post: Buffer.byteLength(bodies.post) }, rows };
+  const report = { connections, seconds, rounds, warmup, load, node: process.version, generator: 'autocannon 8 (own process)', ceiling, bytes: { get: Buffer.byteLength(bodies.get), post: Buffer.byteLength(bodies.post) }, rows };
   if (asJson) {
     console.log(JSON.stringify(report, null, 2));
     return;
   }
-  console.log(`autocannon in its own process, ${connections} connections, ${seconds} s per row, node ${process.version}`);
+  console.log(`autocannon in its own process, ${connections} connections, ${warmup} s warm-up per server and endpoint, ${rounds} rounds of ${seconds} s per row (medians), node ${process.version}, load average ${load.before} → ${load.after}`);
   console.log(`generator ceiling: bare with 1 generator ${ceiling.one.rps.toFixed(0)} req/s, with 2 generators ${ceiling.two.rps.toFixed(0)} req/s (${(ceiling.two.rps / ceiling.one.rps).toFixed(2)}×)`);
-  console.log('endpoint | config | bare req/s | mock req/s | ratio | bare p99 | mock p99 | p99 ratio | CPU µs/req bare | mock | CPU ratio | mock non-2xx');
+  console.log('endpoint | config | bare req/s | mock req/s | ratio (median) | ratio per round | bare p99 | mock p99 | p99 ratio | CPU µs/req bare | mock | CPU ratio | mock non-2xx');
   const us = (x) => (x === undefined ? 'n/a' : x.toFixed(0));
-  for (const r of rows) console.log(`${r.endpoint} | ${r.config} | ${r.bare.rps.toFixed(0)} | ${r.mock.rps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.bare.p99} ms | ${r.mock.p99} ms | ${r.p99Ratio.toFixed(2)} | ${us(r.bare.cpuPerRequestUs)} | ${us(r.mock.cpuPerRequestUs)} | ${r.cpuRatio?.toFixed(2) ?? 'n/a'} | ${r.mock.non2xx}`);
+  for (const r of rows) console.log(`${r.endpoint} | ${r.config} | ${r.bare.rps.toFixed(0)} | ${r.mock.rps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.ratios.join(' ')} | ${r.bare.p99} ms | ${r.mock.p99} ms | ${r.p99Ratio.toFixed(2)} | ${us(r.bare.cpuPerRequestUs)} | ${us(r.mock.cpuPerRequestUs)} | ${r.cpuRatio?.toFixed(2) ?? 'n/a'} | ${r.mock.non2xx}`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Weight of @useapi-minimax/react in an app: esbuild bundle + minify + gzip (level 9), in bytes, with the peers
 // (react, @tanstack/react-query) and the client (@useapi-minimax/client) left out: they are the app's anyway.
-//   node scripts/size.mjs          print the table
+// A second table bundles the client too (built, packages/client/dist): what `useMusic` + the provider really cost.
+//   node scripts/size.mjs          print the tables
 //   node scripts/size.mjs --json   the same numbers as JSON
 // Measures the built package (dist/), so run `pnpm build` first (`pnpm size` does).
 import { existsSync } from 'node:fs';
@@ -29,11 +30,43 @@ const rows = [
 const results = [];
 for (const [label, code] of rows) results.push({ label, ...(await measure(code)) });
 
+// With the client bundled too (issue #10 part 3: `useMusic + MiniMaxProvider + what they pull of the client` ≤ 8 KB).
+// The peers stay external; the client is the built one (packages/client/dist), and each entry calls what it imports.
+const client = fileURLToPath(new URL('../../client/dist/index.js', import.meta.url));
+const WITH_CLIENT_GOAL = 8_192;
+const withClient = [];
+if (existsSync(client)) {
+  const measureWith = (contents) =>
+    measureBundle(contents, {
+      resolveDir: root,
+      alias: { '@useapi-minimax/react': entry }, // the client resolves to the workspace package (its dist/)
+      external: EXTERNAL.filter((e) => e !== '@useapi-minimax/client'),
+    });
+  const clientRows = [
+    [
+      'useMusic + MiniMaxProvider + createMiniMaxClient (what an app ships today)',
+      "import { useMusic, MiniMaxProvider } from '@useapi-minimax/react'; import { createMiniMaxClient } from '@useapi-minimax/client'; export default () => [useMusic, MiniMaxProvider, createMiniMaxClient({ token: 'user:1-x' })];",
+    ],
+    [
+      'useMusic + MiniMaxProvider + createMiniMaxCore + getMusic (if the hooks called per-operation functions)',
+      "import { useMusic, MiniMaxProvider } from '@useapi-minimax/react'; import { createMiniMaxCore, getMusic } from '@useapi-minimax/client'; export default () => [useMusic, MiniMaxProvider, getMusic(createMiniMaxCore({ token: 'user:1-x' }), 'm')];",
+    ],
+    ["client alone: createMiniMaxCore + getMusic", "import { createMiniMaxCore, getMusic } from '@useapi-minimax/client'; export default () => getMusic(createMiniMaxCore({ token: 'user:1-x' }), 'm');"],
+  ];
+  for (const [label, code] of clientRows) withClient.push({ label, ...(await measureWith(code)) });
+}
+
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ external: EXTERNAL, results }, null, 2));
+  console.log(JSON.stringify({ external: EXTERNAL, results, withClient, withClientGoal: WITH_CLIENT_GOAL }, null, 2));
 } else {
   const width = Math.max(...results.map((r) => r.label.length));
   console.log(`${'bundle (external: ' + EXTERNAL.join(', ') + ')'}\n`);
   console.log(`${'import'.padEnd(width)}  ${'min (B)'.padStart(9)}  ${'min+gzip (B)'.padStart(13)}`);
   for (const r of results) console.log(`${r.label.padEnd(width)}  ${String(r.min).padStart(9)}  ${String(r.gzip).padStart(13)}`);
+  if (withClient.length) {
+    const w = Math.max(...withClient.map((r) => r.label.length));
+    console.log(`\nwith the client bundled (external: ${EXTERNAL.filter((e) => e !== '@useapi-minimax/client').join(', ')}; goal ${WITH_CLIENT_GOAL} B for useMusic + MiniMaxProvider + what they pull of the client)\n`);
+    console.log(`${'bundle'.padEnd(w)}  ${'min (B)'.padStart(9)}  ${'min+gzip (B)'.padStart(13)}`);
+    for (const r of withClient) console.log(`${r.label.padEnd(w)}  ${String(r.min).padStart(9)}  ${String(r.gzip).padStart(13)}`);
+  } else console.log('\n(packages/client/dist is missing: build the client for the rows with the client bundled)');
 }

@@ -13,7 +13,7 @@ export { openFileLedger } from './file-ledger.js';
 export type { FileLedgerOptions } from './file-ledger.js';
 
 export { createLocalSlots } from './slots.js';
-export type { SlotLease, SlotStore } from './slots.js';
+export type { SlotLease, SlotRequest, SlotStore } from './slots.js';
 export { accountOfId, ON_HOLD_PAUSE_MS } from './accounts.js';
 export type { SlotLimits } from './accounts.js';
 

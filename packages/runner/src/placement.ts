@@ -6,7 +6,7 @@ import type { MiniMaxClient } from '@useapi-minimax/client';
 import { AccountBook } from './accounts.js';
 import { isReplyRefOf } from './keys.js';
 import type { Pool } from './kinds.js';
-import type { SlotLease, SlotStore } from './slots.js';
+import type { SlotLease, SlotRequest, SlotStore } from './slots.js';
 
 /** Where a waiting job was placed, or why it cannot be. */
 export type PlacementResult = { lease: SlotLease } | { blocked: string };
@@ -120,7 +120,20 @@ export function createPlacement(deps: PlacementDeps): Placement {
     wakeTimer = setTimeout(pump, ms);
   };
 
-  /** Grants slots to waiters, in submission order (a job that cannot be placed does not hold up other pools). */
+  /** Takes the planned slots: one `acquireMany` (one round trip on a shared store), else one `acquire` each. */
+  const acquireAll = async (plan: readonly SlotRequest[]): Promise<(SlotLease | undefined)[]> => {
+    if (!plan.length) return [];
+    if (slots.acquireMany) return slots.acquireMany(plan);
+    const out: (SlotLease | undefined)[] = [];
+    for (const r of plan) out.push(await slots.acquire(r.account, r.pool, r.limit, r.holder));
+    return out;
+  };
+
+  /**
+   * Grants slots to waiters, in submission order (a job that cannot be placed does not hold up other pools).
+   * Each round plans one account for every waiter that fits (as if the slots before it in the round were
+   * granted), takes them all in one step, and plans the refused ones again without the accounts that refused.
+   */
   function pump(): void {
     if (pumping) {
       pumpAgain = true;
@@ -132,35 +145,61 @@ export function createPlacement(deps: PlacementDeps): Placement {
         do {
           pumpAgain = false;
           let nextAt = Infinity;
-          for (const w of [...waiters]) {
-            if (signal.aborted) return;
-            if (leases.size >= concurrency) break;
-            if (w.pool === 'video' || w.pool === 'speech') await Promise.all([loadAccounts(), readScheduler()]);
-            else await loadAccounts();
-            const { usable, retryAt, blocked } = book.candidates(w.pool, held(w.pool));
-            if (blocked) {
-              waiters.splice(waiters.indexOf(w), 1);
-              w.resolve({ blocked });
-              continue;
+          // Accounts that refused a slot of a pool in this pass (full with others' jobs).
+          const full = new Set<string>();
+          for (let again = true; again; ) {
+            again = false;
+            const planned = new Map<string, number>();
+            const probes = new Set<string>();
+            const plan: { w: Waiter; request: SlotRequest }[] = [];
+            const heldNow = (pool: Pool) => (account: string) => held(pool)(account) + (planned.get(heldKey(account, pool)) ?? 0);
+            for (const w of [...waiters]) {
+              if (signal.aborted) return;
+              if (leases.size + plan.length >= concurrency) break;
+              if (w.pool === 'video' || w.pool === 'speech') await Promise.all([loadAccounts(), readScheduler()]);
+              else await loadAccounts();
+              const { usable, retryAt, blocked } = book.candidates(w.pool, heldNow(w.pool));
+              if (blocked) {
+                waiters.splice(waiters.indexOf(w), 1);
+                w.resolve({ blocked });
+                continue;
+              }
+              const c = usable.find((u) => {
+                const k = heldKey(u.account, w.pool);
+                if (full.has(k) || heldNow(w.pool)(u.account) >= u.limit) return false;
+                return proven.has(k) || ((probing.get(k) ?? 0) === 0 && !probes.has(k));
+              });
+              if (c) {
+                const k = heldKey(c.account, w.pool);
+                planned.set(k, (planned.get(k) ?? 0) + 1);
+                if (!proven.has(k)) probes.add(k);
+                plan.push({ w, request: { account: c.account, pool: w.pool, limit: c.limit, holder: w.key } });
+                continue;
+              }
+              if (retryAt !== undefined) nextAt = Math.min(nextAt, retryAt);
+              // Slots taken by others' jobs free up without us seeing it: look again later.
+              if (book.externallyBusy(w.pool)) nextAt = Math.min(nextAt, Date.now() + schedulerRefreshMs);
             }
-            let placed: SlotLease | undefined;
-            for (const c of usable) {
-              if (held(w.pool)(c.account) >= c.limit) continue;
-              if (!proven.has(heldKey(c.account, w.pool)) && (probing.get(heldKey(c.account, w.pool)) ?? 0) > 0) continue;
-              placed = await slots.acquire(c.account, w.pool, c.limit, w.key);
-              if (placed) break;
-            }
-            if (placed) {
-              waiters.splice(waiters.indexOf(w), 1);
+            const granted = await acquireAll(plan.map((p) => p.request));
+            plan.forEach(({ w, request }, i) => {
+              const placed = granted[i];
+              if (!placed) {
+                full.add(heldKey(request.account, request.pool));
+                again = true;
+                return;
+              }
+              const at = waiters.indexOf(w);
+              if (at < 0) {
+                // Aborted while the slots were being taken: give it back.
+                void slots.release(placed).catch(() => undefined);
+                return;
+              }
+              waiters.splice(at, 1);
               leases.set(w.key, placed);
               bump(placed, 1);
               probing.set(heldKey(placed.account, w.pool), (probing.get(heldKey(placed.account, w.pool)) ?? 0) + 1);
               w.resolve({ lease: placed });
-              continue;
-            }
-            if (retryAt !== undefined) nextAt = Math.min(nextAt, retryAt);
-            // Slots taken by others' jobs free up without us seeing it: look again later.
-            if (book.externallyBusy(w.pool)) nextAt = Math.min(nextAt, Date.now() + schedulerRefreshMs);
+            });
           }
           if (nextAt < Infinity && waiters.length) schedule(nextAt);
         } while (pumpAgain);

@@ -167,20 +167,27 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       );
     }, claimTtlMs / 3);
     const notSent = { count: 0 };
+    // A job's last slot release goes out with its claim's release (one round trip on a shared store, not two).
+    let releasing: Promise<void> | undefined;
+    const releaseLast = () => {
+      releasing = releaseSlot(key);
+    };
     try {
-      let record = (await ledger.get(key))!;
+      const first = await ledger.get(key);
+      if (!first) throw new LedgerError(`job ${key} is not in the ledger`);
+      let record = first;
       const info = submitKinds[record.kind];
       for (;;) {
         if (record.phase === 'queued') record = await createJob(ctx, record, info, claim, notSent);
         else if (record.phase === 'sending' || record.phase === 'unknown') record = await reconcileJob(ctx, record, info, claim);
         else if (record.phase === 'created' && options.follow === false) {
-          await releaseSlot(key);
+          releaseLast();
           status(record, 'done', { outcome: undefined });
           return { ...result(record), outcome: 'created' as const };
         } else if (record.phase === 'created') {
           const followed = await followRecord(ctx, record, info, claim);
           if (followed === 'timed-out') {
-            await releaseSlot(key);
+            releaseLast();
             const r = { ...result(record), outcome: 'timed-out' as const, message: `not final after the deadline; the job may still finish upstream: resume later` };
             status(record, 'done', { outcome: 'timed-out', message: r.message });
             return r;
@@ -200,14 +207,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           status(record, 'done', { outcome: record.outcome, message: record.message });
           return result(record);
         } else {
-          await releaseSlot(key);
+          releaseLast();
           status(record, 'done', { outcome: record.outcome, message: record.message });
           return result(record);
         }
       }
     } finally {
       clearInterval(renew);
-      await ledger.release(claim);
+      await Promise.all([releasing, ledger.release(claim)]);
     }
   }
 

@@ -12,10 +12,24 @@ export interface SlotLease {
   readonly holder: string;
 }
 
+/** One slot asked for in {@link SlotStore.acquireMany}. */
+export interface SlotRequest {
+  readonly account: string;
+  readonly pool: Pool;
+  /** Granted only while fewer than this many of `pool` on `account` are held (Infinity: no limit). */
+  readonly limit: number;
+  readonly holder: string;
+}
+
 /** Where slots are counted. */
 export interface SlotStore {
   /** Takes a slot when fewer than `limit` of `pool` on `account` are held; undefined when full. */
   acquire(account: string, pool: Pool, limit: number, holder: string): Promise<SlotLease | undefined>;
+  /**
+   * Takes several slots at once, in order, as one atomic step (a shared store: one round trip): each request is
+   * granted as `acquire` would grant it after the ones before it. Optional: placement falls back to `acquire`.
+   */
+  acquireMany?(requests: readonly SlotRequest[]): Promise<(SlotLease | undefined)[]>;
   /** Gives a slot back (idempotent). */
   release(lease: SlotLease): Promise<void>;
   /** Slots of `pool` on `account` held now. */
@@ -36,14 +50,16 @@ export function createLocalSlots(): SlotStore {
     if (!s) holders.set(key, (s = new Set()));
     return s;
   };
+  const take = (account: string, pool: Pool, limit: number, holder: string): SlotLease | undefined => {
+    const s = set(account, pool);
+    if (s.has(holder)) return { account, pool, holder };
+    if (s.size >= limit) return undefined;
+    s.add(holder);
+    return { account, pool, holder };
+  };
   return {
-    acquire: async (account, pool, limit, holder) => {
-      const s = set(account, pool);
-      if (s.has(holder)) return { account, pool, holder };
-      if (s.size >= limit) return undefined;
-      s.add(holder);
-      return { account, pool, holder };
-    },
+    acquire: async (account, pool, limit, holder) => take(account, pool, limit, holder),
+    acquireMany: async (requests) => requests.map((r) => take(r.account, r.pool, r.limit, r.holder)),
     release: async (lease) => {
       set(lease.account, lease.pool).delete(lease.holder);
     },

@@ -82,4 +82,42 @@ describe('Redis slots', () => {
     // Then the lease runs out on Redis's clock: polled, not slept for a fixed time.
     while (!(await a.slots!.acquire('acct-dead', 'video', 1, 'alive'))) await new Promise((r) => setTimeout(r, 100));
   });
+
+  it('acquireMany grants in order up to each limit, partially, and never over-fills under parallel callers', async () => {
+    const [a, b] = two('slots-many', { slotLeaseMs: 30_000 });
+    // One call across two accounts and two pools: each request sees the grants before it.
+    const first = await a.slots!.acquireMany!([
+      { account: 'many-1', pool: 'image', limit: 2, holder: 'j1' },
+      { account: 'many-1', pool: 'image', limit: 2, holder: 'j2' },
+      { account: 'many-1', pool: 'image', limit: 2, holder: 'j3' },
+      { account: 'many-2', pool: 'image', limit: 1, holder: 'j4' },
+      { account: 'many-1', pool: 'video', limit: 1, holder: 'j5' },
+      { account: 'many-2', pool: 'image', limit: 1, holder: 'j6' },
+      { account: 'many-1', pool: 'image', limit: 2, holder: 'j1' },
+    ]);
+    expect(first.map((l) => l?.holder)).toEqual(['j1', 'j2', undefined, 'j4', 'j5', undefined, 'j1']);
+    expect(await b.slots!.held('many-1', 'image')).toBe(2);
+    expect(await b.slots!.held('many-2', 'image')).toBe(1);
+    // A released slot is granted to the next caller, once.
+    await a.slots!.release(first[0]!);
+    const again = await b.slots!.acquireMany!([
+      { account: 'many-1', pool: 'image', limit: 2, holder: 'k1' },
+      { account: 'many-1', pool: 'image', limit: 2, holder: 'k2' },
+    ]);
+    expect(again.map((l) => l?.holder)).toEqual(['k1', undefined]);
+    // Parallel callers in two processes, singles and batches mixed, on one pool of 5: exactly 5 granted.
+    const calls = Array.from({ length: 12 }, (_, i) => {
+      const backend = i % 2 ? a : b;
+      const holders = Array.from({ length: (i % 3) + 1 }, (_, j) => `p${i}-${j}`);
+      return i % 4 === 0
+        ? backend.slots!.acquire('many-par', 'video', 5, holders[0]!).then((l) => [l])
+        : backend.slots!.acquireMany!(holders.map((holder) => ({ account: 'many-par', pool: 'video' as const, limit: 5, holder })));
+    });
+    const granted = (await Promise.all(calls)).flat().filter(Boolean);
+    expect(granted).toHaveLength(5);
+    expect(await a.slots!.held('many-par', 'video')).toBe(5);
+    // No limit (an adopted job): always granted.
+    expect((await a.slots!.acquireMany!([{ account: 'many-par', pool: 'video', limit: Infinity, holder: 'adopted' }]))[0]).toBeDefined();
+    expect(await a.slots!.acquireMany!([])).toEqual([]);
+  });
 });

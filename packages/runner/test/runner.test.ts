@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryLedger, openFileLedger, type JobEvent } from '../src/index.js';
+import { createLocalSlots, createMemoryLedger, openFileLedger, type JobEvent, type SlotStore } from '../src/index.js';
 import { harness, sent, type Harness } from './helpers.js';
 
 let h: Harness;
@@ -129,6 +129,40 @@ describe('accounts and capacity', () => {
     expect(new Set(h.ok('createVideo').map((e) => sent(e).account))).toEqual(new Set(h.mock.accounts));
     expect(worst).toBeLessThanOrEqual(2);
     running = new Map();
+  });
+
+  it('takes the slots of many waiting jobs in one store call; a refused account sends its waiters to the others', async () => {
+    h = harness({ accounts: [{ maxJobs: 4 }, { maxJobs: 4 }] });
+    const local = createLocalSlots();
+    const [busy] = h.mock.accounts;
+    const calls: number[] = [];
+    let refused = 0;
+    // A shared store where `busy` is full with other workers' jobs for the first call that asks it.
+    const slots: SlotStore = {
+      ...local,
+      acquire: () => Promise.reject(new Error('placement must take its slots with acquireMany')),
+      acquireMany: async (requests) => {
+        calls.push(requests.length);
+        const refuse = refused === 0 && requests.some((r) => r.account === busy);
+        if (refuse) refused = requests.filter((r) => r.account === busy).length;
+        return Promise.all(requests.map((r) => (refuse && r.account === busy ? undefined : local.acquire(r.account, r.pool, r.limit, r.holder))));
+      },
+    };
+    let held = 0;
+    let worst = 0;
+    const runner = h.runner({ slots, follow: false, slotLimits: { image: 4 } });
+    runner.on('job', (e) => {
+      if (e.status === 'creating') worst = Math.max(worst, ++held);
+      if (e.status === 'done') held--;
+    });
+    const report = await runner.batch(Array.from({ length: 16 }, (_, i) => ({ kind: 'image' as const, input: { prompt: `tile ${i}` } })));
+    expect(report.counts).toMatchObject({ submitted: 16, created: 16 });
+    expect(refused).toBeGreaterThan(0);
+    // One probe per account first, then the proven accounts' free slots in one call each round.
+    expect(Math.max(...calls)).toBeGreaterThan(2);
+    expect(calls.length).toBeLessThan(16);
+    expect(worst).toBeLessThanOrEqual(8);
+    expect(h.ok('createImages')).toHaveLength(16);
   });
 
   it('counts slots taken by jobs that are not its own (from the scheduler)', async () => {

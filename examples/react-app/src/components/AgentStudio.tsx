@@ -1,8 +1,8 @@
 import type { AgentAttachment } from '@useapi-minimax/client';
 import { useAgent } from '@useapi-minimax/react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { pollIntervalMs } from '../config';
-import { ErrorNote } from './ErrorNote';
+import { jobStore, pollIntervalMs } from '../config';
+import { FlowActions } from './FlowActions';
 
 const MODELS = [
   { id: 'nano-banana-2', label: 'Images · Nano Banana 2' },
@@ -15,11 +15,13 @@ const MODELS = [
 export function AgentStudio() {
   const [prompt, setPrompt] = useState('Design a poster for a seaside jazz night, and a short teaser video of the stage');
   const [models, setModels] = useState<string[]>(['nano-banana-2', 'hailuo-2.3']);
-  const agent = useAgent({ pollIntervalMs });
+  // `persist`: a reload while the job runs follows it again (nothing is created twice).
+  const agent = useAgent({ pollIntervalMs, persist: jobStore });
 
+  const run = () => agent.submit({ prompt, models });
   function submit(event: FormEvent) {
     event.preventDefault();
-    agent.submit({ prompt, models });
+    run();
   }
   const toggle = (id: string) => setModels((list) => (list.includes(id) ? list.filter((m) => m !== id) : [...list, id]));
   const busy = agent.status === 'submitting' || agent.status === 'running';
@@ -41,11 +43,14 @@ export function AgentStudio() {
             </label>
           ))}
         </fieldset>
+        {/* Disabled while the job is sent or followed, never after a failure. */}
         <button type="submit" disabled={busy || models.length === 0}>
           {busy ? 'Working…' : 'Run agent'}
         </button>
+        {/* Try again, Recover, the rephrase hint and the errors; the job panel below shows the progress. */}
+        <FlowActions flow={agent} noun="agent job" onRetry={run} progress={false} />
       </form>
-      {agent.status !== 'idle' ? <JobPanel agent={agent} /> : null}
+      {agent.jobId || agent.status === 'submitting' ? <JobPanel agent={agent} /> : null}
     </section>
   );
 }
@@ -76,7 +81,6 @@ function JobPanel({ agent }: { agent: ReturnType<typeof useAgent> }) {
           ))}
         </ul>
       ) : null}
-      <ErrorNote error={agent.error} />
     </article>
   );
 }

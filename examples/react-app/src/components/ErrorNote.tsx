@@ -7,7 +7,9 @@ import {
   JobModeratedError,
   JobTimeoutError,
   ModeratedError,
+  OutcomeUnknownError,
   RateLimitedError,
+  TimeoutError,
   UnauthorizedError,
   UpstreamBusyError,
   ValidationError,
@@ -15,6 +17,11 @@ import {
 
 /** What to tell the user about an error the client or a hook reported: one sentence they can act on. */
 export function explain(error: unknown): string {
+  if (error instanceof OutcomeUnknownError) {
+    const cause = error.cause;
+    const why = cause instanceof UpstreamBusyError ? `MiniMax answered ${cause.status}` : cause instanceof TimeoutError ? 'no answer in time' : cause instanceof ConnectionError ? 'the connection was lost' : 'the answer was empty';
+    return `The create was sent but its outcome is unknown (${why}): the ${error.kind} job may exist, and be charged. Recover looks it up without creating anything.`;
+  }
   if (error instanceof ModeratedError) return 'The prompt was refused by moderation. Nothing was created and no credits were spent: rephrase it.';
   if (error instanceof JobModeratedError) return 'This job was moderated while it was generated. Rephrase the prompt and try again.';
   if (error instanceof RateLimitedError) {

@@ -5,15 +5,32 @@ import { speechStatus, videoView } from './lifecycle.js';
 import { errorReply, type MockReply } from './reply.js';
 import { AUDIO_PLAN_OPERATIONS, REFUSAL } from './rules.js';
 import type { AccountRecord, MockState } from './state.js';
+import type { LoadBalance } from '../families/types.js';
 import { declaredStatuses } from './validation.js';
 
-/** The `account` rule. */
-export function accountRule(state: MockState, explicit: string | undefined): AccountRecord | MockReply {
+/**
+ * The `account` rule: the named account, the only one, or a 400 when several are configured; with `balance` (and
+ * no explicit account) the eligible account with the most free slots, or a 429 when none has one.
+ */
+export function accountRule(state: MockState, explicit: string | undefined, balance?: LoadBalance, retryAfterSeconds = 1): AccountRecord | MockReply {
   if (explicit !== undefined) {
     const account = state.accounts.get(explicit);
     return account ?? errorReply(400, `Parameter account: account ${explicit} is not configured`);
   }
   const size = state.accounts.size;
+  if (balance && size > 0) {
+    let best: AccountRecord | undefined;
+    let bestFree = 0;
+    for (const a of state.accounts.values()) {
+      if (balance.eligible && !balance.eligible(a)) continue;
+      const free = balance.free(a);
+      if (free > bestFree) {
+        best = a;
+        bestFree = free;
+      }
+    }
+    return best ?? errorReply(429, 'All configured accounts are busy, try again later', { headers: { 'retry-after': String(retryAfterSeconds) } });
+  }
   if (size === 0) return errorReply(400, 'Parameter account: no MiniMax account is configured (add one with POST /accounts)');
   if (size === 1) return state.accounts.values().next().value as AccountRecord;
   return errorReply(400, 'Parameter account is required when multiple accounts are configured');

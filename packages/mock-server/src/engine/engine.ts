@@ -4,14 +4,14 @@ import { operations, type OperationId } from '../generated/operations.js';
 import { createMockData, type MockData } from '../data.js';
 import { handlers } from '../families/index.js';
 import { voiceInfo } from '../families/voices.js';
-import { isReply, type HandlerContext, type JobKind } from '../families/types.js';
+import { isReply, type HandlerContext, type JobKind, type MockServices } from '../families/types.js';
 import { Clock } from './clock.js';
 import { isTestEnvironment, sleepReal } from './env.js';
 import { readBody, readParams, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
 import { notFoundReply } from './faults.js';
 import { accountRule, executingAudio, executingVideos, upstreamRefusal } from './accounts.js';
-import { streamEvents, streamJob } from './streams.js';
+import { streamEvents, streamJob, type StreamJobOptions } from './streams.js';
 import { agentView, imageView, musicView, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
 import { Random, hashString } from './random.js';
@@ -48,8 +48,8 @@ const DEFAULT_CHAOS: readonly ScenarioName[] = ['rate-limited', 'bad-gateway', '
 type ParsedBody = Omit<ParsedInput, 'params'> & { body: Record<string, unknown> };
 const NO_BODY: ParsedBody = { body: {}, strings: [] };
 
-/** The mock's engine (internal; the public surface is `MiniMaxMock`). */
-export class Engine {
+/** The mock's engine (internal; the public surface is `MiniMaxMock`). Families see it only as `MockServices`. */
+export class Engine implements MockServices {
   readonly options: ResolvedOptions;
   readonly clock: Clock;
   readonly scenarios = new ScenarioQueue();
@@ -355,14 +355,14 @@ export class Engine {
       operationId,
       params: all as never,
       raw: body.raw,
-      engine: this,
+      mock: this,
       userId,
       now: this.clock.now(),
       get signal() {
         return incoming.signal;
       },
       answered: !(selected && SCENARIOS[selected.name].replacesAnswer),
-      account: (explicit) => this.accountRule(explicit),
+      account: (explicit, o) => accountRule(this.state, explicit, o?.loadBalance, this.options.retryAfterSeconds),
       outcome: (kind) => (outcomeCache ??= this.outcomeFor(kind, selected, entry)),
       upstream: (account, needs) => upstreamRefusal(operationId, account, needs),
     };
@@ -477,7 +477,7 @@ export class Engine {
   // ───────────────────────────── streams ─────────────────────────────
 
   /** An SSE reply that follows a job (`streams.ts`). */
-  streamJob(options: Parameters<typeof streamJob>[1]): MockReply {
+  streamJob(options: StreamJobOptions): MockReply {
     return streamJob(this, options);
   }
 

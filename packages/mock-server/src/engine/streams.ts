@@ -11,18 +11,21 @@ export interface StreamHost {
   media$(text: string): string;
 }
 
-/**
- * An SSE reply that follows a job: on the manual clock the job was created final and the given progress
- * snapshots are sent first; on the real clock snapshots are sent as the job changes until it is final.
- */
-export function streamJob(engine: StreamHost, options: {
+/** What `streamJob` follows: the job's view, when it is final, the events sent first, the schema. */
+export interface StreamJobOptions {
   view: () => Record<string, any> | undefined;
   isFinal: (view: Record<string, any>) => boolean;
   synthetic: Record<string, any>[];
   schema: string;
   where: string;
   signal: AbortSignal | undefined;
-}): MockReply {
+}
+
+/**
+ * An SSE reply that follows a job: on the manual clock the job was created final and the given progress
+ * snapshots are sent first; on the real clock snapshots are sent as the job changes until it is final.
+ */
+export function streamJob(engine: StreamHost, options: StreamJobOptions): MockReply {
   let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -190,10 +190,18 @@ export interface ResponseProblem {
 const responseCache = new Map<string, ValidateFunction | null | 'undeclared'>();
 
 /** The declared statuses of an operation's responses. */
-export function declaredStatuses(operationId: OperationId): number[] {
-  const responses = lookup(`${operationPointer(operationId)}/responses`) ?? {};
-  return Object.keys(responses).filter((s) => /^\d{3}$/.test(s)).map(Number);
+export function declaredStatuses(operationId: OperationId): readonly number[] {
+  let statuses = declaredCache.get(operationId);
+  if (!statuses) {
+    const responses = lookup(`${operationPointer(operationId)}/responses`) ?? {};
+    statuses = Object.keys(responses).filter((s) => /^\d{3}$/.test(s)).map(Number);
+    declaredCache.set(operationId, statuses);
+  }
+  return statuses;
 }
+
+/** `declaredStatuses` per operation (asked on every create: the spec does not change). */
+const declaredCache = new Map<OperationId, readonly number[]>();
 
 /**
  * Validates a JSON response body (already parsed) against the spec. Returns `null` when it conforms.

@@ -1,10 +1,12 @@
 // Webhook delivery: the jobs with a `replyUrl` being watched, the deliveries emitted (bounded), POSTs chained per
-// job (in order) and the real-clock tick that notices changes while nobody asks. Where a webhook may go is
-// decided by `webhookRefusal` (webhooks.ts).
+// job (in order) and the real-clock timer that notices changes while nobody asks: armed for the instant the next
+// watched job becomes final (so its callback goes out then, not up to a tick later), and every jobMs/20 while a
+// job that reports progress runs. Where a webhook may go is decided by `webhookRefusal` (webhooks.ts).
 import type { ResolvedOptions } from './options.js';
 import { setRealTimeout } from './env.js';
+import { agentEnd } from './lifecycle.js';
 import { rewriteMedia } from './media.js';
-import type { MockState } from './state.js';
+import type { AgentJobRecord, JobBase, MockState } from './state.js';
 import { WEBHOOK_OF, WEBHOOK_SCHEMA, webhookRefusal, type PendingWebhook, type WebhookDelivery } from './webhooks.js';
 
 /** What delivery needs of the engine. */
@@ -27,6 +29,8 @@ export class WebhookDispatcher {
   readonly pending = new Map<string, PendingWebhook>();
   private seq = 0;
   private ticker: { cancel(): void } | undefined;
+  /** The virtual instant the armed timer fires at. */
+  private tickAt = Infinity;
   private disposed = false;
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inflight = new Set<Promise<unknown>>();
@@ -38,15 +42,19 @@ export class WebhookDispatcher {
     this.seq = 0;
     this.deliveries = [];
     this.pending.clear();
+    this.disarm();
+  }
+
+  private disarm(): void {
     this.ticker?.cancel();
     this.ticker = undefined;
+    this.tickAt = Infinity;
   }
 
   /** Stops the tick for good. */
   dispose(): void {
     this.disposed = true;
-    this.ticker?.cancel();
-    this.ticker = undefined;
+    this.disarm();
   }
 
   /** Resolves when every POST in flight has settled. */
@@ -58,12 +66,16 @@ export class WebhookDispatcher {
   watch(store: PendingWebhook['store'], id: string, url: string | undefined): void {
     if (!url) return;
     this.pending.set(`${store}:${id}`, { event: WEBHOOK_OF[store].event, store, id, url });
+    // The engine pumps after the request that created the job, which (re-)arms the timer for it.
   }
 
   /** Emits the webhooks of every watched job whose state changed since it was last observed. */
   pump(): void {
+    // When the timer should next look: the first instant a watched job becomes final, and the next progress
+    // step while a job that reports progress runs.
+    let next = Infinity;
+    const now = this.host.clock.now();
     if (this.pending.size > 0) {
-      const now = this.host.clock.now();
       for (const [key, p] of this.pending) {
         const record = this.host.state[p.store].get(p.id) as { untracked?: boolean; replyRef?: string; audioId?: string } | undefined;
         const view = record && !record.untracked ? this.host.viewOf(p.store, p.id, now) : undefined;
@@ -80,10 +92,20 @@ export class WebhookDispatcher {
           else if (p.store !== 'agentJobs' && record.replyRef) payload = { ...view, replyRef: record.replyRef };
           this.emit(p, payload, final, now);
         }
-        if (final) this.pending.delete(key);
+        if (final) {
+          this.pending.delete(key);
+          continue;
+        }
+        const due = finalAt(p.store, record as JobBase & { cancelledAt?: number });
+        next = Math.min(next, due > now ? due : now + this.stepMs(), WEBHOOK_OF[p.store].progress ? now + this.stepMs() : Infinity);
       }
     }
-    this.tick();
+    this.arm(next, now);
+  }
+
+  /** The progress step of the timer: jobMs/20, 50 ms to 1 s. */
+  private stepMs(): number {
+    return Math.max(50, Math.min(1000, Math.floor(this.host.options.jobMs / 20)));
   }
 
   private emit(p: PendingWebhook, emitted: Record<string, unknown>, final: boolean, now: number): void {
@@ -121,14 +143,26 @@ export class WebhookDispatcher {
     });
   }
 
-  private tick(): void {
-    if (this.disposed || this.ticker || this.pending.size === 0 || this.host.clock.mode !== 'real') return;
+  /** (Re-)arms the real-clock timer for `at` (virtual ms), unless one fires sooner already. */
+  private arm(at: number, now: number): void {
+    if (this.disposed || this.pending.size === 0 || this.host.clock.mode !== 'real' || at === Infinity) {
+      if (this.pending.size === 0) this.disarm();
+      return;
+    }
     if (!this.host.options.deliverWebhooks && !this.host.options.onWebhook) return;
-    const ms = Math.max(50, Math.min(1000, Math.floor(this.host.options.jobMs / 20)));
+    if (this.ticker && this.tickAt <= at) return;
+    this.ticker?.cancel();
+    this.tickAt = at;
     this.ticker = setRealTimeout(() => {
       this.ticker = undefined;
+      this.tickAt = Infinity;
       this.pump();
-    }, ms);
+    }, Math.max(0, at - now));
   }
+}
 
+/** The virtual instant a job becomes final (cancelled, or its duration run). */
+function finalAt(store: PendingWebhook['store'], record: JobBase & { cancelledAt?: number }): number {
+  const end = store === 'agentJobs' ? agentEnd(record as AgentJobRecord) : record.createdAt + record.durationMs;
+  return record.cancelledAt !== undefined ? Math.min(end, record.cancelledAt) : end;
 }

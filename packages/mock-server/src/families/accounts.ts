@@ -51,14 +51,14 @@ function decodeJwt(token: string): Record<string, any> | undefined {
 }
 
 export const accountsHandlers: Pick<HandlerTable, 'listAccounts' | 'createAccount' | 'getAccount' | 'deleteAccount' | 'getFeatures'> = {
-  listAccounts: ({ engine }) => {
-    if (engine.state.accounts.size === 0) return errorReply(404, 'Configuration not found');
+  listAccounts: ({ mock }) => {
+    if (mock.state.accounts.size === 0) return errorReply(404, 'Configuration not found');
     const map: Record<string, Account> = {};
-    for (const a of engine.state.accounts.values()) map[a.account] = accountView(a);
+    for (const a of mock.state.accounts.values()) map[a.account] = accountView(a);
     return jsonReply(200, map);
   },
 
-  createAccount: ({ engine, params, now }) => {
+  createAccount: ({ mock, params, now }) => {
     const payload = decodeJwt(params.token);
     const user = payload?.user as Record<string, unknown> | undefined;
     const id = typeof user?.id === 'string' || typeof user?.id === 'number' ? String(user.id) : undefined;
@@ -77,8 +77,8 @@ export const accountsHandlers: Pick<HandlerTable, 'listAccounts' | 'createAccoun
     } catch {
       return errorReply(400, 'Parameter url must be a valid uri');
     }
-    const previous = engine.state.accounts.get(id);
-    const record = engine.makeAccount({ account: id, maxJobs: params.maxJobs, credits: previous?.credits ?? 3260 }, engine.state.accounts.size, now);
+    const previous = mock.state.accounts.get(id);
+    const record = mock.makeAccount({ account: id, maxJobs: params.maxJobs, credits: previous?.credits ?? 3260 }, mock.state.accounts.size, now);
     record.iat = iat;
     record.exp = exp;
     record.host = host;
@@ -86,26 +86,26 @@ export const accountsHandlers: Pick<HandlerTable, 'listAccounts' | 'createAccoun
     record.name = typeof user?.name === 'string' ? user.name : '';
     record.supportChat = false;
     record.supportAudio = host !== 'hailuoai.com';
-    engine.state.accounts.set(id, record);
+    mock.state.accounts.set(id, record);
     return jsonReply(201, accountView(record));
   },
 
-  getAccount: ({ engine, params }) => {
-    const a = engine.state.accounts.get(params.account);
+  getAccount: ({ mock, params }) => {
+    const a = mock.state.accounts.get(params.account);
     return a ? jsonReply(200, accountView(a)) : errorReply(404, 'Configuration not found');
   },
 
-  deleteAccount: ({ engine, params }) => {
-    if (!engine.state.accounts.delete(params.account)) {
+  deleteAccount: ({ mock, params }) => {
+    if (!mock.state.accounts.delete(params.account)) {
       return errorReply(404, 'Configuration not found', { extra: { errorDetails: `Account ${params.account} is not configured` } });
     }
     return emptyReply(204);
   },
 
-  getFeatures: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  getFeatures: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
-    const running = engine.executingVideos(a.account);
+    const running = mock.executingVideos(a.account);
     return jsonReply(200, {
       privilegeType: 1,
       totalCredits: a.credits,
@@ -115,7 +115,7 @@ export const accountsHandlers: Pick<HandlerTable, 'listAccounts' | 'createAccoun
       memberName: 'Standard',
       memberText: 'Standard membership',
       isNewUser: false,
-      creditExpireText: [{ credit: 80, endTime: engine.clock.now() + 24 * 3_600_000 }],
+      creditExpireText: [{ credit: 80, endTime: mock.clock.now() + 24 * 3_600_000 }],
       modelControl: [
         { modelId: '23000', videoCost: 25, isMember: true, freeCount: 0, durations: [6], resolutions: [720], modes: [], videoCosts: [25] },
         { modelId: '23102', videoCost: 40, isMember: true, freeCount: 0, durations: [6, 10], resolutions: [768, 1080], modes: [], videoCosts: [40, 80] },

@@ -8,12 +8,12 @@ import { isReply, type HandlerTable } from './types.js';
 
 export const agentHandlers: Pick<HandlerTable, 'runAgent' | 'listAgentJobs' | 'getAgentJob'> = {
   runAgent: async (ctx) => {
-    const { engine, params: p, now } = ctx;
-    const account = engine.accountRule(p.account);
+    const { mock, params: p, now } = ctx;
+    const account = mock.accountRule(p.account);
     if (isReply(account)) return account;
-    const running = [...engine.state.agentJobs.values()].filter((j) => j.account === account.account && agentStatus(j, now) === 'started').length;
-    if (running >= engine.options.agentCapacity) {
-      return errorReply(429, `No agent capacity available on account ${account.account}, try again later`, { headers: { 'retry-after': String(engine.options.retryAfterSeconds) } });
+    const running = [...mock.state.agentJobs.values()].filter((j) => j.account === account.account && agentStatus(j, now) === 'started').length;
+    if (running >= mock.options.agentCapacity) {
+      return errorReply(429, `No agent capacity available on account ${account.account}, try again later`, { headers: { 'retry-after': String(mock.options.retryAfterSeconds) } });
     }
     const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
@@ -22,12 +22,12 @@ export const agentHandlers: Pick<HandlerTable, 'runAgent' | 'listAgentJobs' | 'g
     }));
     const isAsync = p.async === true;
     const outcome = ctx.outcome('agent');
-    const jobMs = engine.options.jobMs;
-    const manualSync = !isAsync && ctx.answered && engine.clock.mode === 'manual';
+    const jobMs = mock.options.jobMs;
+    const manualSync = !isAsync && ctx.answered && mock.clock.mode === 'manual';
     // On the manual clock a held call ends at once: its timeline is placed so that it ends now.
     const span = outcome.kind === 'expired' ? AGENT_EXPIRY_MS : Math.min(jobMs, AGENT_EXPIRY_MS);
     const job: AgentJobRecord = {
-      jobId: makeAgentJobId(ctx.userId, account.account, engine.digits(9)),
+      jobId: makeAgentJobId(ctx.userId, account.account, mock.digits(9)),
       account: account.account,
       prompt: p.prompt,
       models: p.models.split(',').map((m) => m.trim()).filter(Boolean),
@@ -40,25 +40,25 @@ export const agentHandlers: Pick<HandlerTable, 'runAgent' | 'listAgentJobs' | 'g
       replyUrl: p.replyUrl,
       replyRef: p.replyRef,
     };
-    engine.state.agentJobs.set(job.jobId, job);
-    engine.watch('agentJobs', job.jobId, p.replyUrl);
-    if (!isAsync && ctx.answered && engine.clock.mode === 'real') {
-      while (agentStatus(job, engine.clock.now()) === 'started' && !ctx.signal?.aborted) {
-        await sleepReal(Math.max(10, Math.min(1000, agentEnd(job) - engine.clock.now())), ctx.signal);
+    mock.state.agentJobs.set(job.jobId, job);
+    mock.watch('agentJobs', job.jobId, p.replyUrl);
+    if (!isAsync && ctx.answered && mock.clock.mode === 'real') {
+      while (agentStatus(job, mock.clock.now()) === 'started' && !ctx.signal?.aborted) {
+        await sleepReal(Math.max(10, Math.min(1000, agentEnd(job) - mock.clock.now())), ctx.signal);
       }
     }
-    return jsonReply(200, agentView(job, engine.clock.now()));
+    return jsonReply(200, agentView(job, mock.clock.now()));
   },
 
-  listAgentJobs: ({ engine, now }) => {
-    const accounts = [...engine.state.accounts.keys()];
+  listAgentJobs: ({ mock, now }) => {
+    const accounts = [...mock.state.accounts.keys()];
     const summary: Record<string, { executing: number }> = {};
     const executing: Record<string, { jobId: string; elapsed: string }[]> = {};
     for (const a of accounts) {
       summary[a] = { executing: 0 };
       executing[a] = [];
     }
-    for (const j of engine.state.agentJobs.values()) {
+    for (const j of mock.state.agentJobs.values()) {
       if (agentStatus(j, now) !== 'started' || !executing[j.account]) continue;
       executing[j.account]!.push({ jobId: j.jobId, elapsed: elapsed(now - j.createdAt) });
       summary[j.account]!.executing += 1;
@@ -66,8 +66,8 @@ export const agentHandlers: Pick<HandlerTable, 'runAgent' | 'listAgentJobs' | 'g
     return jsonReply(200, { accounts, summary, executing });
   },
 
-  getAgentJob: ({ engine, params, now }) => {
-    const job = engine.state.agentJobs.get(params.jobId);
+  getAgentJob: ({ mock, params, now }) => {
+    const job = mock.state.agentJobs.get(params.jobId);
     const view = job ? agentView(job, now) : undefined;
     return view ? jsonReply(200, view) : errorReply(404, 'Job not found or expired after 31 days');
   },

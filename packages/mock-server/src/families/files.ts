@@ -16,28 +16,28 @@ export { EXTENSION };
 
 export const filesHandlers: Pick<HandlerTable, 'uploadFile' | 'listFiles' | 'deleteFile'> = {
   uploadFile: (ctx) => {
-    const { engine, params, raw, now } = ctx;
-    const account = engine.accountRule(params.account);
+    const { mock, params, raw, now } = ctx;
+    const account = mock.accountRule(params.account);
     if (isReply(account)) return account;
     const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
-    const id = engine.digits();
+    const id = mock.digits();
     const fileID = makeId(ctx.userId, account.account, 'file', id);
     const contentType = raw?.contentType ?? 'application/octet-stream';
     const ossPath = `moss/prod/${ossDay(now)}/user/multi_chat_file/${now}-${id.slice(-5)}.${EXTENSION[contentType] ?? 'bin'}`;
-    engine.state.files.set(fileID, { fileID, id, account: account.account, ossPath, contentType, size: raw?.bytes.length ?? 0, createdAt: now, kind: 'file' });
+    mock.state.files.set(fileID, { fileID, id, account: account.account, ossPath, contentType, size: raw?.bytes.length ?? 0, createdAt: now, kind: 'file' });
     return jsonReply(200, { ossPath, fileID });
   },
 
-  listFiles: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  listFiles: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
     // Retired upstream in March 2025: the endpoint answers an empty list.
     return jsonReply(200, []);
   },
 
-  deleteFile: ({ engine, params }) => {
-    engine.state.files.delete(params.fileID);
+  deleteFile: ({ mock, params }) => {
+    mock.state.files.delete(params.fileID);
     return jsonReply(200, {});
   },
 };

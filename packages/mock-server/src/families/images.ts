@@ -61,51 +61,51 @@ function checkImageRules(p: Record<string, any>, model: string): string | undefi
 
 export const imagesHandlers: Pick<HandlerTable, 'createImages' | 'getImage' | 'deleteImage' | 'listImages'> = {
   createImages: (ctx) => {
-    const { engine, params: p, now } = ctx;
+    const { mock, params: p, now } = ctx;
     const model = p.model ?? 'image-01';
     const problem = checkImageRules(p, model);
     if (problem) return bad(problem);
-    const account = engine.accountRule(p.account);
+    const account = mock.accountRule(p.account);
     if (isReply(account)) return account;
     const quantity = model.startsWith('midjourney') ? 4 : p.quantity ?? 1;
     const refusal = ctx.upstream(account, { credits: quantity });
     if (refusal) return refusal;
     const aspectRatio = p.aspectRatio ?? DEFAULT_RATIO[model] ?? 'auto';
     const [width, height] = SIZES[aspectRatio] ?? [1024, 1024];
-    const batchId = engine.digits();
+    const batchId = mock.digits();
     const outcome = ctx.outcome('image');
     const imageIds: string[] = [];
     for (let i = 0; i < quantity; i++) {
-      const id = engine.digits();
+      const id = mock.digits();
       const imageId = makeId(ctx.userId, account.account, 'image', id);
       const record: ImageRecord = {
         imageId, id, account: account.account, prompt: p.prompt, model, aspectRatio, width, height, batchId,
-        fileId: makeId(ctx.userId, account.account, 'file', engine.digits()),
-        createdAt: now, durationMs: engine.options.jobMs, outcome, viaApi: true, replyUrl: p.replyUrl, replyRef: p.replyRef,
+        fileId: makeId(ctx.userId, account.account, 'file', mock.digits()),
+        createdAt: now, durationMs: mock.options.jobMs, outcome, viaApi: true, replyUrl: p.replyUrl, replyRef: p.replyRef,
       };
-      engine.state.images.set(imageId, record);
-      engine.watch('images', imageId, p.replyUrl);
+      mock.state.images.set(imageId, record);
+      mock.watch('images', imageId, p.replyUrl);
       imageIds.push(imageId);
     }
     return jsonReply(200, { imageIds });
   },
 
-  getImage: ({ engine, params, now }) => {
-    const i = engine.state.images.get(params.imageId);
+  getImage: ({ mock, params, now }) => {
+    const i = mock.state.images.get(params.imageId);
     const view = i ? imageView(i, now) : undefined;
     return view ? jsonReply(200, view) : errorReply(404, 'Not found.');
   },
 
-  deleteImage: ({ engine, params }) => {
-    const i = engine.state.images.get(params.imageId);
+  deleteImage: ({ mock, params }) => {
+    const i = mock.state.images.get(params.imageId);
     if (i) i.deleted = true;
     return jsonReply(200, {});
   },
 
-  listImages: ({ engine, params, now }) => {
-    const a = engine.accountRule(params.account);
+  listImages: ({ mock, params, now }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
-    const mine = newestFirst([...engine.state.images.values()].filter((i) => i.account === a.account && !i.deleted));
+    const mine = newestFirst([...mock.state.images.values()].filter((i) => i.account === a.account && !i.deleted));
     const views = mine.map((i) => imageView(i, now)).filter((v): v is NonNullable<typeof v> => v !== undefined);
     return jsonReply(200, { images: pageAfter(views, (v) => v.imageId ?? '', params.lastImageId, params.limit ?? 30) });
   },

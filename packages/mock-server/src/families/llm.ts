@@ -24,21 +24,21 @@ function answer(prompt: string, model: string): string {
 }
 
 export const llmHandlers: Pick<HandlerTable, 'sendLlmMessage' | 'listLlmChats' | 'deleteLlmChats' | 'getLlmChat'> = {
-  sendLlmMessage: ({ engine, params: p, now }) => {
-    const account = engine.accountRule(p.account);
+  sendLlmMessage: ({ mock, params: p, now }) => {
+    const account = mock.accountRule(p.account);
     if (isReply(account)) return account;
     const model = p.model ?? 'mm-m1';
     let chat: ChatRecord | undefined;
     if (p.chatID !== undefined) {
-      chat = engine.state.chats.get(p.chatID);
+      chat = mock.state.chats.get(p.chatID);
       if (!chat || chat.account !== account.account) return errorReply(400, `Parameter chatID: chat ${p.chatID} not found`);
     } else {
-      const chatID = engine.digits();
+      const chatID = mock.digits();
       chat = { chatID, account: account.account, title: p.prompt.slice(0, 30), model, createdAt: now, updatedAt: now, messages: [] };
-      engine.state.chats.set(chatID, chat);
+      mock.state.chats.set(chatID, chat);
     }
-    const userMsg = engine.digits();
-    const replyMsg = engine.digits();
+    const userMsg = mock.digits();
+    const replyMsg = mock.digits();
     const content = answer(p.prompt, model);
     chat.messages.push({ msgID: userMsg, content: p.prompt, msgType: 'user', createdAt: now });
     chat.messages.push({ msgID: replyMsg, content, msgType: 'system', createdAt: now, parentMsgID: userMsg });
@@ -48,14 +48,14 @@ export const llmHandlers: Pick<HandlerTable, 'sendLlmMessage' | 'listLlmChats' |
     const cuts = [Math.ceil(words.length / 3), Math.ceil((2 * words.length) / 3)];
     const events: Record<string, unknown>[] = cuts.map((n) => ({ chatID: chat.chatID, content: words.slice(0, n).join(' ') }));
     events.push({ chatID: chat.chatID, msgID: replyMsg, content });
-    return engine.streamEvents(events, REPLY_SCHEMA, 'sendLlmMessage event');
+    return mock.streamEvents(events, REPLY_SCHEMA, 'sendLlmMessage event');
   },
 
-  listLlmChats: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  listLlmChats: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
     const limit = params.limit ?? 20;
-    const chats = [...engine.state.chats.values()].filter((c) => c.account === a.account).map((c) => ({ c, createdAt: c.updatedAt }));
+    const chats = [...mock.state.chats.values()].filter((c) => c.account === a.account).map((c) => ({ c, createdAt: c.updatedAt }));
     const ordered = newestFirst(chats).map((x) => x.c);
     const pageItems = pageAfter(ordered, (c) => c.chatID, params.lastChatID, limit);
     const last = pageItems[pageItems.length - 1];
@@ -63,14 +63,14 @@ export const llmHandlers: Pick<HandlerTable, 'sendLlmMessage' | 'listLlmChats' |
     return jsonReply(200, { hasMore, limit, items: pageItems.map(chatView) });
   },
 
-  deleteLlmChats: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  deleteLlmChats: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
     if (params.chatIDs === undefined && params.msgIDs === undefined) return errorReply(400, 'Parameter chatIDs or msgIDs is required');
-    const mine = [...engine.state.chats.values()].filter((c) => c.account === a.account);
+    const mine = [...mock.state.chats.values()].filter((c) => c.account === a.account);
     if (params.chatIDs !== undefined) {
       const ids = params.chatIDs === 'all' ? mine.map((c) => c.chatID) : params.chatIDs.split(',').map((s) => s.trim());
-      for (const id of ids) if (engine.state.chats.get(id)?.account === a.account) engine.state.chats.delete(id);
+      for (const id of ids) if (mock.state.chats.get(id)?.account === a.account) mock.state.chats.delete(id);
     }
     if (params.msgIDs !== undefined) {
       const ids = new Set(params.msgIDs.split(',').map((s) => s.trim()));
@@ -79,11 +79,11 @@ export const llmHandlers: Pick<HandlerTable, 'sendLlmMessage' | 'listLlmChats' |
     return jsonReply(200, {});
   },
 
-  getLlmChat: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  getLlmChat: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
-    const chat = engine.state.chats.get(params.chatID);
-    if (!chat || chat.account !== a.account) return engine.notFound('getLlmChat', params);
+    const chat = mock.state.chats.get(params.chatID);
+    if (!chat || chat.account !== a.account) return mock.notFound('getLlmChat', params);
     return jsonReply(200, {
       messages: chat.messages.map((m) => ({
         msgID: m.msgID, createTime: m.createdAt, content: m.content, msgType: m.msgType, requestStatus: 0, isEnd: 1, chatID: chat.chatID,

@@ -22,53 +22,53 @@ function titleOf(prompt: string): string {
 
 export const musicHandlers: Pick<HandlerTable, 'createMusicLegacy' | 'createMusic' | 'listMusicStyles' | 'getMusic' | 'listMusic'> = {
   createMusicLegacy: (ctx) => {
-    const { engine, params: p, now } = ctx;
-    const account = engine.accountRule(p.account);
+    const { mock, params: p, now } = ctx;
+    const account = mock.accountRule(p.account);
     if (isReply(account)) return account;
     const style = styleName(p.styleId);
     if (!style) return errorReply(400, `Parameter styleId: unknown style ${p.styleId} (see GET /music/styles)`);
-    const busy = [...engine.state.songs.values()].some((s) => s.legacy && s.account === account.account && !songPhase(s, now).final);
+    const busy = [...mock.state.songs.values()].some((s) => s.legacy && s.account === account.account && !songPhase(s, now).final);
     if (busy) {
-      return errorReply(429, 'The previous request has not been completed yet. Please try again later.', { code: false, headers: { 'retry-after': String(engine.options.retryAfterSeconds) } });
+      return errorReply(429, 'The previous request has not been completed yet. Please try again later.', { code: false, headers: { 'retry-after': String(mock.options.retryAfterSeconds) } });
     }
     const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
-    const id = engine.digits();
+    const id = mock.digits();
     const musicId = makeId(ctx.userId, account.account, 'music', id);
     const song: SongRecord = {
       musicId, id, account: account.account, title: p.title ?? titleOf(p.prompt), lyrics: p.prompt, style, legacy: true, instrumental: false,
-      seconds: engine.rng.int(30, 60), createdAt: now, durationMs: engine.options.jobMs, outcome: ctx.outcome('music'), viaApi: true,
+      seconds: mock.rng.int(30, 60), createdAt: now, durationMs: mock.options.jobMs, outcome: ctx.outcome('music'), viaApi: true,
     };
-    engine.state.songs.set(musicId, song);
+    mock.state.songs.set(musicId, song);
     return jsonReply(200, { musicId, audioURL: songAudioUrl(song), duration: song.seconds });
   },
 
   createMusic: (ctx) => {
-    const { engine, params: p, now } = ctx;
-    const account = engine.accountRule(p.account);
+    const { mock, params: p, now } = ctx;
+    const account = mock.accountRule(p.account);
     if (isReply(account)) return account;
     const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
-    const id = engine.digits();
+    const id = mock.digits();
     const musicId = makeId(ctx.userId, account.account, 'music', id);
     const streaming = p.stream === true;
-    const manual = engine.clock.mode === 'manual';
+    const manual = mock.clock.mode === 'manual';
     const instrumental = p.instrumental === true;
     const song: SongRecord = {
       musicId, id, account: account.account, title: p.title ?? titleOf(p.prompt),
       lyrics: instrumental ? '' : p.lyrics ?? `[verse]\n${p.prompt}\n[chorus]\n${titleOf(p.prompt)}`,
-      style: p.prompt.slice(0, 60), model: p.model ?? 'music-3.0', legacy: false, instrumental, seconds: engine.rng.int(110, 140),
-      createdAt: now, durationMs: streaming && manual && ctx.answered ? 0 : engine.options.jobMs, outcome: ctx.outcome('music'), viaApi: true,
+      style: p.prompt.slice(0, 60), model: p.model ?? 'music-3.0', legacy: false, instrumental, seconds: mock.rng.int(110, 140),
+      createdAt: now, durationMs: streaming && manual && ctx.answered ? 0 : mock.options.jobMs, outcome: ctx.outcome('music'), viaApi: true,
       replyUrl: p.replyUrl, replyRef: p.replyRef,
     };
-    engine.state.songs.set(musicId, song);
-    engine.watch('songs', musicId, p.replyUrl);
+    mock.state.songs.set(musicId, song);
+    mock.watch('songs', musicId, p.replyUrl);
     if (!streaming) return jsonReply(201, { musicId });
-    const shadow = { ...song, durationMs: Math.max(1, engine.options.jobMs) };
-    return engine.streamJob({
+    const shadow = { ...song, durationMs: Math.max(1, mock.options.jobMs) };
+    return mock.streamJob({
       view: () => {
-        const s = engine.state.songs.get(musicId);
-        return s ? musicView(s, engine.clock.now()) : undefined;
+        const s = mock.state.songs.get(musicId);
+        return s ? musicView(s, mock.clock.now()) : undefined;
       },
       isFinal: (v) => v.statusFinal === true,
       synthetic: manual ? [0.1, 0.5, 0.8].map((f) => musicView(shadow, now + f * shadow.durationMs)) : [],
@@ -78,8 +78,8 @@ export const musicHandlers: Pick<HandlerTable, 'createMusicLegacy' | 'createMusi
     });
   },
 
-  listMusicStyles: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  listMusicStyles: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
     return jsonReply(200, MUSIC_STYLES.map((g) => ({
       name: g.name,
@@ -87,15 +87,15 @@ export const musicHandlers: Pick<HandlerTable, 'createMusicLegacy' | 'createMusi
     })));
   },
 
-  getMusic: ({ engine, params, now }) => {
-    const s = engine.state.songs.get(params.musicId);
+  getMusic: ({ mock, params, now }) => {
+    const s = mock.state.songs.get(params.musicId);
     return s ? jsonReply(200, musicView(s, now)) : errorReply(404, 'Not found.');
   },
 
-  listMusic: ({ engine, params, now }) => {
-    const a = engine.accountRule(params.account);
+  listMusic: ({ mock, params, now }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
-    const mine = newestFirst([...engine.state.songs.values()].filter((s) => s.account === a.account)).map((s) => musicView(s, now)).filter((v) => v.status !== 4);
+    const mine = newestFirst([...mock.state.songs.values()].filter((s) => s.account === a.account)).map((s) => musicView(s, now)).filter((v) => v.status !== 4);
     return jsonReply(200, pageAfter(mine, (v) => v.musicId ?? '', params.lastMusicId, params.limit ?? 20));
   },
 };

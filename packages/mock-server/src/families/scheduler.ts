@@ -2,8 +2,7 @@
 // capacity, and stop-tracking (which also cancels a running speech generation).
 import { emptyReply, errorReply, jsonReply } from '../engine/reply.js';
 import { elapsed, generationPhase, speechStatus } from '../engine/lifecycle.js';
-import type { Engine } from '../engine/engine.js';
-import type { HandlerTable } from './types.js';
+import type { HandlerTable, MockServices } from './types.js';
 
 interface Entry {
   videoId?: string;
@@ -16,8 +15,8 @@ interface Entry {
 }
 
 /** The tracked jobs: API-created videos, images and speech generations that are not final. */
-export function trackedEntries(engine: Engine): Entry[] {
-  const now = engine.clock.now();
+export function trackedEntries(mock: MockServices): Entry[] {
+  const now = mock.clock.now();
   const out: { at: number; entry: Entry }[] = [];
   const push = (key: 'videoId' | 'imageId' | 'audioId', id: string, job: { createdAt: number; replyUrl?: string | undefined; replyRef?: string | undefined }) => {
     const entry: Entry = { [key]: id, started: new Date(job.createdAt).toISOString(), elapsed: elapsed(now - job.createdAt) } as Entry;
@@ -25,49 +24,49 @@ export function trackedEntries(engine: Engine): Entry[] {
     if (job.replyRef) entry.replyRef = job.replyRef;
     out.push({ at: job.createdAt, entry });
   };
-  for (const v of engine.state.videos.values()) {
+  for (const v of mock.state.videos.values()) {
     if (v.viaApi && !v.untracked && !v.deleted && !generationPhase(v, now, 'video').final) push('videoId', v.videoId, v);
   }
-  for (const i of engine.state.images.values()) {
+  for (const i of mock.state.images.values()) {
     if (i.viaApi && !i.untracked && !generationPhase(i, now, 'image').final) push('imageId', i.imageId, i);
   }
-  for (const s of engine.state.speech.values()) {
+  for (const s of mock.state.speech.values()) {
     if (s.viaApi && !s.untracked && !s.deleted && speechStatus(s, now) === 'pending') push('audioId', s.audioId, s);
   }
   return out.sort((a, b) => a.at - b.at).map((x) => x.entry);
 }
 
 export const schedulerHandlers: Pick<HandlerTable, 'listScheduledJobs' | 'getSchedulerAvailable' | 'deleteScheduledJob'> = {
-  listScheduledJobs: ({ engine }) => jsonReply(200, trackedEntries(engine)),
+  listScheduledJobs: ({ mock }) => jsonReply(200, trackedEntries(mock)),
 
   // Only accounts with a free video slot, most free slots first (ties in configuration order); accounts in an
   // error state are never offered (see the spec's decision on GET /scheduler/available).
-  getSchedulerAvailable: ({ engine }) => {
-    const available = [...engine.state.accounts.values()]
+  getSchedulerAvailable: ({ mock }) => {
+    const available = [...mock.state.accounts.values()]
       .filter((a) => !a.error && a.supportVideo)
       .map((a) => {
-        const executing = engine.executingVideos(a.account);
-        return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing), executingAudio: engine.executingAudio(a.account) };
+        const executing = mock.executingVideos(a.account);
+        return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing), executingAudio: mock.executingAudio(a.account) };
       })
       .filter((a) => a.available > 0)
       .sort((a, b) => b.available - a.available);
-    return jsonReply(200, { executing: trackedEntries(engine), available });
+    return jsonReply(200, { executing: trackedEntries(mock), available });
   },
 
-  deleteScheduledJob: ({ engine, params, now }) => {
+  deleteScheduledJob: ({ mock, params, now }) => {
     const id = params.id;
-    const tracked = trackedEntries(engine).some((e) => e.videoId === id || e.imageId === id || e.audioId === id);
+    const tracked = trackedEntries(mock).some((e) => e.videoId === id || e.imageId === id || e.audioId === id);
     if (!tracked) return errorReply(404, `Unable to locate running ${id}`, { code: false });
-    const job = engine.state.videos.get(id) ?? engine.state.images.get(id);
+    const job = mock.state.videos.get(id) ?? mock.state.images.get(id);
     if (job) job.untracked = true;
-    const speech = engine.state.speech.get(id);
+    const speech = mock.state.speech.get(id);
     if (speech) {
       speech.untracked = true;
       speech.cancelledAt = now;
     }
-    engine.pending.delete(`videos:${id}`);
-    engine.pending.delete(`images:${id}`);
-    engine.pending.delete(`speech:${id}`);
+    mock.pending.delete(`videos:${id}`);
+    mock.pending.delete(`images:${id}`);
+    mock.pending.delete(`speech:${id}`);
     return emptyReply(204);
   },
 };

@@ -3,29 +3,28 @@ import { errorReply, jsonReply } from '../engine/reply.js';
 import { makeId } from '../engine/ids.js';
 import { SPEECH_ID_TTL_MS, speechAudioUrl, speechStatus, speechTitle, speechView } from '../engine/lifecycle.js';
 import { newestFirst, type SpeechRecord } from '../engine/state.js';
-import type { Engine } from '../engine/engine.js';
 import { filterByTags, page, unknownVoice, voiceView } from './voices.js';
-import { isReply, type HandlerTable } from './types.js';
+import { isReply, type HandlerTable, type MockServices } from './types.js';
 
 const MAX_EMOTION_SPANS = 15;
 
 /** Finds a clip by `audioId` (for 7 days) or by bare `audio_id` (for ever). */
-function findSpeech(engine: Engine, id: string, now: number): SpeechRecord | undefined {
-  const byFull = engine.state.speech.get(id);
+function findSpeech(mock: MockServices, id: string, now: number): SpeechRecord | undefined {
+  const byFull = mock.state.speech.get(id);
   if (byFull && now - byFull.createdAt < SPEECH_ID_TTL_MS) return byFull;
-  for (const s of engine.state.speech.values()) if (s.id === id) return s;
+  for (const s of mock.state.speech.values()) if (s.id === id) return s;
   return undefined;
 }
 
-function speechVocabulary(engine: Engine): Set<string> {
+function speechVocabulary(mock: MockServices): Set<string> {
   const tags = new Set<string>();
-  for (const v of engine.state.voices.values()) if (v.family === 'speech') for (const t of v.tags) tags.add(t);
+  for (const v of mock.state.voices.values()) if (v.family === 'speech') for (const t of v.tags) tags.add(t);
   return tags;
 }
 
 export const speechHandlers: Pick<HandlerTable, 'createSpeech' | 'listSpeech' | 'listSpeechVoices' | 'getSpeech' | 'deleteSpeech'> = {
   createSpeech: (ctx) => {
-    const { engine, params: p, now } = ctx;
+    const { mock, params: p, now } = ctx;
     const model = p.model ?? 'speech-2.8-hd';
     const limit = model.includes('turbo') ? 10_000 : 5_000;
     if (p.text.length > limit) return errorReply(400, `Parameter text is too long for ${model} (at most ${limit} characters)`);
@@ -35,30 +34,30 @@ export const speechHandlers: Pick<HandlerTable, 'createSpeech' | 'listSpeech' | 
       const seconds = Number(m[1]);
       if (!(seconds >= 0.01 && seconds <= 99.99)) return errorReply(400, `Parameter text: pause <#${m[1]}#> must be 0.01–99.99 seconds`);
     }
-    const account = engine.accountRule(p.account);
+    const account = mock.accountRule(p.account);
     if (isReply(account)) return account;
-    const voice = engine.state.voices.get(p.voice_id);
+    const voice = mock.state.voices.get(p.voice_id);
     if (!voice || (voice.account && voice.account !== account.account)) {
-      return errorReply(400, unknownVoice([...engine.state.voices.values()].filter((v) => v.family === 'speech'), p.voice_id, 'GET /speech/voices'));
+      return errorReply(400, unknownVoice([...mock.state.voices.values()].filter((v) => v.family === 'speech'), p.voice_id, 'GET /speech/voices'));
     }
     const refusal = ctx.upstream(account, {});
     if (refusal) return refusal;
-    const id = engine.digits();
+    const id = mock.digits();
     const audioId = makeId(ctx.userId, account.account, 'audio', id);
     const record: SpeechRecord = {
       audioId, id, account: account.account, text: p.text, voiceId: p.voice_id, model, emotion: p.emotion, speed: p.speed ?? 1, pitch: p.pitch ?? 0,
-      languageBoost: p.language_boost ?? 'Auto', createdAt: now, durationMs: engine.options.jobMs, outcome: ctx.outcome('speech'), viaApi: true,
+      languageBoost: p.language_boost ?? 'Auto', createdAt: now, durationMs: mock.options.jobMs, outcome: ctx.outcome('speech'), viaApi: true,
       replyUrl: p.replyUrl, replyRef: p.replyRef,
     };
-    engine.state.speech.set(audioId, record);
-    engine.watch('speech', audioId, p.replyUrl);
+    mock.state.speech.set(audioId, record);
+    mock.watch('speech', audioId, p.replyUrl);
     return jsonReply(201, { audioId });
   },
 
-  listSpeech: ({ engine, params, now }) => {
-    const a = engine.accountRule(params.account);
+  listSpeech: ({ mock, params, now }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
-    const clips = newestFirst([...engine.state.speech.values()].filter((s) => s.account === a.account && !s.deleted && speechStatus(s, now) === 'completed'));
+    const clips = newestFirst([...mock.state.speech.values()].filter((s) => s.account === a.account && !s.deleted && speechStatus(s, now) === 'completed'));
     const { items, hasMore } = page(clips, params.page ?? 1, params.page_size ?? 100);
     return jsonReply(200, {
       audio_list: items.map((s) => ({
@@ -69,28 +68,28 @@ export const speechHandlers: Pick<HandlerTable, 'createSpeech' | 'listSpeech' | 
     });
   },
 
-  listSpeechVoices: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  listSpeechVoices: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
     if (params.is_system === false) {
-      const cloned = [...engine.state.voices.values()].filter((v) => v.account === a.account);
+      const cloned = [...mock.state.voices.values()].filter((v) => v.account === a.account);
       return jsonReply(200, { voice_list: cloned.map(voiceView), total: cloned.length, has_more: false });
     }
-    const system = [...engine.state.voices.values()].filter((v) => v.family === 'speech' && !v.account);
+    const system = [...mock.state.voices.values()].filter((v) => v.family === 'speech' && !v.account);
     // Exact, case-sensitive tags; unknown tags are ignored (which widens the result).
-    const matching = filterByTags(system, params.tag_list, speechVocabulary(engine));
+    const matching = filterByTags(system, params.tag_list, speechVocabulary(mock));
     const { items, hasMore } = page(matching, params.page ?? 1, params.page_size ?? 500);
     return jsonReply(200, { voice_list: items.map(voiceView), total: matching.length, has_more: hasMore });
   },
 
-  getSpeech: ({ engine, params, now }) => {
-    const s = findSpeech(engine, params.audio_id, now);
+  getSpeech: ({ mock, params, now }) => {
+    const s = findSpeech(mock, params.audio_id, now);
     if (!s || s.deleted) return errorReply(404, 'Not found.');
-    return jsonReply(200, speechView(s, now, engine.voiceInfo(s.voiceId)));
+    return jsonReply(200, speechView(s, now, mock.voiceInfo(s.voiceId)));
   },
 
-  deleteSpeech: ({ engine, params, now }) => {
-    const s = findSpeech(engine, params.audio_id, now);
+  deleteSpeech: ({ mock, params, now }) => {
+    const s = findSpeech(mock, params.audio_id, now);
     if (!s || s.deleted) return jsonReply(200, {});
     const status = speechStatus(s, now);
     if (status === 'pending') return errorReply(400, `Generation is still running. Cancel it with DELETE /v1/minimax/scheduler/${s.audioId}`, { code: false });

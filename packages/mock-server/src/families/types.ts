@@ -2,8 +2,12 @@
 import type { OperationId } from '../generated/operations.js';
 import type { operations as OperationTypes } from '../generated/schema.js';
 import type { MockReply } from '../engine/reply.js';
-import type { AccountRecord, JobOutcome } from '../engine/state.js';
-import type { Engine } from '../engine/engine.js';
+import type { AccountRecord, JobOutcome, MockState } from '../engine/state.js';
+import type { ResolvedOptions, AccountSeed } from '../engine/options.js';
+import type { MockClock } from '../engine/clock.js';
+import type { Random } from '../engine/random.js';
+import type { PendingWebhook } from '../engine/webhooks.js';
+import type { StreamJobOptions } from '../engine/streams.js';
 
 type Ops = OperationTypes;
 type OrEmpty<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : T;
@@ -29,12 +33,57 @@ export interface RawBody {
 /** The job kinds whose outcome a scenario can script. */
 export type JobKind = 'video' | 'image' | 'music' | 'agent' | 'speech';
 
+/**
+ * What a family handler may use of the mock besides its request: the state it reads and writes, ids, time,
+ * webhooks and streams. The engine provides it; families never see the engine itself.
+ */
+export interface MockServices {
+  readonly state: MockState;
+  readonly options: ResolvedOptions;
+  readonly clock: MockClock;
+  readonly rng: Random;
+  /** A fresh numeric id. */
+  digits(length?: number): string;
+  /** Builds an account record from its seed. */
+  makeAccount(seed: AccountSeed & { account?: string }, index: number, now: number): AccountRecord;
+  /** The `account` rule without load balancing (as `HandlerContext.account`), for helpers and non-request reads. */
+  accountRule(explicit: string | undefined): AccountRecord | MockReply;
+  /** Running (non-final) videos of an account. */
+  executingVideos(account: string, now?: number): number;
+  /** Running speech generations of an account. */
+  executingAudio(account: string, now?: number): number;
+  /** Watched jobs (webhooks) by `<store>:<id>`. */
+  readonly pending: Map<string, PendingWebhook>;
+  /** Starts watching a job with a `replyUrl`. */
+  watch(store: PendingWebhook['store'], id: string, url: string | undefined): void;
+  /** The `voice_info` of a voice id. */
+  voiceInfo(voiceId: string): Record<string, any> | undefined;
+  /** The documented 404 body of an operation. */
+  notFound(operationId: OperationId, params: Record<string, unknown>): MockReply;
+  /** An SSE reply that follows a job. */
+  streamJob(options: StreamJobOptions): MockReply;
+  /** An SSE reply of fixed events. */
+  streamEvents(events: Record<string, any>[], schema: string, where: string): MockReply;
+}
+
+/**
+ * Load balancing for the `account` rule (video creates): without an explicit account, the eligible account
+ * with the most free slots; none free → 429 with `Retry-After`.
+ */
+export interface LoadBalance {
+  /** Free slots of an account (≤ 0: full). */
+  free(account: AccountRecord): number;
+  /** Whether an account may take the job at all (default: every account). */
+  eligible?(account: AccountRecord): boolean;
+}
+
 /** What a family handler gets for one request. */
 export interface HandlerContext<K extends OperationId = OperationId> {
   readonly operationId: K;
   readonly params: OpParams<K>;
   readonly raw: RawBody | undefined;
-  readonly engine: Engine;
+  /** The mock's state and services (`MockServices`), not the engine. */
+  readonly mock: MockServices;
   /** The useapi.net user id of the request's token (`user:<id>-…`): the ids the request creates carry it. */
   readonly userId: string;
   /** Virtual time of the request. */
@@ -49,9 +98,9 @@ export interface HandlerContext<K extends OperationId = OperationId> {
   readonly answered: boolean;
   /**
    * The `account` rule: the named account, the only one, or a 400 naming `account` when several are
-   * configured (with `loadBalance`, an account with a free video slot instead).
+   * configured (with `loadBalance` and no explicit account: the eligible account with the most free slots, or a 429).
    */
-  account(explicit: string | undefined, options?: { loadBalance?: (a: AccountRecord) => boolean }): AccountRecord | MockReply;
+  account(explicit: string | undefined, options?: { loadBalance?: LoadBalance }): AccountRecord | MockReply;
   /** The outcome of a job created by this request (an outcome scenario, when one applies, is used up here). */
   outcome(kind: JobKind): JobOutcome;
   /**

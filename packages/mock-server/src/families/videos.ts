@@ -5,8 +5,7 @@ import { errorReply, jsonReply, type MockReply } from '../engine/reply.js';
 import { makeId, parseId } from '../engine/ids.js';
 import { newestFirst, pageAfter, type AccountRecord, type CharacterRecord, type TemplateRecord, type VideoRecord } from '../engine/state.js';
 import { videoView } from '../engine/lifecycle.js';
-import type { Engine } from '../engine/engine.js';
-import { isReply, type HandlerTable } from './types.js';
+import { isReply, type HandlerTable, type HandlerContext } from './types.js';
 
 const HAILUO_01 = ['T2V-01', 'I2V-01', 'I2V-01-live', 'S2V-01', 'T2V-01-Director', 'I2V-01-Director'];
 const OPTIONS_BY_MODEL: Record<string, string[]> = {
@@ -95,25 +94,24 @@ function checkVideoRules(p: Record<string, any>): string | { model: string } {
   return { model };
 }
 
-/** Picks the account of a video: the named one (429 when full), else a free one (load balancing). */
-function pickVideoAccount(engine: Engine, explicit: string | undefined, maxJobs: number | undefined, fileId: string | undefined): AccountRecord | MockReply {
-  const retry = { headers: { 'retry-after': String(engine.options.retryAfterSeconds) } };
-  const free = (a: AccountRecord) => (maxJobs ?? a.maxJobs) - engine.executingVideos(a.account);
+/**
+ * Picks the account of a video: the named one (429 when full), else the context's `account` rule with load
+ * balancing (the eligible account with the most free slots; the file's owner when a `fileID` names one).
+ */
+function pickVideoAccount(ctx: Pick<HandlerContext, 'mock' | 'account'>, explicit: string | undefined, maxJobs: number | undefined, fileId: string | undefined): AccountRecord | MockReply {
+  const { mock } = ctx;
+  const free = (a: AccountRecord) => (maxJobs ?? a.maxJobs) - mock.executingVideos(a.account);
   const owner = fileId ? parseId(fileId)?.account : undefined;
   if (explicit !== undefined) {
-    const a = engine.accountRule(explicit);
+    const a = ctx.account(explicit);
     if (isReply(a)) return a;
-    if (owner && owner !== a.account && engine.state.accounts.has(owner)) return errorReply(400, `Parameter fileID belongs to account ${owner}, not ${a.account}`);
+    if (owner && owner !== a.account && mock.state.accounts.has(owner)) return errorReply(400, `Parameter fileID belongs to account ${owner}, not ${a.account}`);
+    const retry = { headers: { 'retry-after': String(mock.options.retryAfterSeconds) } };
     if (free(a) <= 0) return errorReply(429, `All ${maxJobs ?? a.maxJobs} slots of account ${a.account} are busy, try again later`, retry);
     return a;
   }
-  const all = [...engine.state.accounts.values()];
-  if (all.length === 0) return engine.accountRule(undefined);
-  let candidates = all.filter((a) => !a.error && a.supportVideo);
-  if (owner && engine.state.accounts.has(owner)) candidates = candidates.filter((a) => a.account === owner);
-  let best: AccountRecord | undefined;
-  for (const a of candidates) if (free(a) > 0 && (!best || free(a) > free(best))) best = a;
-  return best ?? errorReply(429, 'All configured accounts are busy, try again later', retry);
+  const ownerOnly = owner !== undefined && mock.state.accounts.has(owner);
+  return ctx.account(undefined, { loadBalance: { free, eligible: (a) => !a.error && a.supportVideo && (!ownerOnly || a.account === owner) } });
 }
 
 /** The agent template object of `GET /videos/agent-templates`. */
@@ -153,55 +151,55 @@ const VIDEO_SCHEMA = operations.createAgentVideo.event;
 
 export const videosHandlers: Pick<HandlerTable, 'createVideo' | 'createAgentVideo' | 'cancelVideo' | 'getVideo' | 'deleteVideo' | 'listVideos' | 'listAgentTemplates' | 'listCharacters'> = {
   createVideo: (ctx) => {
-    const { engine, params: p, now } = ctx;
+    const { mock, params: p, now } = ctx;
     const rules = checkVideoRules(p);
     if (typeof rules === 'string') return bad(rules);
-    const account = pickVideoAccount(engine, p.account, p.maxJobs, p.fileID);
+    const account = pickVideoAccount(ctx, p.account, p.maxJobs, p.fileID);
     if (isReply(account)) return account;
-    if (p.fileID && parseId(p.fileID)?.account && parseId(p.fileID)?.account !== account.account && engine.state.accounts.has(parseId(p.fileID)!.account)) {
+    if (p.fileID && parseId(p.fileID)?.account && parseId(p.fileID)?.account !== account.account && mock.state.accounts.has(parseId(p.fileID)!.account)) {
       return bad(`Parameter fileID belongs to account ${parseId(p.fileID)!.account}, not ${account.account}`);
     }
     const refusal = ctx.upstream(account, { credits: VIDEO_COST });
     if (refusal) return refusal;
-    const id = engine.digits();
+    const id = mock.digits();
     const videoId = makeId(ctx.userId, account.account, 'video', id);
     const [width, height] = size(rules.model, p.options, p.resolution === undefined ? undefined : String(p.resolution), p.aspectRatio);
     const fileIds = [p.fileID, ...Array.from({ length: 13 }, (_, i) => (p as Record<string, any>)[`fileID${i + 2}`])].filter((x): x is string => typeof x === 'string');
     const record: VideoRecord = {
       videoId, id, account: account.account, prompt: p.prompt ?? '', model: rules.model, width, height, fileIds,
-      createdAt: now, durationMs: engine.options.jobMs, outcome: ctx.outcome('video'), viaApi: true, replyUrl: p.replyUrl, replyRef: p.replyRef,
+      createdAt: now, durationMs: mock.options.jobMs, outcome: ctx.outcome('video'), viaApi: true, replyUrl: p.replyUrl, replyRef: p.replyRef,
     };
-    engine.state.videos.set(videoId, record);
-    engine.watch('videos', videoId, p.replyUrl);
+    mock.state.videos.set(videoId, record);
+    mock.watch('videos', videoId, p.replyUrl);
     return jsonReply(200, { videoId });
   },
 
   createAgentVideo: (ctx) => {
-    const { engine, params: p, now } = ctx;
-    const template = engine.state.templates.get(p.templateId);
+    const { mock, params: p, now } = ctx;
+    const template = mock.state.templates.get(p.templateId);
     if (!template) return bad(`Parameter templateId: template ${p.templateId} not found (see GET /videos/agent-templates)`);
     if (template.input.includes('image') && !p.fileID) return bad(`Parameter fileID is required by template ${template.name} (with its ossPath)`);
     if (template.input.includes('text') && !p.prompt) return bad(`Parameter prompt is required by template ${template.name}`);
-    const account = pickVideoAccount(engine, p.account, p.maxJobs, p.fileID);
+    const account = pickVideoAccount(ctx, p.account, p.maxJobs, p.fileID);
     if (isReply(account)) return account;
     const refusal = ctx.upstream(account, { credits: VIDEO_COST });
     if (refusal) return refusal;
-    const id = engine.digits();
+    const id = mock.digits();
     const videoId = makeId(ctx.userId, account.account, 'video', id);
-    const manual = engine.clock.mode === 'manual';
+    const manual = mock.clock.mode === 'manual';
     const record: VideoRecord = {
       videoId, id, account: account.account, prompt: p.prompt ?? template.desc, model: 'agent', width: 720, height: 1280,
-      fileIds: p.fileID ? [p.fileID] : [], createdAt: now, durationMs: manual && ctx.answered ? 0 : engine.options.jobMs, outcome: ctx.outcome('video'),
+      fileIds: p.fileID ? [p.fileID] : [], createdAt: now, durationMs: manual && ctx.answered ? 0 : mock.options.jobMs, outcome: ctx.outcome('video'),
       viaApi: true, replyUrl: p.replyUrl, replyRef: p.replyRef, templateId: template.id,
     };
-    engine.state.videos.set(videoId, record);
-    engine.watch('videos', videoId, p.replyUrl);
-    const shadow = { ...record, durationMs: Math.max(1, engine.options.jobMs) };
+    mock.state.videos.set(videoId, record);
+    mock.watch('videos', videoId, p.replyUrl);
+    const shadow = { ...record, durationMs: Math.max(1, mock.options.jobMs) };
     const synthetic = manual ? [0.05, 0.2, 0.5, 0.8].map((f) => videoView(shadow, now + f * shadow.durationMs)!) : [];
-    return engine.streamJob({
+    return mock.streamJob({
       view: () => {
-        const r = engine.state.videos.get(videoId);
-        return r && !r.deleted ? videoView(r, engine.clock.now()) : undefined;
+        const r = mock.state.videos.get(videoId);
+        return r && !r.deleted ? videoView(r, mock.clock.now()) : undefined;
       },
       isFinal: (v) => v.statusFinal === true,
       synthetic,
@@ -211,50 +209,50 @@ export const videosHandlers: Pick<HandlerTable, 'createVideo' | 'createAgentVide
     });
   },
 
-  cancelVideo: ({ engine, params, now }) => {
-    const v = engine.state.videos.get(params.videoId);
+  cancelVideo: ({ mock, params, now }) => {
+    const v = mock.state.videos.get(params.videoId);
     if (!v || v.deleted) return errorReply(400, `Unable to find video ${params.videoId}`, { code: false });
     const view = videoView(v, now);
     if (view && !view.statusFinal && v.cancelledAt === undefined) v.cancelledAt = now;
     return jsonReply(200, {});
   },
 
-  getVideo: ({ engine, params, now }) => {
-    const v = engine.state.videos.get(params.videoId);
+  getVideo: ({ mock, params, now }) => {
+    const v = mock.state.videos.get(params.videoId);
     const view = v && !v.deleted ? videoView(v, now) : undefined;
     return view ? jsonReply(200, view) : errorReply(404, 'Not found.');
   },
 
-  deleteVideo: ({ engine, params }) => {
-    engine.state.videos.delete(params.videoId);
+  deleteVideo: ({ mock, params }) => {
+    mock.state.videos.delete(params.videoId);
     return jsonReply(200, {});
   },
 
-  listVideos: ({ engine, params, now }) => {
-    const a = engine.accountRule(params.account);
+  listVideos: ({ mock, params, now }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
-    const mine = newestFirst([...engine.state.videos.values()].filter((v) => v.account === a.account && !v.deleted));
+    const mine = newestFirst([...mock.state.videos.values()].filter((v) => v.account === a.account && !v.deleted));
     const visible = mine.map((v) => videoView(v, now)).filter((v): v is NonNullable<typeof v> => v !== undefined);
     return jsonReply(200, pageAfter(visible, (v) => v.videoId ?? '', params.lastVideoId, params.limit ?? 30));
   },
 
-  listAgentTemplates: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  listAgentTemplates: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
     if (params.templateId !== undefined) {
-      const t = engine.state.templates.get(params.templateId);
+      const t = mock.state.templates.get(params.templateId);
       return t ? jsonReply(200, templateView(t)) : bad(`Parameter templateId: template ${params.templateId} not found`);
     }
-    const list = newestFirst(engine.state.templates.values()).map(templateView);
+    const list = newestFirst(mock.state.templates.values()).map(templateView);
     return jsonReply(200, { videoList: pageAfter(list, (t) => t.id, params.lastId, params.limit ?? 30) });
   },
 
-  listCharacters: ({ engine, params }) => {
-    const a = engine.accountRule(params.account);
+  listCharacters: ({ mock, params }) => {
+    const a = mock.accountRule(params.account);
     if (isReply(a)) return a;
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 50;
-    const mine = [...engine.state.characters.values()].filter((c) => c.account === a.account);
+    const mine = [...mock.state.characters.values()].filter((c) => c.account === a.account);
     const slice = mine.slice((page - 1) * pageSize, page * pageSize);
     return jsonReply(200, slice.map(characterView));
   },

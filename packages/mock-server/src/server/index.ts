@@ -115,27 +115,52 @@ function toIncoming(req: IncomingMessage, res: ServerResponse, origin: string): 
   };
 }
 
-async function write(req: IncomingMessage, res: ServerResponse, reply: MockReply, cors: boolean): Promise<void> {
+/** The CORS headers as a flat `[name, value, …]` list (`writeHead` takes one without copying into an object). */
+const CORS_LIST: readonly string[] = Object.entries(CORS).flat();
+
+/**
+ * Writes a reply. A complete body (text or bytes, all the API's JSON answers) goes out synchronously in one
+ * `res.end(body)` with its Content-Length and the headers as one flat list: no header object is copied, no promise
+ * is made. Only a stream (SSE, the stalled-body fault) takes the asynchronous path.
+ */
+function write(req: IncomingMessage, res: ServerResponse, reply: MockReply, cors: boolean): void | Promise<void> {
   if (reply.networkError) {
     req.socket.destroy();
     return;
   }
-  const headers = cors ? { ...CORS, ...reply.headers } : reply.headers;
   const body = reply.body;
-  if (STATUS_TEXT[reply.status]) res.statusMessage = STATUS_TEXT[reply.status] as string;
-  if (body === null || reply.status === 204) {
-    res.writeHead(reply.status, headers);
+  const status = reply.status;
+  const text = STATUS_TEXT[status];
+  if (text) res.statusMessage = text;
+  const list: string[] = cors ? CORS_LIST.slice() : [];
+  // A complete body's length is counted here; a reply's own Content-Length stands only without one (HEAD).
+  const counted = typeof body === 'string' || body instanceof Uint8Array;
+  const headers = reply.headers;
+  for (const name in headers) if (!counted || name !== 'content-length') list.push(name, headers[name] as string);
+  if (body === null || status === 204) {
+    res.writeHead(status, list);
     res.end();
     return;
   }
-  if (typeof body === 'string' || body instanceof Uint8Array) {
-    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
-    res.writeHead(reply.status, headers);
+  if (typeof body === 'string') {
+    list.push('content-length', String(Buffer.byteLength(body)));
+    res.writeHead(status, list);
     res.end(body);
     return;
   }
-  res.writeHead(reply.status, headers);
+  if (body instanceof Uint8Array) {
+    list.push('content-length', String(body.length));
+    res.writeHead(status, list);
+    res.end(body);
+    return;
+  }
+  res.writeHead(status, list);
   res.flushHeaders();
+  return pipeStream(res, body);
+}
+
+/** Streams a body (SSE, the stalled-body fault), honouring back-pressure; a client that leaves cancels it. */
+async function pipeStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
   const reader = body.getReader();
   res.once('close', () => void reader.cancel().catch(() => undefined));
   try {
@@ -180,7 +205,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if ((req.url ?? '').startsWith(MEDIA_PREFIX)) {
       const media = engine.media(incoming);
       if (media) {
-        void write(req, res, media, cors).catch(() => res.destroy());
+        try {
+          void write(req, res, media, cors)?.catch(() => res.destroy());
+        } catch {
+          res.destroy();
+        }
         return;
       }
     }
@@ -203,7 +232,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       // No CORS headers on the control API: a page of another origin gets no answer it can read.
       const withCors = cors && !control;
       if (reply instanceof Promise) reply.then((r) => write(req, res, r, withCors)).catch(fail);
-      else write(req, res, reply, withCors).catch(fail);
+      else write(req, res, reply, withCors)?.catch(fail);
     } catch (error) {
       fail(error);
     }

@@ -53,7 +53,8 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
   if (problem) throw new TypeError(`batch: ${problem}`);
   const keys = batchKeys(batch);
   const open = () => openRedis(options.connection);
-  const redis = open();
+  // The backend's own commands (ledger, slots, results): many jobs' round trips share one write.
+  const redis = openRedis(options.connection, { autoPipeline: true });
   const claimTtlMs = options.claimTtlMs ?? 15_000;
   const ledger = createRedisLedger(redis, keys, ledgerIdOf(batch), batch);
   const slots = createRedisSlots(redis, { scope: batch, leaseMs: options.slotLeaseMs ?? 60_000, subscriber: open });
@@ -67,8 +68,10 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
   // Cancellation: `cancelBatch` sets meta.cancelled (`follow` or `abandon`) and publishes it.
   const abandon = new AbortController();
   let cancelled: string | null = null;
+  let cancelKnown = false;
   const readCancel = async () => {
     cancelled = await redis.hget(keys.meta, 'cancelled');
+    cancelKnown = true;
     if (cancelled === 'abandon' && !abandon.signal.aborted) abandon.abort(new Error(`batch ${batch} was cancelled (running jobs abandoned)`));
     return cancelled !== null;
   };
@@ -83,6 +86,9 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
     return { stop: () => (clearInterval(timer), sub.disconnect()) };
   };
 
+  // Whether the batch is cancelled, as the watcher last saw it (its message, its 2 s poll): no round trip per
+  // job. A cancel it has not seen yet is still caught by the ledger, which turns the job's intent into `ended`.
+  const cancelSeen = () => (cancelKnown ? Promise.resolve(cancelled !== null) : readCancel());
   const closers: (() => Promise<void>)[] = [];
   let runnerSignal: AbortSignal | undefined;
   return {
@@ -96,7 +102,7 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
       runnerSignal = work.signal;
       cancelWatch ??= watchCancel();
       if (options.work === false) return async () => {};
-      const stop = queue.work(work, { abandoned: () => cancelled === 'abandon', cancelled: readCancel });
+      const stop = queue.work(work, { abandoned: () => cancelled === 'abandon', cancelled: cancelSeen });
       closers.push(stop);
       return stop;
     },

@@ -6,19 +6,26 @@ import { Redis, type RedisOptions } from 'ioredis';
 /** Where Redis is: a `redis://` URL, ioredis options, or an ioredis client (its options are copied). */
 export type RedisConnection = string | RedisOptions | Redis;
 
-/** A new client for `connection` that rides out restarts. */
-export function openRedis(connection: RedisConnection): Redis {
-  const base = { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(1_000, 50 * times) };
+/**
+ * A new client for `connection` that rides out restarts. `autoPipeline`: the commands issued in one tick go out
+ * in one write (for the backend's own connection; never for one that blocks, as BullMQ's workers do).
+ */
+export function openRedis(connection: RedisConnection, options: { autoPipeline?: boolean } = {}): Redis {
+  const base = { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(1_000, 50 * times), ...(options.autoPipeline ? { enableAutoPipelining: true } : {}) };
   if (typeof connection === 'string') return new Redis(connection, base);
   if (connection instanceof Redis) return new Redis({ ...connection.options, ...base });
   return new Redis({ ...connection, ...base });
 }
 
-/** Defines a Lua script on a client; the returned function runs it (EVALSHA, loaded again after a restart). */
+/**
+ * Defines a Lua script on a client; the returned function runs it (EVALSHA, loaded again after a restart).
+ * `numberOfKeys` -1: as many keys as each call gives.
+ */
 export function luaScript(redis: Redis, name: string, numberOfKeys: number, lua: string) {
-  redis.defineCommand(name, { numberOfKeys, lua });
+  if (numberOfKeys >= 0) redis.defineCommand(name, { numberOfKeys, lua });
+  else redis.defineCommand(name, { lua });
   return (keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> =>
-    (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...keys, ...args);
+    (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...(numberOfKeys >= 0 ? [] : [keys.length]), ...keys, ...args);
 }
 
 /** Closes a client (quit, and disconnect when Redis does not answer). */

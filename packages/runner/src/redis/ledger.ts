@@ -47,7 +47,7 @@ if c then
 end
 local token = redis.call('INCR', KEYS[2])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. (now + tonumber(ARGV[3])))
-return token
+return {token, redis.call('HGET', KEYS[3], ARGV[1]) or '', redis.call('HGET', KEYS[4], ARGV[1]) or ''}
 `;
 
 const RENEW = `${NOW}
@@ -75,18 +75,22 @@ function sameSubmission(record: JobRecord, e: Extract<LedgerEvent, { type: 'subm
 /** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef). */
 export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger {
   const append = luaScript(redis, 'ummAppend', 8, APPEND);
-  const claimScript = luaScript(redis, 'ummClaim', 2, CLAIM);
+  const claimScript = luaScript(redis, 'ummClaim', 4, CLAIM);
   const renewScript = luaScript(redis, 'ummRenew', 1, RENEW);
   const releaseScript = luaScript(redis, 'ummRelease', 1, RELEASE);
   let registered: Promise<unknown> | undefined;
   const register = () => (registered ??= redis.multi().sadd(BATCHES_KEY, batch).hsetnx(keys.meta, 'id', id).hsetnx(keys.meta, 'createdAt', String(Date.now())).exec());
   const written = new Map<string, [string, string]>();
+  // Keys just claimed here: the claim script read the record too, and the next `get` (the drive's) takes it.
+  const claimedNow = new Set<string>();
   const parse = (json: string | null | undefined) => (json ? (JSON.parse(json) as JobRecord) : undefined);
 
   return {
     id,
     location: `redis batch ${batch}`,
     async get(key) {
+      const known = claimedNow.delete(key) ? written.get(key) : undefined;
+      if (known) return parse(known[0]);
       return parse(await redis.hget(keys.records, key));
     },
     async list() {
@@ -125,7 +129,7 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
         const ids = event.type === 'created' ? event.ids : [];
         const answer = (await append(
           [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta],
-          [key, rev ?? '0', claim ? String(claim.token) : '', JSON.stringify(next), JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids), JSON.stringify(cancelled), JSON.stringify({ key, ...cancelledEvent })],
+          [key, rev ?? '0', claim ? String(claim.token) : '', JSON.stringify(next), JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids), event.type === 'intent' ? JSON.stringify(cancelled) : '', event.type === 'intent' ? JSON.stringify({ key, ...cancelledEvent }) : ''],
         )) as [string, string?];
         if (answer[0] === 'ok') {
           written.set(key, [answer[1]!, String(Number(rev ?? '0') + 1)]);
@@ -137,13 +141,20 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
       throw new LedgerError(`job ${key}: too many concurrent writes`);
     },
     async claim(key, owner, ttlMs) {
-      const token = await claimScript([keys.claims, keys.tokens], [key, owner, Math.ceil(ttlMs)]);
-      return token === null ? undefined : { key, owner, token: Number(token) };
+      const answer = (await claimScript([keys.claims, keys.tokens, keys.records, keys.revisions], [key, owner, Math.ceil(ttlMs)])) as [number, string, string] | null;
+      if (answer === null) return undefined;
+      const [token, json, rev] = answer;
+      if (json) {
+        written.set(key, [json, rev || '0']);
+        claimedNow.add(key);
+      }
+      return { key, owner, token: Number(token) };
     },
     async renew(claim: Claim, ttlMs) {
       return (await renewScript([keys.claims], [claim.key, String(claim.token), Math.ceil(ttlMs)])) === 1;
     },
     async release(claim) {
+      claimedNow.delete(claim.key);
       await releaseScript([keys.claims], [claim.key, String(claim.token)]);
     },
     async getUpload(account, sha256) {

@@ -43,7 +43,8 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
   const add = (keysToAdd: readonly string[]) => getQueue().addBulk(keysToAdd.map((key) => ({ name: 'job', data: { key }, opts: { jobId: queueJobId(key) } })));
 
   const writeResult = async (result: JobResult) => {
-    await redis.multi().hset(keys.results, result.key, JSON.stringify({ ...result, at: Date.now() })).publish(keys.doneChannel, result.key).exec();
+    // In order on one connection (the result is stored before it is announced), one write when auto-pipelined.
+    await Promise.all([redis.hset(keys.results, result.key, JSON.stringify({ ...result, at: Date.now() })), redis.publish(keys.doneChannel, result.key)]);
   };
 
   /** Starts a worker for `work`; `abandoned()` says whether an abort is the batch's cancellation. */
@@ -51,10 +52,13 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
     const connection = open();
     const processor = async (bull: Job<{ key: string }>) => {
       const { key } = bull.data;
+      const missing = () => writeResult({ key, kind: 'video', outcome: 'unknown', ids: [], account: undefined, createdNow: false, reconciled: false, message: 'not in the ledger', snapshots: [], files: [], downloadedNow: 0 });
       for (let tries = 0; ; tries++) {
-        const record = await ledger.get(key);
-        if (!record) return writeResult({ key, kind: 'video', outcome: 'unknown', ids: [], account: undefined, createdNow: false, reconciled: false, message: 'not in the ledger', snapshots: [], files: [], downloadedNow: 0 });
-        if (record.phase === 'queued' && (await state.cancelled())) {
+        // The record is read here only when the batch is (or may be) cancelled; else the drive's claim reads it.
+        const cancelled = await state.cancelled();
+        const record = cancelled || tries > 0 ? await ledger.get(key) : undefined;
+        if ((cancelled || tries > 0) && !record) return missing();
+        if (cancelled && record!.phase === 'queued') {
           const claim = await ledger.claim(key, `cancel-${process.pid}`, 10_000);
           if (claim) {
             try {
@@ -68,6 +72,7 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
         try {
           return await writeResult(await job.drive(key));
         } catch (error) {
+          if (error instanceof LedgerError && / is not in the ledger$/.test(error.message)) return missing();
           if (state.abandoned()) {
             const now = (await ledger.get(key))!;
             const done = now.phase === 'final' || now.phase === 'ended';
@@ -81,7 +86,9 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
             continue;
           }
           if (tries >= 5) {
-            return writeResult({ ...job.resultOf(record), outcome: 'unknown', message: `the job could not be driven: ${error instanceof Error ? error.message : String(error)}` });
+            const now = record ?? (await ledger.get(key));
+            if (!now) return missing();
+            return writeResult({ ...job.resultOf(now), outcome: 'unknown', message: `the job could not be driven: ${error instanceof Error ? error.message : String(error)}` });
           }
           await sleep(1_000, job.signal);
         }

@@ -22,6 +22,26 @@ redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
 return 1
 `;
 
+// Many slots in one step: KEYS are the distinct sorted sets, ARGV[1] the lease, then per request the index of
+// its key, its member and its limit (-1: none). Each request sees the grants before it, so no set over-fills.
+const ACQUIRE_MANY = `${NOW}
+for i = 1, #KEYS do redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now) end
+local expiry = now + tonumber(ARGV[1])
+local granted = {}
+for i = 2, #ARGV, 3 do
+  local key = KEYS[tonumber(ARGV[i])]
+  local member = ARGV[i + 1]
+  local limit = tonumber(ARGV[i + 2])
+  if redis.call('ZSCORE', key, member) or limit < 0 or redis.call('ZCARD', key) < limit then
+    redis.call('ZADD', key, expiry, member)
+    granted[#granted + 1] = 1
+  else
+    granted[#granted + 1] = 0
+  end
+end
+return granted
+`;
+
 const RENEW = `${NOW}
 if redis.call('ZSCORE', KEYS[1], ARGV[1]) then redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1]) return 1 end
 return 0
@@ -45,6 +65,7 @@ export interface RedisSlotsOptions {
 /** A slot store on Redis. `close` stops the renewals. */
 export function createRedisSlots(redis: Redis, options: RedisSlotsOptions): SlotStore & { close(): void } {
   const acquire = luaScript(redis, 'ummSlotAcquire', 1, ACQUIRE);
+  const acquireMany = luaScript(redis, 'ummSlotAcquireMany', -1, ACQUIRE_MANY);
   const renew = luaScript(redis, 'ummSlotRenew', 1, RENEW);
   const held = luaScript(redis, 'ummSlotHeld', 1, HELD);
   const mine = new Map<string, { zset: string; member: string }>();
@@ -65,10 +86,30 @@ export function createRedisSlots(redis: Redis, options: RedisSlotsOptions): Slot
       mine.set(`${zset}\u0000${holder}`, { zset, member: member(holder) });
       return { account, pool, holder };
     },
+    async acquireMany(requests) {
+      if (!requests.length) return [];
+      const zsets: string[] = [];
+      const index = new Map<string, number>();
+      const args: (string | number)[] = [options.leaseMs];
+      for (const r of requests) {
+        const zset = slotKey(r.account, r.pool);
+        let i = index.get(zset);
+        if (i === undefined) index.set(zset, (i = zsets.push(zset)));
+        args.push(i, member(r.holder), Number.isFinite(r.limit) ? r.limit : -1);
+      }
+      const granted = (await acquireMany(zsets, args)) as number[];
+      return requests.map((r, i) => {
+        if (granted[i] !== 1) return undefined;
+        const zset = slotKey(r.account, r.pool);
+        mine.set(`${zset}\u0000${r.holder}`, { zset, member: member(r.holder) });
+        return { account: r.account, pool: r.pool, holder: r.holder };
+      });
+    },
     async release(lease) {
       const zset = slotKey(lease.account, lease.pool);
       mine.delete(`${zset}\u0000${lease.holder}`);
-      await redis.multi().zrem(zset, member(lease.holder)).publish(SLOTS_FREED_CHANNEL, zset).exec();
+      // Two commands on one connection run in order (and, auto-pipelined, go out in one write): no MULTI needed.
+      await Promise.all([redis.zrem(zset, member(lease.holder)), redis.publish(SLOTS_FREED_CHANNEL, zset)]);
     },
     async held(account, pool) {
       return Number(await held([slotKey(account, pool)], []));

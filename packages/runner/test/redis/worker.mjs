@@ -4,12 +4,16 @@
 //   node worker.mjs <redis url> <mock base url> <manifest.json> <batch> <out dir> [webhook url]
 import { readFileSync } from 'node:fs';
 import { createMiniMaxClient } from '@useapi-minimax/client';
+import { createMiniMaxMock } from '@useapi-minimax/mock-server';
 import { createJobRunner } from '../../dist/index.js';
 import { redisBackend } from '../../dist/redis/index.js';
 
 const [redisUrl, baseUrl, manifestPath, batch, outDir, webhookUrl] = process.argv.slice(2);
 const items = JSON.parse(readFileSync(manifestPath, 'utf8'));
-const client = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', baseUrl, logLevel: 'silent', maxRetries: 8 });
+// WORKER_MOCK (JSON mock options): the mock in this process, its `handle` as the client's fetch (no HTTP; the
+// throughput bench); the mock base URL argument is then ignored.
+const inProcess = process.env.WORKER_MOCK ? createMiniMaxMock(JSON.parse(process.env.WORKER_MOCK)) : undefined;
+const client = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', ...(inProcess ? { fetch: (input, init) => inProcess.handle(input instanceof Request ? input : new Request(input, init)) } : { baseUrl }), logLevel: 'silent', maxRetries: 8 });
 const media = async (url) => {
   const body = new TextEncoder().encode(`mock media for ${url}\n`.repeat(20));
   return new Response(body, { headers: { 'content-length': String(body.byteLength) } });
@@ -20,12 +24,13 @@ const runner = createJobRunner({ client, backend, downloadDir: outDir, fetch: me
 let firstJobAt;
 runner.on('job', (e) => {
   firstJobAt ??= Date.now();
-  if (e.status === 'creating') process.stdout.write(`creating ${e.key}\n`);
+  // (the kill test reads these lines; the throughput bench turns them off: a pipe write per job costs ~1 ms)
+  if (e.status === 'creating' && process.env.WORKER_QUIET !== '1') process.stdout.write(`creating ${e.key}\n`);
 });
 const startedAt = Date.now();
 const report = await runner.batch(items);
 const endedAt = Date.now();
 await runner.close();
 await backend.close();
-process.stdout.write(JSON.stringify({ startedAt, firstJobAt, endedAt, counts: report.counts, requests: report.requests, results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
+process.stdout.write(JSON.stringify({ startedAt, firstJobAt, endedAt, counts: report.counts, requests: report.requests, ...(inProcess ? { mockCreates: inProcess.calls('createImages').filter((e) => e.status < 300).length } : {}), results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
 process.exit(0);
