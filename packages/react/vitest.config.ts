@@ -11,6 +11,7 @@ export default defineConfig({
     // Time in these tests is fake; the budget is only for a busy machine (jsdom renders are CPU-bound), so that a
     // slow test fails on its own instead of running on into its neighbours.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
     include: ['test/**/*.test.{ts,tsx}'],
     typecheck: {
       enabled: true,

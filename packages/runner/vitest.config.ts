@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    hookTimeout: 120_000,
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],
