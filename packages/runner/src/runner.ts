@@ -107,6 +107,12 @@ export class KeyConflictError extends Error {
   override readonly name = 'KeyConflictError';
 }
 
+/**
+ * Whether a follow:false job's `created` event waits for the finish (one round trip less). Off: in 2 of 15 bench
+ * runs with it on, the mock saw 301 creates for 300 jobs, cause not found yet (see issue 14); the ids are recorded
+ * right after the create's answer, as before, and the finish ends the job (slot, claim, result).
+ */
+const DEFER_CREATED = false as boolean;
 /** How long a claim lasts without renewal. */
 const CLAIM_TTL_MS = 60_000;
 /** Creates a job runner. */
@@ -174,7 +180,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     let finished = false;
     // follow: false with `finish`: the `created` event is appended by the finish (one write, not two).
     let last: { event: LedgerEvent; record: JobRecord } | undefined;
-    const deferCreated = finish && options.follow === false ? (current: JobRecord, event: LedgerEvent) => (last = { event, record: applyEvent(current, key, event) }).record : undefined;
+    const deferCreated = DEFER_CREATED && finish && options.follow === false ? (current: JobRecord, event: LedgerEvent) => (last = { event, record: applyEvent(current, key, event) }).record : undefined;
     const releaseLast = () => {
       if (finish) lease = placement.detach(key);
       else releasing = releaseSlot(key);

@@ -1,8 +1,8 @@
-// The end of a job in one Redis call: its last ledger event appended (follow: false: `created`), its last slot
-// given back, its claim released and its result stored (and announced), by one Lua script fenced by the claim's
-// token. A worker whose claim was taken over (it stalled, another worker went on with the job) changes nothing:
-// not the record, not the slot (the same holder's lease is the new owner's now), not the claim, not the result.
-// One round trip where there were three or four.
+// The end of a job in one Redis call: its last slot given back, its claim released and its result stored (and
+// announced), by one Lua script fenced by the claim's token; when given, a last ledger event not yet written goes
+// in the same step (compare-and-set on the revision, as `append`). A worker whose claim was taken over (it
+// stalled, another worker went on with the job) changes nothing: not the record, not the slot (the same holder's
+// lease is the new owner's now), not the claim, not the result. One round trip where there were two.
 import type { Redis } from 'ioredis';
 import type { FinishJob } from '../backend.js';
 import type { Ledger } from '../ledger.js';
