@@ -1,7 +1,7 @@
 // @useapi-minimax/runner: the public API.
 export { createJobRunner, KeyConflictError } from './runner.js';
 export type { BatchCounts, BatchItem, BatchReport, JobResult, JobRunner, JobRunnerOptions, RequestPurpose, SubmitOptions } from './runner.js';
-export type { JobWork, RunnerBackend } from './backend.js';
+export type { FinishJob, JobWork, RunnerBackend } from './backend.js';
 
 export { submitKinds, isSubmitKind } from './kinds.js';
 export type { KindInfo, Pool, SubmitInputs, SubmitKind } from './kinds.js';

@@ -32,6 +32,8 @@ export interface Placement {
   place(key: string, pool: Pool): Promise<PlacementResult>;
   /** Gives job `key`'s slot back (idempotent) and places the next waiters. */
   release(key: string): Promise<void>;
+  /** Takes job `key`'s slot out of this runner's count without giving it back to the store (the caller does). */
+  detach(key: string): SlotLease | undefined;
   /** A resumed running job keeps its account's slot. */
   adopt(key: string, account: string, pool: Pool): Promise<void>;
   /** The create sent after a placement was answered (`proven`: the account takes creates of the pool). */
@@ -112,6 +114,14 @@ export function createPlacement(deps: PlacementDeps): Placement {
     bump(lease, -1);
     await slots.release(lease);
     pump();
+  };
+
+  const detach = (key: string) => {
+    const lease = leases.get(key);
+    if (!lease) return undefined;
+    leases.delete(key);
+    bump(lease, -1);
+    return lease;
   };
 
   const schedule = (at: number) => {
@@ -238,6 +248,7 @@ export function createPlacement(deps: PlacementDeps): Placement {
     book,
     place,
     release,
+    detach,
     async adopt(key, account, pool) {
       if (leases.has(key)) return;
       const lease = await slots.acquire(account, pool, Infinity, key);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RunnerBackend } from '../backend.js';
 import { closeRedis, openRedis, type RedisConnection } from './connection.js';
 import { createRedisCorrelation } from './correlation.js';
+import { createFinish } from './finish.js';
 import { batchKeys, batchProblem } from './keys.js';
 import { createRedisLedger } from './ledger.js';
 import { createBatchQueue } from './queue.js';
@@ -59,6 +60,7 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
   const ledger = createRedisLedger(redis, keys, ledgerIdOf(batch), batch);
   const slots = createRedisSlots(redis, { scope: batch, leaseMs: options.slotLeaseMs ?? 60_000, subscriber: open });
   const correlation = createRedisCorrelation(redis, keys, open);
+  const finish = createFinish(redis, keys, ledger, (lease) => slots.forget(lease));
   const queue = createBatchQueue(redis, keys, ledger, open, {
     lockDurationMs: options.lockDurationMs ?? 10_000,
     stalledIntervalMs: options.stalledIntervalMs ?? 5_000,
@@ -102,7 +104,7 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
       runnerSignal = work.signal;
       cancelWatch ??= watchCancel();
       if (options.work === false) return async () => {};
-      const stop = queue.work(work, { abandoned: () => cancelled === 'abandon', cancelled: cancelSeen });
+      const stop = queue.work(work, { abandoned: () => cancelled === 'abandon', cancelled: cancelSeen, finish });
       closers.push(stop);
       return stop;
     },

@@ -4,7 +4,7 @@
 // fencing token keeps its late writes out). Results go to a Redis hash; `dispatch` waits for them there.
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { JobWork } from '../backend.js';
+import type { FinishJob, JobWork } from '../backend.js';
 import type { JobResult } from '../batch-report.js';
 import { LedgerError, type JobOutcome, type Ledger } from '../ledger.js';
 import { sleep } from '../sleep.js';
@@ -48,7 +48,7 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
   };
 
   /** Starts a worker for `work`; `abandoned()` says whether an abort is the batch's cancellation. */
-  function work(job: JobWork, state: { abandoned(): boolean; cancelled(): Promise<boolean> }): () => Promise<void> {
+  function work(job: JobWork, state: { abandoned(): boolean; cancelled(): Promise<boolean>; finish?: FinishJob }): () => Promise<void> {
     const connection = open();
     const processor = async (bull: Job<{ key: string }>) => {
       const { key } = bull.data;
@@ -69,8 +69,14 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
             }
           }
         }
+        // The drive ends the job through `finish` (slot, claim and result in one script); a drive already running
+        // in this process for the key (a local submit) does not, and its result is written here.
+        let finished = false;
+        const finish: FinishJob | undefined = state.finish && (async (claim, lease, result) => (finished = await state.finish!(claim, lease, result)));
         try {
-          return await writeResult(await job.drive(key));
+          const result = await job.drive(key, finish);
+          if (!finished) await writeResult(result);
+          return;
         } catch (error) {
           if (error instanceof LedgerError && / is not in the ledger$/.test(error.message)) return missing();
           if (state.abandoned()) {

@@ -62,8 +62,8 @@ export interface RedisSlotsOptions {
   subscriber: () => Redis;
 }
 
-/** A slot store on Redis. `close` stops the renewals. */
-export function createRedisSlots(redis: Redis, options: RedisSlotsOptions): SlotStore & { close(): void } {
+/** A slot store on Redis. `close` stops the renewals; `forget` stops renewing a lease and names it (for a script that releases it). */
+export function createRedisSlots(redis: Redis, options: RedisSlotsOptions): SlotStore & { close(): void; forget(lease: SlotLease): { zset: string; member: string } } {
   const acquire = luaScript(redis, 'ummSlotAcquire', 1, ACQUIRE);
   const acquireMany = luaScript(redis, 'ummSlotAcquireMany', -1, ACQUIRE_MANY);
   const renew = luaScript(redis, 'ummSlotRenew', 1, RENEW);
@@ -104,6 +104,11 @@ export function createRedisSlots(redis: Redis, options: RedisSlotsOptions): Slot
         mine.set(`${zset}\u0000${r.holder}`, { zset, member: member(r.holder) });
         return { account: r.account, pool: r.pool, holder: r.holder };
       });
+    },
+    forget(lease) {
+      const zset = slotKey(lease.account, lease.pool);
+      mine.delete(`${zset}\u0000${lease.holder}`);
+      return { zset, member: member(lease.holder) };
     },
     async release(lease) {
       const zset = slotKey(lease.account, lease.pool);
