@@ -3,16 +3,15 @@
 // keeps the ledger, the slots and the webhook wake-ups in one place for every worker, and hands each job to
 // whichever worker takes it: the runner's core does not change, it only asks the backend.
 import type { WakeRegistry, WebhookCorrelation } from './correlation.js';
-import type { Claim, JobRecord, Ledger, LedgerEvent } from './ledger.js';
+import type { Claim, JobRecord, Ledger } from './ledger.js';
 import type { JobResult } from './runner.js';
 import type { SlotLease, SlotStore } from './slots.js';
 
 /**
  * Ends a driven job in one step on a shared store: gives back its last slot (`lease`, if it still holds one) and
- * its claim, and stores its result; `last`: the job's last ledger event, not yet appended (appended in the same
- * step; `record` is the record after it). Fenced by the claim: a claim taken over since does nothing and gets `false`.
+ * its claim, and stores its result. Fenced by the claim: a claim taken over since does nothing and gets `false`.
  */
-export type FinishJob = (claim: Claim, lease: SlotLease | undefined, result: JobResult, last?: { event: LedgerEvent; record: JobRecord }) => Promise<boolean>;
+export type FinishJob = (claim: Claim, lease: SlotLease | undefined, result: JobResult) => Promise<boolean>;
 
 /** What a backend's worker gets from the runner it serves. */
 export interface JobWork {

@@ -4,7 +4,7 @@
 import { RateLimitedError } from '@useapi-minimax/client';
 import type { JobContext } from './context.js';
 import type { KindInfo } from './kinds.js';
-import type { Claim, JobRecord, LedgerEvent } from './ledger.js';
+import type { Claim, JobRecord } from './ledger.js';
 import { classifyCreateError } from './reconcile.js';
 import { sleep } from './sleep.js';
 import { uploadTo } from './uploads.js';
@@ -16,12 +16,8 @@ const LOOKUP_RETRIES = 3;
 const LOOKUP_PAUSE_MS = 10_000;
 const DEFAULT_SETTLE_MS = 30_000;
 
-/**
- * Uploads, records the intent, sends the create, records what it answered. Returns the record after.
- * `deferCreated`: the job ends once created (follow: false) and its `created` event goes with the job's end (one
- * write with the result): returns the record after the event, or undefined to append it now.
- */
-export async function createJob(ctx: JobContext, record: JobRecord, info: KindInfo, claim: Claim, notSent: { count: number }, deferCreated?: (current: JobRecord, event: LedgerEvent) => JobRecord | undefined): Promise<JobRecord> {
+/** Uploads, records the intent, sends the create, records what it answered. Returns the record after. */
+export async function createJob(ctx: JobContext, record: JobRecord, info: KindInfo, claim: Claim, notSent: { count: number }): Promise<JobRecord> {
   ctx.status(record, 'waiting');
   const placement = await ctx.placement.place(record.key, info.pool);
   if ('blocked' in placement) return ctx.ledger.append(record.key, { type: 'ended', outcome: 'blocked', message: placement.blocked, at: Date.now() }, claim);
@@ -80,8 +76,7 @@ export async function createJob(ctx: JobContext, record: JobRecord, info: KindIn
       ctx.placement.book.accepted(account, info.pool);
       ctx.createdNow.add(record.key);
       for (const id of ids) ctx.placement.following.add(id);
-      const event: LedgerEvent = { type: 'created', attempt, ids, account, at: Date.now() };
-      const created = deferCreated?.(current, event) ?? (await ctx.ledger.append(record.key, event, claim));
+      const created = await ctx.ledger.append(record.key, { type: 'created', attempt, ids, account, at: Date.now() }, claim);
       ctx.placement.pump();
       return created;
     }

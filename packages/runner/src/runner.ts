@@ -15,7 +15,7 @@ import { Emitter, type Listener, type RunnerEvents } from './events.js';
 import { downloadRecord, followRecord } from './following.js';
 import { canonicalJson, contentKey, keyProblem, replyRefFor } from './keys.js';
 import { isSubmitKind, submitKinds, type SubmitInputs, type SubmitKind } from './kinds.js';
-import { applyEvent, LedgerError, type FileRef, type JobRecord, type Ledger, type LedgerEvent } from './ledger.js';
+import { LedgerError, type FileRef, type JobRecord, type Ledger } from './ledger.js';
 import { createMemoryLedger } from './memory-ledger.js';
 import { createPlacement } from './placement.js';
 import type { FindCreated } from './reconcile.js';
@@ -107,12 +107,6 @@ export class KeyConflictError extends Error {
   override readonly name = 'KeyConflictError';
 }
 
-/**
- * Whether a follow:false job's `created` event waits for the finish (one round trip less). Off: in 2 of 15 bench
- * runs with it on, the mock saw 301 creates for 300 jobs, cause not found yet (see issue 14); the ids are recorded
- * right after the create's answer, as before, and the finish ends the job (slot, claim, result).
- */
-const DEFER_CREATED = false as boolean;
 /** How long a claim lasts without renewal. */
 const CLAIM_TTL_MS = 60_000;
 /** Creates a job runner. */
@@ -178,16 +172,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     let releasing: Promise<void> | undefined;
     let lease: SlotLease | undefined;
     let finished = false;
-    // follow: false with `finish`: the `created` event is appended by the finish (one write, not two).
-    let last: { event: LedgerEvent; record: JobRecord } | undefined;
-    const deferCreated = DEFER_CREATED && finish && options.follow === false ? (current: JobRecord, event: LedgerEvent) => (last = { event, record: applyEvent(current, key, event) }).record : undefined;
     const releaseLast = () => {
       if (finish) lease = placement.detach(key);
       else releasing = releaseSlot(key);
     };
     const done = async (r: JobResult): Promise<JobResult> => {
       if (!finish) return r;
-      const ok = await finish(claim, lease, r, last);
+      const ok = await finish(claim, lease, r);
       finished = true; // either way: a stale claim has nothing left to give back (its slot is the new owner's)
       if (lease) pump();
       if (!ok) throw new LedgerError(`job ${key}: the claim of ${owner} was lost`);
@@ -199,7 +190,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       let record = first;
       const info = submitKinds[record.kind];
       for (;;) {
-        if (record.phase === 'queued') record = await createJob(ctx, record, info, claim, notSent, deferCreated);
+        if (record.phase === 'queued') record = await createJob(ctx, record, info, claim, notSent);
         else if (record.phase === 'sending' || record.phase === 'unknown') record = await reconcileJob(ctx, record, info, claim);
         else if (record.phase === 'created' && options.follow === false) {
           releaseLast();
@@ -236,8 +227,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     } finally {
       clearInterval(renew);
       if (!finished) {
-        // A deferred `created` not written by a finish (it failed): written now, before the claim goes.
-        if (last) await ledger.append(key, last.event, claim).catch(() => undefined);
         const slot = lease && slots.release(lease).then(pump);
         await Promise.all([releasing, slot, ledger.release(claim)]);
       }

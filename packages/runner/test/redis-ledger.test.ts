@@ -9,8 +9,6 @@ import { redisBackend, type RedisBackend } from '../src/redis/index.js';
 import { openRedis, closeRedis } from '../src/redis/connection.js';
 import { createFinish } from '../src/redis/finish.js';
 import { batchKeys, slotKey } from '../src/redis/keys.js';
-import type { RevisionCache } from '../src/redis/ledger.js';
-import { applyEvent, type Ledger } from '../src/ledger.js';
 
 let redis: { url: string; stop(): Promise<void> };
 const opened: RedisBackend[] = [];
@@ -126,7 +124,7 @@ describe('Redis slots', () => {
     expect(await a.slots!.acquireMany!([])).toEqual([]);
   });
 
-  it('finish appends the last event, gives back the slot and the claim and stores the result in one step; a stale claim changes nothing', async () => {
+  it('finish gives back the slot and the claim and stores the result in one step; a stale claim changes nothing', async () => {
     const [a, b] = two('ledger-finish', { slotLeaseMs: 30_000 });
     const keys = batchKeys('ledger-finish');
     const client = openRedis(redis.url);
@@ -135,25 +133,24 @@ describe('Redis slots', () => {
       const announced: string[] = [];
       listen.on('message', (_channel: string, key: string) => announced.push(key));
       await listen.subscribe(keys.doneChannel);
-      const finish = createFinish(client, keys, b.ledger as Ledger & RevisionCache, (lease) => ({ zset: slotKey(lease.account, lease.pool), member: `ledger-finish\u0000${lease.holder}` }));
+      const finish = createFinish(client, keys, (lease) => ({ zset: slotKey(lease.account, lease.pool), member: `ledger-finish\u0000${lease.holder}` }));
       await a.ledger.append('k', submitted('r-fin'));
       const old = (await a.ledger.claim('k', 'a', 2_000))!;
       let taken: Awaited<ReturnType<typeof b.ledger.claim>>;
       while (!(taken = await b.ledger.claim('k', 'b', 10_000))) await new Promise((r) => setTimeout(r, 100));
       const lease = (await b.slots!.acquire('fin-1', 'video', 1, 'k'))!;
-      const sending = await b.ledger.append('k', { type: 'intent', attempt: 1, account: 'fin-1', replyRef: 'r-fin', sentAt: 2 }, taken);
-      const event = { type: 'created' as const, attempt: 1, ids: ['id-f'], account: 'fin-1', at: 3 };
-      const last = { event, record: applyEvent(sending, 'k', event) };
+      await b.ledger.append('k', { type: 'intent', attempt: 1, account: 'fin-1', replyRef: 'r-fin', sentAt: 2 }, taken);
+      await b.ledger.append('k', { type: 'created', attempt: 1, ids: ['id-f'], account: 'fin-1', at: 3 }, taken);
       const result = { key: 'k', kind: 'video' as const, outcome: 'created' as const, ids: ['id-f'], account: 'fin-1', createdNow: true, reconciled: false, message: undefined, snapshots: [], files: [], downloadedNow: 0 };
-      // The worker whose claim was taken over: its finish does nothing (no event, the new owner's slot and claim, no result).
-      expect(await finish(old, lease, { ...result, message: 'stale' }, last)).toBe(false);
+      // The worker whose claim was taken over: its finish does nothing (the new owner's slot and claim, no result).
+      expect(await finish(old, lease, { ...result, message: 'stale' })).toBe(false);
       const stored = async () => JSON.parse((await client.hget(keys.records, 'k'))!) as { phase: string };
-      expect((await stored()).phase).toBe('sending');
+      expect((await stored()).phase).toBe('created');
       expect(await b.slots!.held('fin-1', 'video')).toBe(1);
       expect(await a.ledger.claim('k', 'c', 10_000)).toBeUndefined();
       expect(await client.hget(keys.results, 'k')).toBeNull();
       // The owner's: all three at once, and the result is announced.
-      expect(await finish(taken, lease, result, last)).toBe(true);
+      expect(await finish(taken, lease, result)).toBe(true);
       expect(await stored()).toMatchObject({ phase: 'created', ids: ['id-f'] });
       expect(await a.correlation!.match({ kind: 'video', id: 'id-f' })).toBe('k');
       expect(await b.slots!.held('fin-1', 'video')).toBe(0);

@@ -60,7 +60,7 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
   const ledger = createRedisLedger(redis, keys, ledgerIdOf(batch), batch);
   const slots = createRedisSlots(redis, { scope: batch, leaseMs: options.slotLeaseMs ?? 60_000, subscriber: open });
   const correlation = createRedisCorrelation(redis, keys, open);
-  const finish = createFinish(redis, keys, ledger, (lease) => slots.forget(lease));
+  const finish = createFinish(redis, keys, (lease) => slots.forget(lease));
   const queue = createBatchQueue(redis, keys, ledger, open, {
     lockDurationMs: options.lockDurationMs ?? 10_000,
     stalledIntervalMs: options.stalledIntervalMs ?? 5_000,

@@ -72,16 +72,8 @@ function sameSubmission(record: JobRecord, e: Extract<LedgerEvent, { type: 'subm
   return record.kind === e.kind && record.replyRef === e.replyRef && canonical(record.input) === canonical(e.input) && canonical(record.files.map((f) => [f.field, f.sha256])) === canonical(e.files.map((f) => [f.field, f.sha256]));
 }
 
-/** What another script writing a record (the finish) shares with the ledger: the last revision this process wrote. */
-export interface RevisionCache {
-  /** The record (JSON) and revision this process last wrote of `key`, if any. */
-  known(key: string): readonly [string, string] | undefined;
-  /** A write of `key` elsewhere: `rev` its new revision; undefined: unknown now (read it again). */
-  wrote(key: string, json?: string, rev?: string): void;
-}
-
 /** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef). */
-export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger & RevisionCache {
+export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger {
   const append = luaScript(redis, 'ummAppend', 8, APPEND);
   const claimScript = luaScript(redis, 'ummClaim', 4, CLAIM);
   const renewScript = luaScript(redis, 'ummRenew', 1, RENEW);
@@ -96,11 +88,6 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
   return {
     id,
     location: `redis batch ${batch}`,
-    known: (key) => written.get(key),
-    wrote(key, json, rev) {
-      if (json === undefined || rev === undefined) written.delete(key);
-      else written.set(key, [json, rev]);
-    },
     async get(key) {
       const known = claimedNow.delete(key) ? written.get(key) : undefined;
       if (known) return parse(known[0]);
