@@ -30,9 +30,14 @@ export type JobSnapshot<K extends JobKind> = Snapshot<K>;
 
 const isFinal = (s: JobLifecycle | undefined) => s === 'succeeded' || s === 'failed' || s === 'moderated' || s === 'cancelled';
 
-// A final failed snapshot that reads as cancelled by the kind's `cancelled` patterns (a spec Decision).
-const wasCancelled = (facts: JobKindInfo, s: Record<string, any>) =>
-  Object.entries(facts.cancelled ?? {}).some(([field, pattern]) => typeof s[field] === 'string' && new RegExp(pattern, 'i').test(s[field]));
+// A final failed snapshot that reads as cancelled by the kind's `cancelled` patterns (a spec Decision); the
+// patterns are compiled once per kind, not on every snapshot.
+const cancelledTests = new Map<JobKindInfo, [string, RegExp][]>();
+const wasCancelled = (facts: JobKindInfo, s: Record<string, any>) => {
+  let tests = cancelledTests.get(facts);
+  if (!tests) cancelledTests.set(facts, (tests = Object.entries(facts.cancelled ?? {}).map(([field, pattern]) => [field, new RegExp(pattern, 'i')])));
+  return tests.some(([field, re]) => typeof s[field] === 'string' && re.test(s[field]));
+};
 
 /**
  * Describes a job snapshot of any kind on one lifecycle. `statusFinal` is the authority when present; then the
