@@ -50,20 +50,19 @@ export function anySignal(signals: readonly (AbortSignal | null | undefined)[], 
 
 /**
  * Calls `fn` once after `ms`: never for `Infinity`, and in steps of at most {@link MAX_TIMER_MS} beyond it (a
- * 30-day deadline really waits 30 days). Returns the function that cancels it.
+ * 30-day deadline really waits 30 days). The timer is unref'd: it bounds work that keeps Node's process alive by
+ * itself (a request in flight, a poll's sleep), and an unref'd timer set and cleared per call costs a fraction of
+ * the event-loop work of a ref'd one. Returns the function that cancels it.
  */
 export function startTimer(ms: number, fn: () => void): () => void {
   if (ms === Infinity) return noop;
   let handle: ReturnType<typeof setTimeout>;
-  if (ms <= MAX_TIMER_MS) {
-    handle = setTimeout(fn, ms);
-  } else {
-    const due = Date.now() + ms;
-    const step = () => {
-      const left = due - Date.now();
-      handle = setTimeout(left > MAX_TIMER_MS ? step : fn, Math.min(Math.max(left, 0), MAX_TIMER_MS));
-    };
-    step();
-  }
+  const due = Date.now() + ms;
+  const step = () => {
+    const left = due - Date.now();
+    handle = setTimeout(left > MAX_TIMER_MS ? step : fn, Math.min(Math.max(left, 0), MAX_TIMER_MS));
+    (handle as { unref?: () => void }).unref?.();
+  };
+  step();
   return () => clearTimeout(handle);
 }

@@ -330,14 +330,17 @@ export async function startCall<T>(
   } catch (error) {
     throw failed(error);
   }
-  const settle = (): Promise<never> => new Promise<never>((_, reject) => (fail = reject));
   return {
     result,
     response: response ?? (result as { response: Response }).response,
     url: url ?? spec.path,
-    async read(reader) {
+    async read<R>(reader: () => Promise<R>): Promise<R> {
       try {
-        return await Promise.race([reader(), settle()]);
+        // One promise, settled by the reader or earlier through `fail` (a race against a second promise costs more).
+        return await new Promise<R>((resolve, reject) => {
+          fail = reject;
+          reader().then(resolve, reject);
+        });
       } catch (error) {
         throw failed(error, true);
       } finally {
@@ -345,7 +348,7 @@ export async function startCall<T>(
       }
     },
     follow() {
-      const guard = settle();
+      const guard = new Promise<never>((_, reject) => (fail = reject));
       guard.catch(noop);
       return { guard, tick: rearm, release, toError: (error) => scrub(env, toError(error, true)) };
     },

@@ -79,6 +79,19 @@ describe('timeoutMs', () => {
     expect(call.error).toBeInstanceOf(TimeoutError);
   });
 
+  it('the budget timer does not keep the process alive by itself (the request does); a retry sleep does', async () => {
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    const fake = fakeFetch().queue(json(503, {})).queue(never);
+    const call = track(testClient(fake, { timeoutMs: 3000 }).music.get(MUSIC, { maxRetries: 1 }));
+    await vi.advanceTimersByTimeAsync(0);
+    const handles = spy.mock.results.map((r) => r.value as { hasRef(): boolean });
+    // The first attempt's budget, then the backoff sleep before the retry.
+    expect(handles.map((h) => h.hasRef())).toEqual([false, true]);
+    await vi.advanceTimersByTimeAsync(3000 + 500);
+    expect(call.error).toBeInstanceOf(TimeoutError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('a completed call leaves no timer behind', async () => {
     const fake = fakeFetch().queue(json(200, { musicId: MUSIC }));
     await testClient(fake).music.get(MUSIC);
