@@ -195,11 +195,23 @@ function withBodyRules(spec, table) {
 /** The name of an operation's descriptor constant in operations.ts (`getMusic` → `getMusicOperation`). */
 const descriptorName = (id) => `${id}Operation`;
 
+/**
+ * A descriptor with the call shape the function types use (`callShape`): `takesInput` when the function takes an
+ * input object after its ids, so the runtime reads the same rule instead of deriving it again.
+ */
+function withCallShape(op) {
+  // The success statuses are for types only (`SuccessStatuses`), not shipped.
+  const entries = Object.entries(op).filter(([k]) => k !== 'successStatuses');
+  if (!callShape(op).hasInput) return Object.fromEntries(entries);
+  const at = entries.findIndex(([k]) => k === 'body');
+  return Object.fromEntries([...entries.slice(0, at), ['takesInput', true], ...entries.slice(at)]);
+}
+
 function operationsSource(table) {
   const consts = Object.entries(table).map(
     ([id, op]) =>
       `/** \`${op.method} ${op.path}\` (\`${id}\`): route, retry policy, body and success kinds, field rules. */\n` +
-      `export const ${descriptorName(id)} = ${toSource(op)} as const satisfies OperationDescriptor;`,
+      `export const ${descriptorName(id)} = ${toSource(withCallShape(op))} as const satisfies OperationDescriptor;`,
   );
   return `${HEADER}import type { OperationDescriptor } from '../operation-descriptor.js';
 
@@ -213,6 +225,11 @@ ${Object.keys(table).map((id) => `  ${id}: ${descriptorName(id)},`).join('\n')}
 
 /** An operationId of the API. */
 export type OperationId = keyof typeof operations;
+
+/** The documented success statuses of each operation (types only: what \`Output\` reads the answer type at). */
+export interface SuccessStatuses {
+${Object.entries(table).map(([id, op]) => `  ${id}: ${op.successStatuses.join(' | ')};`).join('\n')}
+}
 `;
 }
 
@@ -257,11 +274,16 @@ function functionsSource(spec, table, createdKinds) {
     if (streams) parts.push('events: readEventAnswer');
     if (op.body === 'multipart') parts.push('form: toFormData');
     if (op.body === 'raw') parts.push('upload: rawUpload');
+    // The input check: none without fields; for ids only that the spec declares required non-empty strings, that
+    // check alone (`checkIds`); else the validator that walks the field rules (`validate`).
+    const rules = Object.values(op.fields);
+    const idRule = (f) => f.in === 'path' && toSource(f) === toSource({ in: 'path', required: true, type: 'string', minLength: 1 });
+    if (rules.length) parts.push(!op.dependentRequired && rules.every(idRule) ? 'check: checkIds' : 'check: validate');
     // Warnings about unknown fields need a field beyond the path ids (an operation without input has none to warn of).
     if (op.body !== 'none' || Object.values(op.fields).some((f) => f.in !== 'path')) parts.push('notices: warnInputOnce');
     const idField = jobCreatorsOf(spec)[id]?.idField;
     if (createdKinds[id]) parts.push(`starts: { kind: '${createdKinds[id]}', ${idField ? `idField: '${idField}', ` : ''}outcome: outcomeUnknown, replyRef: newReplyRef }`);
-    for (const p of parts) used.add(p.split(':')[0]);
+    for (const p of parts) used.add(p.startsWith('check:') ? p.split(': ')[1] : p.split(':')[0]);
     const lines = [`${oneLine(infos[id].summary)}: \`${op.method} ${op.path}\`.`];
     if (createdKinds[id]) {
       lines.push(
@@ -282,7 +304,10 @@ function functionsSource(spec, table, createdKinds) {
       ? [`import { ${[used.has('upload') && 'rawUpload', used.has('form') && 'toFormData'].filter(Boolean).join(', ')} } from '../request-body.js';`]
       : []),
     `import type { EventData, EventStream, Input, Output, RequestOptions, UploadData } from '../resource-types.js';`,
-    ...(used.has('notices') ? [`import { warnInputOnce } from '../validate.js';`] : []),
+    ...(used.has('checkIds') ? [`import { checkIds } from '../check-ids.js';`] : []),
+    ...(used.has('notices') || used.has('validate')
+      ? [`import { ${[used.has('validate') && 'validate', used.has('notices') && 'warnInputOnce'].filter(Boolean).join(', ')} } from '../validate.js';`]
+      : []),
     `import {\n${Object.keys(table).map((id) => `  ${descriptorName(id)},`).join('\n')}\n} from './operations.js';`,
   ];
   return `${HEADER}// One function per operation, core first: \`import { getMusic } from '@useapi-minimax/client'\` ships only what

@@ -12,13 +12,15 @@ import type { readEventAnswer } from './event-answer.js';
 import { applyAliases, type rawUpload, type toFormData } from './request-body.js';
 import type { RequestOptions } from './resource-types.js';
 import { requestClass, startCall, type Answer } from './transport.js';
-import { validate, type warnInputOnce } from './validate.js';
+import type { validate, warnInputOnce } from './validate.js';
 
 /** Calls that may run long get at least this budget per attempt: raw uploads (up to 5 GB) and synchronous agent runs. */
 export const LONG_TIMEOUT_MS = 20 * 60_000;
 
 /** What only some operations need, handed in by their generated function. */
 export interface OperationParts {
+  /** Checks the input against the spec's rules (`validate`, or `checkIds` for ids alone); none without fields. */
+  readonly check?: typeof validate;
   /** Reads event-stream answers (operations that stream). */
   readonly events?: typeof readEventAnswer;
   /** Builds multipart forms. */
@@ -55,13 +57,10 @@ export function captureResponse<T>(sink: (response: Response) => void, call: () 
 
 /** The function of one operation: `(core, ...pathParams, ...bodyArgs, data?, input?, options?)`. */
 export function defineOperation(id: string, op: OperationDescriptor, parts: OperationParts = {}): any {
-  // The same rule as the generators' `callShape` (scripts/codegen/shared.mjs), which types these arguments.
-  const own = ([name, f]: [string, { in: string }]) => f.in !== 'path' && !op.bodyArgs?.includes(name);
-  const hasInput = Object.entries(op.fields).some(own) || op.body === 'raw' || (op.body !== 'none' && !op.bodyArgs);
-  return (core: MiniMaxCore, ...args: any[]) => invoke(core, id, op, hasInput, args, parts);
+  return (core: MiniMaxCore, ...args: any[]) => invoke(core, id, op, args, parts);
 }
 
-async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, hasInput: boolean, args: any[], parts: OperationParts): Promise<unknown> {
+async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, args: any[], parts: OperationParts): Promise<unknown> {
   // Taken before anything else: the call that `withResponse` wraps is the first one started.
   const sink = responseSink;
   responseSink = undefined;
@@ -72,7 +71,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
   const data = op.body === 'raw' ? args[i++] : undefined;
   const ids: Record<string, unknown> = {};
   for (const name of op.bodyArgs ?? []) ids[name] = args[i++];
-  const input: Record<string, any> = hasInput ? { ...args[i++], ...ids } : ids;
+  const input: Record<string, any> = op.takesInput ? { ...args[i++], ...ids } : ids;
   const options: RequestOptions = args[i] ?? {};
   const { starts } = parts;
 
@@ -84,7 +83,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
   const issues: ValidationIssue[] = settingIssues(options);
   if (env.validate) {
     const values = { ...input, ...path };
-    issues.push(...validate(op, values));
+    if (parts.check) issues.push(...parts.check(op, values));
     // Unknown field names and values newer than the SDK: warned once per client (and its views), never refused.
     parts.notices?.(env.warned, (message) => env.log('warn', message), id, op, values);
     if (upload) issues.push(...upload.issues);
