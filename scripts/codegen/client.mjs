@@ -270,13 +270,16 @@ function functionsSource(spec, table, createdKinds) {
   const used = new Set();
   const decls = Object.entries(table).map(([id, op]) => {
     const parts = [];
+    const rules = Object.values(op.fields);
     const streams = op.success === 'sse' || op.success === 'json|sse';
     if (streams) parts.push('events: readEventAnswer');
+    // Input beyond the path ids (or an id sent in the body): put where each field travels, and the body.
+    if (callShape(op).hasInput || op.bodyArgs) parts.push('send: sendInput');
+    if (rules.some((f) => f.type === 'files' || f.commaList)) parts.push('aliases: applyAliases');
     if (op.body === 'multipart') parts.push('form: toFormData');
     if (op.body === 'raw') parts.push('upload: rawUpload');
     // The input check: none without fields; for ids only that the spec declares required non-empty strings, that
     // check alone (`checkIds`); else the validator that walks the field rules (`validate`).
-    const rules = Object.values(op.fields);
     const idRule = (f) => f.in === 'path' && toSource(f) === toSource({ in: 'path', required: true, type: 'string', minLength: 1 });
     if (rules.length) parts.push(!op.dependentRequired && rules.every(idRule) ? 'check: checkIds' : 'check: validate');
     // Warnings about unknown fields need a field beyond the path ids (an operation without input has none to warn of).
@@ -300,8 +303,8 @@ function functionsSource(spec, table, createdKinds) {
     ...(used.has('events') ? [`import { readEventAnswer } from '../event-answer.js';`] : []),
     `import { defineOperation } from '../operation.js';`,
     ...(used.has('starts') ? [`import { newReplyRef, outcomeUnknown } from '../outcome.js';`] : []),
-    ...(used.has('form') || used.has('upload')
-      ? [`import { ${[used.has('upload') && 'rawUpload', used.has('form') && 'toFormData'].filter(Boolean).join(', ')} } from '../request-body.js';`]
+    ...(['aliases', 'upload', 'send', 'form'].some((p) => used.has(p))
+      ? [`import { ${[used.has('aliases') && 'applyAliases', used.has('upload') && 'rawUpload', used.has('send') && 'sendInput', used.has('form') && 'toFormData'].filter(Boolean).join(', ')} } from '../request-body.js';`]
       : []),
     `import type { EventData, EventStream, Input, Output, RequestOptions, UploadData } from '../resource-types.js';`,
     ...(used.has('checkIds') ? [`import { checkIds } from '../check-ids.js';`] : []),

@@ -9,7 +9,7 @@ import type { JobKind, OperationDescriptor } from './operation-descriptor.js';
 import type { outcomeUnknown, newReplyRef } from './outcome.js';
 import { serializePath } from './path-serializer.js';
 import type { readEventAnswer } from './event-answer.js';
-import { applyAliases, type rawUpload, type toFormData } from './request-body.js';
+import type { applyAliases, rawUpload, sendInput, toFormData } from './request-body.js';
 import type { RequestOptions } from './resource-types.js';
 import { requestClass, startCall, type Answer } from './transport.js';
 import type { validate, warnInputOnce } from './validate.js';
@@ -21,6 +21,10 @@ export const LONG_TIMEOUT_MS = 20 * 60_000;
 export interface OperationParts {
   /** Checks the input against the spec's rules (`validate`, or `checkIds` for ids alone); none without fields. */
   readonly check?: typeof validate;
+  /** Applies the input aliases (operations with a repeatable file or a comma-list field). */
+  readonly aliases?: typeof applyAliases;
+  /** Puts the input's query, header and body fields and the body into the request (operations with input). */
+  readonly send?: typeof sendInput;
   /** Reads event-stream answers (operations that stream). */
   readonly events?: typeof readEventAnswer;
   /** Builds multipart forms. */
@@ -78,7 +82,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ar
   if (env.account !== undefined && op.fields.account && op.fields.account.in !== 'path' && input.account === undefined) input.account = env.account;
   // Every create that takes a replyRef sends one, so that a lost answer can be looked up (findCreated).
   if (starts && op.fields.replyRef && input.replyRef == null) input.replyRef = starts.replyRef();
-  applyAliases(op, input);
+  parts.aliases?.(op, input);
   const upload = parts.upload?.(op, data, input);
   const issues: ValidationIssue[] = settingIssues(options);
   if (env.validate) {
@@ -90,33 +94,15 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ar
   }
   if (issues.length) throw new ValidationError(issues, id);
 
-  const query: Record<string, unknown> = {};
-  const body: Record<string, unknown> = {};
   const headers: Record<string, string> = env.headers ? { ...env.headers, ...options.headers } : { ...options.headers };
-  const bodyDefault = op.body === 'json' || op.body === 'multipart';
-  for (const name in input) {
-    const where = op.fields[name]?.in ?? (bodyDefault ? 'body' : 'query');
-    if (where === 'header') headers[name] = String(input[name]);
-    else if (where !== 'path') (where === 'body' ? body : query)[name] = input[name];
-  }
   // The answer is read here, by its Content-Type (openapi-fetch hands over the stream).
-  const init: Record<string, any> = { params: { path, query }, headers, parseAs: 'stream' };
-  if (op.body === 'json') init.body = body;
-  else if (op.body === 'multipart') {
-    init.body = parts.form!(body);
-    init.bodySerializer = (b: unknown) => b;
-  } else if (upload) {
-    init.body = upload.raw?.body ?? data;
-    init.bodySerializer = (b: unknown) => b;
-    headers['Content-Type'] = upload.contentType ?? 'application/octet-stream';
-    if (upload.raw?.stream) init.duplex = 'half';
-  }
+  const init: Record<string, any> = { params: { path, query: {} }, headers, parseAs: 'stream' };
+  const long = parts.send?.(op, input, init, parts, upload, data);
   const streaming = op.success === 'sse' || (op.success === 'json|sse' && input.stream === true);
   if (streaming) headers.Accept = 'text/event-stream';
   // One request path: openapi-fetch builds the request (a Draft unless middleware must see a real Request).
   init.Request = requestClass(env);
 
-  const long = op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
   const spec = {
     operation: id,
     method: op.method,
