@@ -115,20 +115,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ar
   };
   const where = () => serializePath(op.path, path);
   const sentAt = Date.now();
-  const lost = starts
-    ? (error: unknown) =>
-        starts.outcome(error, {
-          operation: id,
-          kind: starts.kind,
-          replyRef: input.replyRef,
-          account: input.account,
-          sentAt,
-          input,
-          redact: env.redact,
-          method: op.method,
-          where: where(),
-        })
-    : undefined;
+  const lost = starts && ((error: unknown) => starts.outcome(error, id, starts.kind, op.method, where(), input, sentAt, env.redact));
   try {
     const answer = await startCall<Result>(env, spec, (signal, fetch) => {
       // `init` is this call's own object: no copy needed (openapi-fetch copies it once more anyway).
