@@ -321,6 +321,19 @@ ${decls.join('\n\n')}
 `;
 }
 
+/**
+ * resource-functions.ts: every operation's function by operationId, for `createMiniMaxClient`'s resources (a plain
+ * object: a namespace import would ship a getter per function).
+ */
+function resourceFunctionsSource(table) {
+  const ids = Object.keys(table);
+  return `${HEADER}import {\n${ids.map((id) => `  ${id},`).join('\n')}\n} from './functions.js';
+
+/** Every operation's function, by operationId. */
+export const resourceFunctions = {\n${ids.map((id) => `  ${id},`).join('\n')}\n};
+`;
+}
+
 /** job-functions.ts: the functions the job helpers call, from the job facts (kept off the public entry). */
 function jobFunctionsSource() {
   const { kinds } = jobFacts();
@@ -412,6 +425,7 @@ export const clientTarget = {
       'resources.ts': resourcesSource(spec, table, jobCreators),
       'jobs.ts': jobsSource(jobCreators, createdKinds),
       'job-functions.ts': jobFunctionsSource(),
+      'resource-functions.ts': resourceFunctionsSource(table),
       'schemas.ts': schemasSource(spec),
     };
   },
