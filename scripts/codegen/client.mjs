@@ -195,11 +195,23 @@ function withBodyRules(spec, table) {
 /** The name of an operation's descriptor constant in operations.ts (`getMusic` → `getMusicOperation`). */
 const descriptorName = (id) => `${id}Operation`;
 
+/**
+ * A descriptor with the call shape the function types use (`callShape`): `takesInput` when the function takes an
+ * input object after its ids, so the runtime reads the same rule instead of deriving it again.
+ */
+function withCallShape(op) {
+  // The success statuses are for types only (`SuccessStatuses`), not shipped.
+  const entries = Object.entries(op).filter(([k]) => k !== 'successStatuses');
+  if (!callShape(op).hasInput) return Object.fromEntries(entries);
+  const at = entries.findIndex(([k]) => k === 'body');
+  return Object.fromEntries([...entries.slice(0, at), ['takesInput', true], ...entries.slice(at)]);
+}
+
 function operationsSource(table) {
   const consts = Object.entries(table).map(
     ([id, op]) =>
       `/** \`${op.method} ${op.path}\` (\`${id}\`): route, retry policy, body and success kinds, field rules. */\n` +
-      `export const ${descriptorName(id)} = ${toSource(op)} as const satisfies OperationDescriptor;`,
+      `export const ${descriptorName(id)} = ${toSource(withCallShape(op))} as const satisfies OperationDescriptor;`,
   );
   return `${HEADER}import type { OperationDescriptor } from '../operation-descriptor.js';
 
@@ -213,6 +225,11 @@ ${Object.keys(table).map((id) => `  ${id}: ${descriptorName(id)},`).join('\n')}
 
 /** An operationId of the API. */
 export type OperationId = keyof typeof operations;
+
+/** The documented success statuses of each operation (types only: what \`Output\` reads the answer type at). */
+export interface SuccessStatuses {
+${Object.entries(table).map(([id, op]) => `  ${id}: ${op.successStatuses.join(' | ')};`).join('\n')}
+}
 `;
 }
 
@@ -253,15 +270,23 @@ function functionsSource(spec, table, createdKinds) {
   const used = new Set();
   const decls = Object.entries(table).map(([id, op]) => {
     const parts = [];
+    const rules = Object.values(op.fields);
     const streams = op.success === 'sse' || op.success === 'json|sse';
     if (streams) parts.push('events: readEventAnswer');
+    // Input beyond the path ids (or an id sent in the body): put where each field travels, and the body.
+    if (callShape(op).hasInput || op.bodyArgs) parts.push('send: sendInput');
+    if (rules.some((f) => f.type === 'files' || f.commaList)) parts.push('aliases: applyAliases');
     if (op.body === 'multipart') parts.push('form: toFormData');
     if (op.body === 'raw') parts.push('upload: rawUpload');
+    // The input check: none without fields; for ids only that the spec declares required non-empty strings, that
+    // check alone (`checkIds`); else the validator that walks the field rules (`validate`).
+    const idRule = (f) => f.in === 'path' && toSource(f) === toSource({ in: 'path', required: true, type: 'string', minLength: 1 });
+    if (rules.length) parts.push(!op.dependentRequired && rules.every(idRule) ? 'check: checkIds' : 'check: validate');
     // Warnings about unknown fields need a field beyond the path ids (an operation without input has none to warn of).
     if (op.body !== 'none' || Object.values(op.fields).some((f) => f.in !== 'path')) parts.push('notices: warnInputOnce');
     const idField = jobCreatorsOf(spec)[id]?.idField;
     if (createdKinds[id]) parts.push(`starts: { kind: '${createdKinds[id]}', ${idField ? `idField: '${idField}', ` : ''}outcome: outcomeUnknown, replyRef: newReplyRef }`);
-    for (const p of parts) used.add(p.split(':')[0]);
+    for (const p of parts) used.add(p.startsWith('check:') ? p.split(': ')[1] : p.split(':')[0]);
     const lines = [`${oneLine(infos[id].summary)}: \`${op.method} ${op.path}\`.`];
     if (createdKinds[id]) {
       lines.push(
@@ -278,11 +303,14 @@ function functionsSource(spec, table, createdKinds) {
     ...(used.has('events') ? [`import { readEventAnswer } from '../event-answer.js';`] : []),
     `import { defineOperation } from '../operation.js';`,
     ...(used.has('starts') ? [`import { newReplyRef, outcomeUnknown } from '../outcome.js';`] : []),
-    ...(used.has('form') || used.has('upload')
-      ? [`import { ${[used.has('upload') && 'rawUpload', used.has('form') && 'toFormData'].filter(Boolean).join(', ')} } from '../request-body.js';`]
+    ...(['aliases', 'upload', 'send', 'form'].some((p) => used.has(p))
+      ? [`import { ${[used.has('aliases') && 'applyAliases', used.has('upload') && 'rawUpload', used.has('send') && 'sendInput', used.has('form') && 'toFormData'].filter(Boolean).join(', ')} } from '../request-body.js';`]
       : []),
     `import type { EventData, EventStream, Input, Output, RequestOptions, UploadData } from '../resource-types.js';`,
-    ...(used.has('notices') ? [`import { warnInputOnce } from '../validate.js';`] : []),
+    ...(used.has('checkIds') ? [`import { checkIds } from '../check-ids.js';`] : []),
+    ...(used.has('notices') || used.has('validate')
+      ? [`import { ${[used.has('validate') && 'validate', used.has('notices') && 'warnInputOnce'].filter(Boolean).join(', ')} } from '../validate.js';`]
+      : []),
     `import {\n${Object.keys(table).map((id) => `  ${descriptorName(id)},`).join('\n')}\n} from './operations.js';`,
   ];
   return `${HEADER}// One function per operation, core first: \`import { getMusic } from '@useapi-minimax/client'\` ships only what
@@ -290,6 +318,19 @@ function functionsSource(spec, table, createdKinds) {
 ${imports.join('\n')}
 
 ${decls.join('\n\n')}
+`;
+}
+
+/**
+ * resource-functions.ts: every operation's function by operationId, for `createMiniMaxClient`'s resources (a plain
+ * object: a namespace import would ship a getter per function).
+ */
+function resourceFunctionsSource(table) {
+  const ids = Object.keys(table);
+  return `${HEADER}import {\n${ids.map((id) => `  ${id},`).join('\n')}\n} from './functions.js';
+
+/** Every operation's function, by operationId. */
+export const resourceFunctions = {\n${ids.map((id) => `  ${id},`).join('\n')}\n};
 `;
 }
 
@@ -384,6 +425,7 @@ export const clientTarget = {
       'resources.ts': resourcesSource(spec, table, jobCreators),
       'jobs.ts': jobsSource(jobCreators, createdKinds),
       'job-functions.ts': jobFunctionsSource(),
+      'resource-functions.ts': resourceFunctionsSource(table),
       'schemas.ts': schemasSource(spec),
     };
   },

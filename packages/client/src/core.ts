@@ -168,13 +168,10 @@ function tokenIssue(token: string | undefined, realApi: boolean): string | undef
 function viewOf(env: Env, options: ViewOptions): Env {
   const issues = settingIssues(options);
   if (issues.length) throw new ValidationError(issues, 'withOptions');
-  const view: Env = { ...env };
-  if (options.account !== undefined) view.account = options.account;
+  const view: Record<string, unknown> = { ...env };
+  for (const key of ['account', 'maxRetries', 'timeoutMs', 'validate'] as const) if (options[key] !== undefined) view[key] = options[key];
   if (options.headers !== undefined) view.headers = { ...env.headers, ...options.headers };
-  if (options.maxRetries !== undefined) view.maxRetries = options.maxRetries;
-  if (options.timeoutMs !== undefined) view.timeoutMs = options.timeoutMs;
-  if (options.validate !== undefined) view.validate = options.validate;
-  return view;
+  return view as unknown as Env;
 }
 
 /** The public core object of an env. */

@@ -45,13 +45,7 @@ export class ApiError extends MiniMaxError {
       message ??
         `${init.status} ${init.method} ${init.path}${init.operation ? ` (${init.operation})` : ''}: ${init.body?.error ?? 'no error body'}`,
     );
-    this.status = init.status;
-    this.body = init.body;
-    this.operation = init.operation;
-    this.method = init.method;
-    this.path = init.path;
-    this.headers = init.headers;
-    this.requestId = init.headers['x-request-id'] ?? init.headers['cf-ray'];
+    Object.assign(this, init, { requestId: init.headers['x-request-id'] ?? init.headers['cf-ray'] });
   }
 }
 
@@ -134,12 +128,7 @@ export class UnexpectedResponseError extends MiniMaxError {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.status = init.status;
-    this.contentType = init.contentType;
-    this.operation = init.operation;
-    this.method = init.method;
-    this.path = init.path;
-    this.body = init.body;
+    Object.assign(this, init);
   }
 }
 

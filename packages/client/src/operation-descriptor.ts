@@ -78,6 +78,11 @@ export interface OperationDescriptor {
   readonly pathParams: readonly string[];
   /** Body fields taken as positional arguments after the path parameters (`videos.cancel(videoId)`). */
   readonly bodyArgs?: readonly string[];
+  /**
+   * The function takes an input object after its ids (the generators' `callShape`, which also types the
+   * arguments).
+   */
+  readonly takesInput?: boolean;
   /** Request body kind. */
   readonly body: 'none' | 'json' | 'multipart' | 'raw';
   /** Accepted request content types (raw and multipart bodies). */
@@ -86,8 +91,6 @@ export interface OperationDescriptor {
   readonly success: 'json' | 'sse' | 'json|sse' | 'empty';
   /** The success body is undocumented and may be empty (else an empty 2xx body of a JSON operation is an error). */
   readonly mayBeEmpty?: boolean;
-  /** Documented success statuses. */
-  readonly successStatuses: readonly number[];
   /** The operation is deprecated (decommissioned family). */
   readonly deprecated?: boolean;
   /** This GET reads a job snapshot of this kind. */

@@ -9,16 +9,22 @@ import type { JobKind, OperationDescriptor } from './operation-descriptor.js';
 import type { outcomeUnknown, newReplyRef } from './outcome.js';
 import { serializePath } from './path-serializer.js';
 import type { readEventAnswer } from './event-answer.js';
-import { applyAliases, type rawUpload, type toFormData } from './request-body.js';
+import type { applyAliases, rawUpload, sendInput, toFormData } from './request-body.js';
 import type { RequestOptions } from './resource-types.js';
 import { requestClass, startCall, type Answer } from './transport.js';
-import { validate, type warnInputOnce } from './validate.js';
+import type { validate, warnInputOnce } from './validate.js';
 
 /** Calls that may run long get at least this budget per attempt: raw uploads (up to 5 GB) and synchronous agent runs. */
 export const LONG_TIMEOUT_MS = 20 * 60_000;
 
 /** What only some operations need, handed in by their generated function. */
 export interface OperationParts {
+  /** Checks the input against the spec's rules (`validate`, or `checkIds` for ids alone); none without fields. */
+  readonly check?: typeof validate;
+  /** Applies the input aliases (operations with a repeatable file or a comma-list field). */
+  readonly aliases?: typeof applyAliases;
+  /** Puts the input's query, header and body fields and the body into the request (operations with input). */
+  readonly send?: typeof sendInput;
   /** Reads event-stream answers (operations that stream). */
   readonly events?: typeof readEventAnswer;
   /** Builds multipart forms. */
@@ -55,13 +61,10 @@ export function captureResponse<T>(sink: (response: Response) => void, call: () 
 
 /** The function of one operation: `(core, ...pathParams, ...bodyArgs, data?, input?, options?)`. */
 export function defineOperation(id: string, op: OperationDescriptor, parts: OperationParts = {}): any {
-  // The same rule as the generators' `callShape` (scripts/codegen/shared.mjs), which types these arguments.
-  const own = ([name, f]: [string, { in: string }]) => f.in !== 'path' && !op.bodyArgs?.includes(name);
-  const hasInput = Object.entries(op.fields).some(own) || op.body === 'raw' || (op.body !== 'none' && !op.bodyArgs);
-  return (core: MiniMaxCore, ...args: any[]) => invoke(core, id, op, hasInput, args, parts);
+  return (core: MiniMaxCore, ...args: any[]) => invoke(core, id, op, args, parts);
 }
 
-async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, hasInput: boolean, args: any[], parts: OperationParts): Promise<unknown> {
+async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, args: any[], parts: OperationParts): Promise<unknown> {
   // Taken before anything else: the call that `withResponse` wraps is the first one started.
   const sink = responseSink;
   responseSink = undefined;
@@ -72,52 +75,34 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
   const data = op.body === 'raw' ? args[i++] : undefined;
   const ids: Record<string, unknown> = {};
   for (const name of op.bodyArgs ?? []) ids[name] = args[i++];
-  const input: Record<string, any> = hasInput ? { ...args[i++], ...ids } : ids;
+  const input: Record<string, any> = op.takesInput ? { ...args[i++], ...ids } : ids;
   const options: RequestOptions = args[i] ?? {};
   const { starts } = parts;
 
   if (env.account !== undefined && op.fields.account && op.fields.account.in !== 'path' && input.account === undefined) input.account = env.account;
   // Every create that takes a replyRef sends one, so that a lost answer can be looked up (findCreated).
   if (starts && op.fields.replyRef && input.replyRef == null) input.replyRef = starts.replyRef();
-  applyAliases(op, input);
+  parts.aliases?.(op, input);
   const upload = parts.upload?.(op, data, input);
   const issues: ValidationIssue[] = settingIssues(options);
   if (env.validate) {
     const values = { ...input, ...path };
-    issues.push(...validate(op, values));
+    if (parts.check) issues.push(...parts.check(op, values));
     // Unknown field names and values newer than the SDK: warned once per client (and its views), never refused.
     parts.notices?.(env.warned, (message) => env.log('warn', message), id, op, values);
     if (upload) issues.push(...upload.issues);
   }
   if (issues.length) throw new ValidationError(issues, id);
 
-  const query: Record<string, unknown> = {};
-  const body: Record<string, unknown> = {};
   const headers: Record<string, string> = env.headers ? { ...env.headers, ...options.headers } : { ...options.headers };
-  const bodyDefault = op.body === 'json' || op.body === 'multipart';
-  for (const name in input) {
-    const where = op.fields[name]?.in ?? (bodyDefault ? 'body' : 'query');
-    if (where === 'header') headers[name] = String(input[name]);
-    else if (where !== 'path') (where === 'body' ? body : query)[name] = input[name];
-  }
   // The answer is read here, by its Content-Type (openapi-fetch hands over the stream).
-  const init: Record<string, any> = { params: { path, query }, headers, parseAs: 'stream' };
-  if (op.body === 'json') init.body = body;
-  else if (op.body === 'multipart') {
-    init.body = parts.form!(body);
-    init.bodySerializer = (b: unknown) => b;
-  } else if (upload) {
-    init.body = upload.raw?.body ?? data;
-    init.bodySerializer = (b: unknown) => b;
-    headers['Content-Type'] = upload.contentType ?? 'application/octet-stream';
-    if (upload.raw?.stream) init.duplex = 'half';
-  }
+  const init: Record<string, any> = { params: { path, query: {} }, headers, parseAs: 'stream' };
+  const long = parts.send?.(op, input, init, parts, upload, data);
   const streaming = op.success === 'sse' || (op.success === 'json|sse' && input.stream === true);
   if (streaming) headers.Accept = 'text/event-stream';
   // One request path: openapi-fetch builds the request (a Draft unless middleware must see a real Request).
   init.Request = requestClass(env);
 
-  const long = op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
   const spec = {
     operation: id,
     method: op.method,
@@ -130,20 +115,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ha
   };
   const where = () => serializePath(op.path, path);
   const sentAt = Date.now();
-  const lost = starts
-    ? (error: unknown) =>
-        starts.outcome(error, {
-          operation: id,
-          kind: starts.kind,
-          replyRef: input.replyRef,
-          account: input.account,
-          sentAt,
-          input,
-          redact: env.redact,
-          method: op.method,
-          where: where(),
-        })
-    : undefined;
+  const lost = starts && ((error: unknown) => starts.outcome(error, id, starts.kind, op.method, where(), input, sentAt, env.redact));
   try {
     const answer = await startCall<Result>(env, spec, (signal, fetch) => {
       // `init` is this call's own object: no copy needed (openapi-fetch copies it once more anyway).

@@ -41,12 +41,7 @@ export class OutcomeUnknownError extends MiniMaxError {
   declare readonly cause: MiniMaxError;
   constructor(message: string, init: OutcomeUnknownInit, cause: MiniMaxError) {
     super(message, { cause });
-    this.operation = init.operation;
-    this.kind = init.kind;
-    this.replyRef = init.replyRef;
-    this.account = init.account;
-    this.sentAt = init.sentAt;
-    this.input = init.input;
+    Object.assign(this, init);
   }
 }
 

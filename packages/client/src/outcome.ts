@@ -51,17 +51,24 @@ function what(error: unknown): string {
 /**
  * The error a create throws: `OutcomeUnknownError` (with `error` as its cause) when `error` leaves open that the
  * job was created, else `error` itself (a 4xx, a 429, an abort, a refused connection: nothing was created).
+ * `where` is the concrete path; `input` the input as sent (its `replyRef` and `account` are said on the error).
  */
 export function outcomeUnknown(
   error: unknown,
-  init: OutcomeUnknownInit & { method: string; where: string; redact: (text: string) => string },
+  operation: string,
+  kind: OutcomeUnknownInit['kind'],
+  method: string,
+  where: string,
+  input: Record<string, unknown>,
+  sentAt: number,
+  redact: (text: string) => string,
 ): unknown {
   if (!mayHaveCreated(error)) return error;
-  const { method, where, redact, ...rest } = init;
-  const fields = { ...rest, input: snapshotInput(rest.input, redact) as Record<string, unknown> };
+  const replyRef = input.replyRef as string | undefined;
+  const fields: OutcomeUnknownInit = { operation, kind, replyRef, account: input.account as string | undefined, sentAt, input: snapshotInput(input, redact) as Record<string, unknown> };
   const message =
-    `The ${fields.kind} job may have been created (and charged): do not resubmit blindly; look it up with findCreated(error)` +
-    `${fields.replyRef ? ` (replyRef ${fields.replyRef})` : ''} and create again only if it finds nothing. ` +
-    `${fields.operation} ${method} ${where} was sent, but ${what(error)}.`;
+    `The ${kind} job may have been created (and charged): do not resubmit blindly; look it up with findCreated(error)` +
+    `${replyRef ? ` (replyRef ${replyRef})` : ''} and create again only if it finds nothing. ` +
+    `${operation} ${method} ${where} was sent, but ${what(error)}.`;
   return new OutcomeUnknownError(message, fields, error as never);
 }

@@ -1,6 +1,7 @@
 // Request bodies from plain objects: ergonomic aliases, multipart forms and raw uploads.
 import type { OperationDescriptor } from './operation-descriptor.js';
 import type { ValidationIssue } from './errors.js';
+import type { OperationParts } from './operation.js';
 
 /**
  * Applies the input aliases in place: `files` → `file` (repeatable binary parts) and a string array for a
@@ -94,4 +95,32 @@ export function rawUpload(op: OperationDescriptor, data: unknown, input: Record<
   if (!contentType) issues.push({ field: 'contentType', message: `is required (the data has no type); one of ${types.join(', ')}` });
   else if (!types.includes(contentType.split(';')[0]!.trim().toLowerCase())) issues.push({ field: 'contentType', message: `must be one of ${types.join(', ')} (got ${contentType})` });
   return { raw, contentType, issues };
+}
+
+/**
+ * Puts a call's input where each field travels (query, header or body by its rule; a field the spec does not know
+ * goes to the body of a JSON or multipart operation, else to the query) and its body into openapi-fetch's `init`.
+ * Returns whether the call may run long: a raw upload, or a synchronous multipart create (`async` not set).
+ */
+export function sendInput(op: OperationDescriptor, input: Record<string, any>, init: Record<string, any>, parts: OperationParts, upload: RawUpload | undefined, data: unknown): boolean {
+  const { query } = init.params;
+  const { headers } = init;
+  const body: Record<string, unknown> = {};
+  const bodyDefault = op.body === 'json' || op.body === 'multipart';
+  for (const name in input) {
+    const where = op.fields[name]?.in ?? (bodyDefault ? 'body' : 'query');
+    if (where === 'header') headers[name] = String(input[name]);
+    else if (where !== 'path') (where === 'body' ? body : query)[name] = input[name];
+  }
+  if (op.body === 'json') init.body = body;
+  else if (op.body === 'multipart') {
+    init.body = parts.form!(body);
+    init.bodySerializer = (b: unknown) => b;
+  } else if (upload) {
+    init.body = upload.raw?.body ?? data;
+    init.bodySerializer = (b: unknown) => b;
+    headers['Content-Type'] = upload.contentType ?? 'application/octet-stream';
+    if (upload.raw?.stream) init.duplex = 'half';
+  }
+  return op.body === 'raw' || (op.success === 'json' && op.body === 'multipart' && op.fields.async !== undefined && input.async !== true);
 }

@@ -1,7 +1,7 @@
 // The types of the resource methods, computed from the generated `operations` (openapi-typescript) and the
 // operations table. src/generated/resources.ts uses them to give every method a named, documented signature.
 import type { operations as OperationTypes } from './generated/schema.js';
-import type { operations as table } from './generated/operations.js';
+import type { operations as table, SuccessStatuses } from './generated/operations.js';
 import type { jobCreators } from './generated/jobs.js';
 import type { EventDataMap } from './generated/resources.js';
 import type { JobKind } from './operation-descriptor.js';
@@ -69,7 +69,7 @@ type Ergonomic<K extends OperationId, I> = Omit<I, 'file' | ListFields<K>> & {
 /** The input object of a resource method: query parameters and body fields (path parameters are positional). */
 export type Input<K extends OperationId> = Simplify<Ergonomic<K, Omit<QueryOf<K> & BodyOf<K>, PathNames<K>>>>;
 
-type SuccessStatus<K extends OperationId> = Table[K]['successStatuses'][number];
+type SuccessStatus<K extends OperationId> = SuccessStatuses[K];
 type JsonAt<R, S> = S extends keyof R ? (R[S] extends { content: { 'application/json': infer J } } ? J : never) : never;
 
 /** The parsed JSON answer of an operation (`void` for 204 operations). */

@@ -2,7 +2,7 @@
 // (`client.<tag>.<name>(...pathParams, input?, options?)`), plus `listAll…`, `waitFor`, `poll` and `…AndWait`.
 // The names come from the operations table; nothing here is per operation.
 import type { MiniMaxCore } from './core.js';
-import * as functions from './generated/functions.js';
+import { resourceFunctions } from './generated/resource-functions.js';
 import { jobCreators } from './generated/jobs.js';
 import { operations } from './generated/operations.js';
 import { createAndWait, followJob, waitFollowing, type GetJob, type JobCreator } from './jobs.js';
@@ -21,7 +21,7 @@ export const listAllName = (name: string) => (name === 'list' ? 'listAll' : `lis
 export function buildResources(core: MiniMaxCore): Record<string, Record<string, Method>> {
   const resources: Record<string, Record<string, Method>> = {};
   const table = operations as Record<string, OperationDescriptor>;
-  const fns = functions as unknown as Record<string, Method>;
+  const fns = resourceFunctions as unknown as Record<string, Method>;
   const getters: Record<string, GetJob> = {};
   for (const id in table) {
     const op = table[id]!;

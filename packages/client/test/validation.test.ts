@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError, type ValidationIssue } from '../src/index.js';
 import type { OperationDescriptor } from '../src/operation-descriptor.js';
 import { inputNotices, validate } from '../src/validate.js';
+import { checkIds } from '../src/check-ids.js';
+import { operations } from '../src/generated/operations.js';
 import { fakeFetch, testClient } from './helpers.js';
 
 async function issuesOf(run: (client: ReturnType<typeof testClient>) => Promise<unknown>): Promise<ValidationIssue[]> {
@@ -158,5 +160,17 @@ describe('validation', () => {
       { field: 'level', message: 'must be > 0' },
     ]);
     expect(inputNotices('op', op, { kind: 'a', level: 1 })).toEqual([]);
+  });
+
+  it('checkIds (the check of operations whose only inputs are path ids) says what validate says', async () => {
+    for (const op of [operations.getMusic, operations.deleteVideo, operations.getAccount]) {
+      for (const id of [undefined, null, '', 42, {}, 'm:1']) {
+        const values = { [op.pathParams[0]!]: id };
+        expect(checkIds(op, values)).toEqual(validate(op, values));
+      }
+    }
+    const error = await testClient(fakeFetch()).music.get('').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ field: 'musicId', message: 'must not be empty' }]);
   });
 });

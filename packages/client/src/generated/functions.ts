@@ -5,9 +5,10 @@ import type { MiniMaxCore } from '../core.js';
 import { readEventAnswer } from '../event-answer.js';
 import { defineOperation } from '../operation.js';
 import { newReplyRef, outcomeUnknown } from '../outcome.js';
-import { rawUpload, toFormData } from '../request-body.js';
+import { applyAliases, rawUpload, sendInput, toFormData } from '../request-body.js';
 import type { EventData, EventStream, Input, Output, RequestOptions, UploadData } from '../resource-types.js';
-import { warnInputOnce } from '../validate.js';
+import { checkIds } from '../check-ids.js';
+import { validate, warnInputOnce } from '../validate.js';
 import {
   listAccountsOperation,
   createAccountOperation,
@@ -65,73 +66,73 @@ import {
 export const listAccounts: (core: MiniMaxCore, options?: RequestOptions) => Promise<Output<'listAccounts'>> = /* @__PURE__ */ defineOperation('listAccounts', listAccountsOperation);
 
 /** Create or update a MiniMax account configuration: `POST /accounts`. */
-export const createAccount: (core: MiniMaxCore, input: Input<'createAccount'>, options?: RequestOptions) => Promise<Output<'createAccount'>> = /* @__PURE__ */ defineOperation('createAccount', createAccountOperation, { notices: warnInputOnce });
+export const createAccount: (core: MiniMaxCore, input: Input<'createAccount'>, options?: RequestOptions) => Promise<Output<'createAccount'>> = /* @__PURE__ */ defineOperation('createAccount', createAccountOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** Get one MiniMax account configuration: `GET /accounts/{account}`. */
-export const getAccount: (core: MiniMaxCore, account: string, options?: RequestOptions) => Promise<Output<'getAccount'>> = /* @__PURE__ */ defineOperation('getAccount', getAccountOperation);
+export const getAccount: (core: MiniMaxCore, account: string, options?: RequestOptions) => Promise<Output<'getAccount'>> = /* @__PURE__ */ defineOperation('getAccount', getAccountOperation, { check: checkIds });
 
 /** Delete a MiniMax account configuration: `DELETE /accounts/{account}`. */
-export const deleteAccount: (core: MiniMaxCore, account: string, options?: RequestOptions) => Promise<void> = /* @__PURE__ */ defineOperation('deleteAccount', deleteAccountOperation);
+export const deleteAccount: (core: MiniMaxCore, account: string, options?: RequestOptions) => Promise<void> = /* @__PURE__ */ defineOperation('deleteAccount', deleteAccountOperation, { check: checkIds });
 
 /** Get the upstream account's credits, plan and model costs: `GET /features`. */
-export const getFeatures: (core: MiniMaxCore, input?: Input<'getFeatures'>, options?: RequestOptions) => Promise<Output<'getFeatures'>> = /* @__PURE__ */ defineOperation('getFeatures', getFeaturesOperation, { notices: warnInputOnce });
+export const getFeatures: (core: MiniMaxCore, input?: Input<'getFeatures'>, options?: RequestOptions) => Promise<Output<'getFeatures'>> = /* @__PURE__ */ defineOperation('getFeatures', getFeaturesOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * Create a video: `POST /videos/create`.
  * Starts a video job and sends a `replyRef` (yours, or a generated one); a 502/504, timeout or
  * connection loss after sending throws `OutcomeUnknownError` (look the job up with `findCreated`).
  */
-export const createVideo: (core: MiniMaxCore, input?: Input<'createVideo'>, options?: RequestOptions) => Promise<Output<'createVideo'>> = /* @__PURE__ */ defineOperation('createVideo', createVideoOperation, { notices: warnInputOnce, starts: { kind: 'video', idField: 'videoId', outcome: outcomeUnknown, replyRef: newReplyRef } });
+export const createVideo: (core: MiniMaxCore, input?: Input<'createVideo'>, options?: RequestOptions) => Promise<Output<'createVideo'>> = /* @__PURE__ */ defineOperation('createVideo', createVideoOperation, { send: sendInput, check: validate, notices: warnInputOnce, starts: { kind: 'video', idField: 'videoId', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /**
  * Create a video from an agent template (streamed progress): `POST /videos/agent-create`.
  * Starts a video job and sends a `replyRef` (yours, or a generated one); a 502/504, timeout or
  * connection loss after sending throws `OutcomeUnknownError` (look the job up with `findCreated`).
  */
-export const createAgentVideo: (core: MiniMaxCore, input: Input<'createAgentVideo'>, options?: RequestOptions) => Promise<EventStream<EventData<'createAgentVideo'>>> = /* @__PURE__ */ defineOperation('createAgentVideo', createAgentVideoOperation, { events: readEventAnswer, notices: warnInputOnce, starts: { kind: 'video', outcome: outcomeUnknown, replyRef: newReplyRef } });
+export const createAgentVideo: (core: MiniMaxCore, input: Input<'createAgentVideo'>, options?: RequestOptions) => Promise<EventStream<EventData<'createAgentVideo'>>> = /* @__PURE__ */ defineOperation('createAgentVideo', createAgentVideoOperation, { events: readEventAnswer, send: sendInput, check: validate, notices: warnInputOnce, starts: { kind: 'video', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /** Cancel a running video: `POST /videos/cancel`. */
-export const cancelVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'cancelVideo'>> = /* @__PURE__ */ defineOperation('cancelVideo', cancelVideoOperation, { notices: warnInputOnce });
+export const cancelVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'cancelVideo'>> = /* @__PURE__ */ defineOperation('cancelVideo', cancelVideoOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** Get a video (status, progress and URLs): `GET /videos/{videoId}`. */
-export const getVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'getVideo'>> = /* @__PURE__ */ defineOperation('getVideo', getVideoOperation);
+export const getVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'getVideo'>> = /* @__PURE__ */ defineOperation('getVideo', getVideoOperation, { check: checkIds });
 
 /** Delete a video: `DELETE /videos/{videoId}`. */
-export const deleteVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'deleteVideo'>> = /* @__PURE__ */ defineOperation('deleteVideo', deleteVideoOperation);
+export const deleteVideo: (core: MiniMaxCore, videoId: string, options?: RequestOptions) => Promise<Output<'deleteVideo'>> = /* @__PURE__ */ defineOperation('deleteVideo', deleteVideoOperation, { check: checkIds });
 
 /** List the videos of an account: `GET /videos`. */
-export const listVideos: (core: MiniMaxCore, input?: Input<'listVideos'>, options?: RequestOptions) => Promise<Output<'listVideos'>> = /* @__PURE__ */ defineOperation('listVideos', listVideosOperation, { notices: warnInputOnce });
+export const listVideos: (core: MiniMaxCore, input?: Input<'listVideos'>, options?: RequestOptions) => Promise<Output<'listVideos'>> = /* @__PURE__ */ defineOperation('listVideos', listVideosOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** List video agent templates, or get one template's details: `GET /videos/agent-templates`. */
-export const listAgentTemplates: (core: MiniMaxCore, input?: Input<'listAgentTemplates'>, options?: RequestOptions) => Promise<Output<'listAgentTemplates'>> = /* @__PURE__ */ defineOperation('listAgentTemplates', listAgentTemplatesOperation, { notices: warnInputOnce });
+export const listAgentTemplates: (core: MiniMaxCore, input?: Input<'listAgentTemplates'>, options?: RequestOptions) => Promise<Output<'listAgentTemplates'>> = /* @__PURE__ */ defineOperation('listAgentTemplates', listAgentTemplatesOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** List subject-reference characters: `GET /videos/characters`. */
-export const listCharacters: (core: MiniMaxCore, input?: Input<'listCharacters'>, options?: RequestOptions) => Promise<Output<'listCharacters'>> = /* @__PURE__ */ defineOperation('listCharacters', listCharactersOperation, { notices: warnInputOnce });
+export const listCharacters: (core: MiniMaxCore, input?: Input<'listCharacters'>, options?: RequestOptions) => Promise<Output<'listCharacters'>> = /* @__PURE__ */ defineOperation('listCharacters', listCharactersOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * Create one or more images: `POST /images/create`.
  * Starts a image job and sends a `replyRef` (yours, or a generated one); a 502/504, timeout or
  * connection loss after sending throws `OutcomeUnknownError` (look the job up with `findCreated`).
  */
-export const createImages: (core: MiniMaxCore, input: Input<'createImages'>, options?: RequestOptions) => Promise<Output<'createImages'>> = /* @__PURE__ */ defineOperation('createImages', createImagesOperation, { notices: warnInputOnce, starts: { kind: 'image', idField: 'imageIds', outcome: outcomeUnknown, replyRef: newReplyRef } });
+export const createImages: (core: MiniMaxCore, input: Input<'createImages'>, options?: RequestOptions) => Promise<Output<'createImages'>> = /* @__PURE__ */ defineOperation('createImages', createImagesOperation, { send: sendInput, check: validate, notices: warnInputOnce, starts: { kind: 'image', idField: 'imageIds', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /** Get an image (status and URLs): `GET /images/{imageId}`. */
-export const getImage: (core: MiniMaxCore, imageId: string, options?: RequestOptions) => Promise<Output<'getImage'>> = /* @__PURE__ */ defineOperation('getImage', getImageOperation);
+export const getImage: (core: MiniMaxCore, imageId: string, options?: RequestOptions) => Promise<Output<'getImage'>> = /* @__PURE__ */ defineOperation('getImage', getImageOperation, { check: checkIds });
 
 /** Delete (soft-delete) an image: `DELETE /images/{imageId}`. */
-export const deleteImage: (core: MiniMaxCore, imageId: string, options?: RequestOptions) => Promise<Output<'deleteImage'>> = /* @__PURE__ */ defineOperation('deleteImage', deleteImageOperation);
+export const deleteImage: (core: MiniMaxCore, imageId: string, options?: RequestOptions) => Promise<Output<'deleteImage'>> = /* @__PURE__ */ defineOperation('deleteImage', deleteImageOperation, { check: checkIds });
 
 /** List the images of an account: `GET /images`. */
-export const listImages: (core: MiniMaxCore, input?: Input<'listImages'>, options?: RequestOptions) => Promise<Output<'listImages'>> = /* @__PURE__ */ defineOperation('listImages', listImagesOperation, { notices: warnInputOnce });
+export const listImages: (core: MiniMaxCore, input?: Input<'listImages'>, options?: RequestOptions) => Promise<Output<'listImages'>> = /* @__PURE__ */ defineOperation('listImages', listImagesOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** List uploaded files (retired upstream; returns no data): `GET /files`. */
-export const listFiles: (core: MiniMaxCore, input?: Input<'listFiles'>, options?: RequestOptions) => Promise<Output<'listFiles'>> = /* @__PURE__ */ defineOperation('listFiles', listFilesOperation, { notices: warnInputOnce });
+export const listFiles: (core: MiniMaxCore, input?: Input<'listFiles'>, options?: RequestOptions) => Promise<Output<'listFiles'>> = /* @__PURE__ */ defineOperation('listFiles', listFilesOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** Upload an image, audio or video file: `POST /files`. */
-export const uploadFile: (core: MiniMaxCore, data: UploadData, input?: Input<'uploadFile'>, options?: RequestOptions) => Promise<Output<'uploadFile'>> = /* @__PURE__ */ defineOperation('uploadFile', uploadFileOperation, { upload: rawUpload, notices: warnInputOnce });
+export const uploadFile: (core: MiniMaxCore, data: UploadData, input?: Input<'uploadFile'>, options?: RequestOptions) => Promise<Output<'uploadFile'>> = /* @__PURE__ */ defineOperation('uploadFile', uploadFileOperation, { send: sendInput, upload: rawUpload, check: validate, notices: warnInputOnce });
 
 /** Delete an uploaded file: `DELETE /files/{fileID}`. */
-export const deleteFile: (core: MiniMaxCore, fileID: string, options?: RequestOptions) => Promise<Output<'deleteFile'>> = /* @__PURE__ */ defineOperation('deleteFile', deleteFileOperation);
+export const deleteFile: (core: MiniMaxCore, fileID: string, options?: RequestOptions) => Promise<Output<'deleteFile'>> = /* @__PURE__ */ defineOperation('deleteFile', deleteFileOperation, { check: checkIds });
 
 /** List the jobs useapi.net is tracking: `GET /scheduler`. */
 export const listScheduledJobs: (core: MiniMaxCore, options?: RequestOptions) => Promise<Output<'listScheduledJobs'>> = /* @__PURE__ */ defineOperation('listScheduledJobs', listScheduledJobsOperation);
@@ -140,20 +141,20 @@ export const listScheduledJobs: (core: MiniMaxCore, options?: RequestOptions) =>
 export const getSchedulerAvailable: (core: MiniMaxCore, options?: RequestOptions) => Promise<Output<'getSchedulerAvailable'>> = /* @__PURE__ */ defineOperation('getSchedulerAvailable', getSchedulerAvailableOperation);
 
 /** Stop tracking a job (and cancel a running speech generation): `DELETE /scheduler/{id}`. */
-export const deleteScheduledJob: (core: MiniMaxCore, id: string, options?: RequestOptions) => Promise<void> = /* @__PURE__ */ defineOperation('deleteScheduledJob', deleteScheduledJobOperation);
+export const deleteScheduledJob: (core: MiniMaxCore, id: string, options?: RequestOptions) => Promise<void> = /* @__PURE__ */ defineOperation('deleteScheduledJob', deleteScheduledJobOperation, { check: checkIds });
 
 /**
  * Run MiniMax Agent (synchronously or asynchronously): `POST /agent`.
  * Starts a agent job and sends a `replyRef` (yours, or a generated one); a 502/504, timeout or
  * connection loss after sending throws `OutcomeUnknownError` (look the job up with `findCreated`).
  */
-export const runAgent: (core: MiniMaxCore, input: Input<'runAgent'>, options?: RequestOptions) => Promise<Output<'runAgent'>> = /* @__PURE__ */ defineOperation('runAgent', runAgentOperation, { form: toFormData, notices: warnInputOnce, starts: { kind: 'agent', idField: 'jobId', outcome: outcomeUnknown, replyRef: newReplyRef } });
+export const runAgent: (core: MiniMaxCore, input: Input<'runAgent'>, options?: RequestOptions) => Promise<Output<'runAgent'>> = /* @__PURE__ */ defineOperation('runAgent', runAgentOperation, { send: sendInput, aliases: applyAliases, form: toFormData, check: validate, notices: warnInputOnce, starts: { kind: 'agent', idField: 'jobId', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /** List running agent jobs: `GET /agent/jobs`. */
 export const listAgentJobs: (core: MiniMaxCore, options?: RequestOptions) => Promise<Output<'listAgentJobs'>> = /* @__PURE__ */ defineOperation('listAgentJobs', listAgentJobsOperation);
 
 /** Get an agent job's status and results: `GET /agent/{jobId}`. */
-export const getAgentJob: (core: MiniMaxCore, jobId: string, options?: RequestOptions) => Promise<Output<'getAgentJob'>> = /* @__PURE__ */ defineOperation('getAgentJob', getAgentJobOperation);
+export const getAgentJob: (core: MiniMaxCore, jobId: string, options?: RequestOptions) => Promise<Output<'getAgentJob'>> = /* @__PURE__ */ defineOperation('getAgentJob', getAgentJobOperation, { check: checkIds });
 
 /**
  * (Legacy) Compose a song of up to 60 seconds from lyrics: `GET /music/create`.
@@ -161,7 +162,7 @@ export const getAgentJob: (core: MiniMaxCore, jobId: string, options?: RequestOp
  * connection loss after sending throws `OutcomeUnknownError` (look the job up with `findCreated`).
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const createMusicLegacy: (core: MiniMaxCore, input: Input<'createMusicLegacy'>, options?: RequestOptions) => Promise<Output<'createMusicLegacy'>> = /* @__PURE__ */ defineOperation('createMusicLegacy', createMusicLegacyOperation, { notices: warnInputOnce, starts: { kind: 'music', idField: 'musicId', outcome: outcomeUnknown, replyRef: newReplyRef } });
+export const createMusicLegacy: (core: MiniMaxCore, input: Input<'createMusicLegacy'>, options?: RequestOptions) => Promise<Output<'createMusicLegacy'>> = /* @__PURE__ */ defineOperation('createMusicLegacy', createMusicLegacyOperation, { send: sendInput, check: validate, notices: warnInputOnce, starts: { kind: 'music', idField: 'musicId', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /**
  * Generate a song (Music 3.0 / 2.6): `POST /music/create`.
@@ -172,104 +173,104 @@ export const createMusic: {
   (core: MiniMaxCore, input: Input<'createMusic'> & { stream: true }, options?: RequestOptions): Promise<EventStream<EventData<'createMusic'>>>;
   (core: MiniMaxCore, input: Input<'createMusic'> & { stream?: false }, options?: RequestOptions): Promise<Output<'createMusic'>>;
   (core: MiniMaxCore, input: Input<'createMusic'>, options?: RequestOptions): Promise<Output<'createMusic'> | EventStream<EventData<'createMusic'>>>;
-} = /* @__PURE__ */ defineOperation('createMusic', createMusicOperation, { events: readEventAnswer, notices: warnInputOnce, starts: { kind: 'music', idField: 'musicId', outcome: outcomeUnknown, replyRef: newReplyRef } });
+} = /* @__PURE__ */ defineOperation('createMusic', createMusicOperation, { events: readEventAnswer, send: sendInput, check: validate, notices: warnInputOnce, starts: { kind: 'music', idField: 'musicId', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /**
  * (Legacy) List music styles: `GET /music/styles`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const listMusicStyles: (core: MiniMaxCore, input?: Input<'listMusicStyles'>, options?: RequestOptions) => Promise<Output<'listMusicStyles'>> = /* @__PURE__ */ defineOperation('listMusicStyles', listMusicStylesOperation, { notices: warnInputOnce });
+export const listMusicStyles: (core: MiniMaxCore, input?: Input<'listMusicStyles'>, options?: RequestOptions) => Promise<Output<'listMusicStyles'>> = /* @__PURE__ */ defineOperation('listMusicStyles', listMusicStylesOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`. */
-export const getMusic: (core: MiniMaxCore, musicId: string, options?: RequestOptions) => Promise<Output<'getMusic'>> = /* @__PURE__ */ defineOperation('getMusic', getMusicOperation);
+export const getMusic: (core: MiniMaxCore, musicId: string, options?: RequestOptions) => Promise<Output<'getMusic'>> = /* @__PURE__ */ defineOperation('getMusic', getMusicOperation, { check: checkIds });
 
 /** List songs: `GET /music`. */
-export const listMusic: (core: MiniMaxCore, input?: Input<'listMusic'>, options?: RequestOptions) => Promise<Output<'listMusic'>> = /* @__PURE__ */ defineOperation('listMusic', listMusicOperation, { notices: warnInputOnce });
+export const listMusic: (core: MiniMaxCore, input?: Input<'listMusic'>, options?: RequestOptions) => Promise<Output<'listMusic'>> = /* @__PURE__ */ defineOperation('listMusic', listMusicOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) List text-to-speech clips: `GET /audio`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const listAudio: (core: MiniMaxCore, input?: Input<'listAudio'>, options?: RequestOptions) => Promise<Output<'listAudio'>> = /* @__PURE__ */ defineOperation('listAudio', listAudioOperation, { notices: warnInputOnce });
+export const listAudio: (core: MiniMaxCore, input?: Input<'listAudio'>, options?: RequestOptions) => Promise<Output<'listAudio'>> = /* @__PURE__ */ defineOperation('listAudio', listAudioOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Get emotions and voice tags: `GET /audio/config`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const getAudioConfig: (core: MiniMaxCore, input?: Input<'getAudioConfig'>, options?: RequestOptions) => Promise<Output<'getAudioConfig'>> = /* @__PURE__ */ defineOperation('getAudioConfig', getAudioConfigOperation, { notices: warnInputOnce });
+export const getAudioConfig: (core: MiniMaxCore, input?: Input<'getAudioConfig'>, options?: RequestOptions) => Promise<Output<'getAudioConfig'>> = /* @__PURE__ */ defineOperation('getAudioConfig', getAudioConfigOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) List system and cloned voices: `GET /audio/voices`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const listAudioVoices: (core: MiniMaxCore, input?: Input<'listAudioVoices'>, options?: RequestOptions) => Promise<Output<'listAudioVoices'>> = /* @__PURE__ */ defineOperation('listAudioVoices', listAudioVoicesOperation, { notices: warnInputOnce });
+export const listAudioVoices: (core: MiniMaxCore, input?: Input<'listAudioVoices'>, options?: RequestOptions) => Promise<Output<'listAudioVoices'>> = /* @__PURE__ */ defineOperation('listAudioVoices', listAudioVoicesOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Get a text-to-speech clip: `GET /audio/{audio_id}`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const getAudio: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'getAudio'>> = /* @__PURE__ */ defineOperation('getAudio', getAudioOperation);
+export const getAudio: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'getAudio'>> = /* @__PURE__ */ defineOperation('getAudio', getAudioOperation, { check: checkIds });
 
 /**
  * (Legacy) Delete a text-to-speech clip: `DELETE /audio/{audio_id}`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const deleteAudio: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'deleteAudio'>> = /* @__PURE__ */ defineOperation('deleteAudio', deleteAudioOperation);
+export const deleteAudio: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'deleteAudio'>> = /* @__PURE__ */ defineOperation('deleteAudio', deleteAudioOperation, { check: checkIds });
 
 /**
  * (Legacy) Synthesize speech to an MP3 (synchronous): `POST /audio/create-mp3`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const createAudioMp3: (core: MiniMaxCore, input: Input<'createAudioMp3'>, options?: RequestOptions) => Promise<Output<'createAudioMp3'>> = /* @__PURE__ */ defineOperation('createAudioMp3', createAudioMp3Operation, { notices: warnInputOnce });
+export const createAudioMp3: (core: MiniMaxCore, input: Input<'createAudioMp3'>, options?: RequestOptions) => Promise<Output<'createAudioMp3'>> = /* @__PURE__ */ defineOperation('createAudioMp3', createAudioMp3Operation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Start a streamed speech synthesis (returns a WebSocket ticket): `POST /audio/create-stream`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const createAudioStream: (core: MiniMaxCore, input: Input<'createAudioStream'>, options?: RequestOptions) => Promise<Output<'createAudioStream'>> = /* @__PURE__ */ defineOperation('createAudioStream', createAudioStreamOperation, { notices: warnInputOnce });
+export const createAudioStream: (core: MiniMaxCore, input: Input<'createAudioStream'>, options?: RequestOptions) => Promise<Output<'createAudioStream'>> = /* @__PURE__ */ defineOperation('createAudioStream', createAudioStreamOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Upload a voice sample for cloning: `POST /audio/upload-sample`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const uploadAudioSample: (core: MiniMaxCore, data: UploadData, input?: Input<'uploadAudioSample'>, options?: RequestOptions) => Promise<Output<'uploadAudioSample'>> = /* @__PURE__ */ defineOperation('uploadAudioSample', uploadAudioSampleOperation, { upload: rawUpload, notices: warnInputOnce });
+export const uploadAudioSample: (core: MiniMaxCore, data: UploadData, input?: Input<'uploadAudioSample'>, options?: RequestOptions) => Promise<Output<'uploadAudioSample'>> = /* @__PURE__ */ defineOperation('uploadAudioSample', uploadAudioSampleOperation, { send: sendInput, upload: rawUpload, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Clone a voice from uploaded samples: `POST /audio/clone-voice`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const cloneAudioVoice: (core: MiniMaxCore, input: Input<'cloneAudioVoice'>, options?: RequestOptions) => Promise<Output<'cloneAudioVoice'>> = /* @__PURE__ */ defineOperation('cloneAudioVoice', cloneAudioVoiceOperation, { notices: warnInputOnce });
+export const cloneAudioVoice: (core: MiniMaxCore, input: Input<'cloneAudioVoice'>, options?: RequestOptions) => Promise<Output<'cloneAudioVoice'>> = /* @__PURE__ */ defineOperation('cloneAudioVoice', cloneAudioVoiceOperation, { send: sendInput, aliases: applyAliases, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Delete a cloned voice: `POST /audio/delete-voice`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const deleteAudioVoice: (core: MiniMaxCore, input: Input<'deleteAudioVoice'>, options?: RequestOptions) => Promise<Output<'deleteAudioVoice'>> = /* @__PURE__ */ defineOperation('deleteAudioVoice', deleteAudioVoiceOperation, { notices: warnInputOnce });
+export const deleteAudioVoice: (core: MiniMaxCore, input: Input<'deleteAudioVoice'>, options?: RequestOptions) => Promise<Output<'deleteAudioVoice'>> = /* @__PURE__ */ defineOperation('deleteAudioVoice', deleteAudioVoiceOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * Synthesize speech (asynchronous): `POST /speech/create`.
  * Starts a speech job and sends a `replyRef` (yours, or a generated one); a 502/504, timeout or
  * connection loss after sending throws `OutcomeUnknownError` (look the job up with `findCreated`).
  */
-export const createSpeech: (core: MiniMaxCore, input: Input<'createSpeech'>, options?: RequestOptions) => Promise<Output<'createSpeech'>> = /* @__PURE__ */ defineOperation('createSpeech', createSpeechOperation, { notices: warnInputOnce, starts: { kind: 'speech', idField: 'audioId', outcome: outcomeUnknown, replyRef: newReplyRef } });
+export const createSpeech: (core: MiniMaxCore, input: Input<'createSpeech'>, options?: RequestOptions) => Promise<Output<'createSpeech'>> = /* @__PURE__ */ defineOperation('createSpeech', createSpeechOperation, { send: sendInput, check: validate, notices: warnInputOnce, starts: { kind: 'speech', idField: 'audioId', outcome: outcomeUnknown, replyRef: newReplyRef } });
 
 /** List speech clips: `GET /speech`. */
-export const listSpeech: (core: MiniMaxCore, input?: Input<'listSpeech'>, options?: RequestOptions) => Promise<Output<'listSpeech'>> = /* @__PURE__ */ defineOperation('listSpeech', listSpeechOperation, { notices: warnInputOnce });
+export const listSpeech: (core: MiniMaxCore, input?: Input<'listSpeech'>, options?: RequestOptions) => Promise<Output<'listSpeech'>> = /* @__PURE__ */ defineOperation('listSpeech', listSpeechOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** List system and cloned voices: `GET /speech/voices`. */
-export const listSpeechVoices: (core: MiniMaxCore, input?: Input<'listSpeechVoices'>, options?: RequestOptions) => Promise<Output<'listSpeechVoices'>> = /* @__PURE__ */ defineOperation('listSpeechVoices', listSpeechVoicesOperation, { notices: warnInputOnce });
+export const listSpeechVoices: (core: MiniMaxCore, input?: Input<'listSpeechVoices'>, options?: RequestOptions) => Promise<Output<'listSpeechVoices'>> = /* @__PURE__ */ defineOperation('listSpeechVoices', listSpeechVoicesOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`. */
-export const getSpeech: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'getSpeech'>> = /* @__PURE__ */ defineOperation('getSpeech', getSpeechOperation);
+export const getSpeech: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'getSpeech'>> = /* @__PURE__ */ defineOperation('getSpeech', getSpeechOperation, { check: checkIds });
 
 /** Delete a speech clip: `DELETE /speech/{audio_id}`. */
-export const deleteSpeech: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'deleteSpeech'>> = /* @__PURE__ */ defineOperation('deleteSpeech', deleteSpeechOperation);
+export const deleteSpeech: (core: MiniMaxCore, audio_id: string, options?: RequestOptions) => Promise<Output<'deleteSpeech'>> = /* @__PURE__ */ defineOperation('deleteSpeech', deleteSpeechOperation, { check: checkIds });
 
 /**
  * (Legacy) List chats: `GET /llm`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const listLlmChats: (core: MiniMaxCore, input?: Input<'listLlmChats'>, options?: RequestOptions) => Promise<Output<'listLlmChats'>> = /* @__PURE__ */ defineOperation('listLlmChats', listLlmChatsOperation, { notices: warnInputOnce });
+export const listLlmChats: (core: MiniMaxCore, input?: Input<'listLlmChats'>, options?: RequestOptions) => Promise<Output<'listLlmChats'>> = /* @__PURE__ */ defineOperation('listLlmChats', listLlmChatsOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Chat with a MiniMax LLM: `POST /llm`.
@@ -279,16 +280,16 @@ export const sendLlmMessage: {
   (core: MiniMaxCore, input: Input<'sendLlmMessage'> & { stream: true }, options?: RequestOptions): Promise<EventStream<EventData<'sendLlmMessage'>>>;
   (core: MiniMaxCore, input: Input<'sendLlmMessage'> & { stream?: false }, options?: RequestOptions): Promise<Output<'sendLlmMessage'>>;
   (core: MiniMaxCore, input: Input<'sendLlmMessage'>, options?: RequestOptions): Promise<Output<'sendLlmMessage'> | EventStream<EventData<'sendLlmMessage'>>>;
-} = /* @__PURE__ */ defineOperation('sendLlmMessage', sendLlmMessageOperation, { events: readEventAnswer, form: toFormData, notices: warnInputOnce });
+} = /* @__PURE__ */ defineOperation('sendLlmMessage', sendLlmMessageOperation, { events: readEventAnswer, send: sendInput, aliases: applyAliases, form: toFormData, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Delete chats and/or messages: `DELETE /llm`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const deleteLlmChats: (core: MiniMaxCore, input?: Input<'deleteLlmChats'>, options?: RequestOptions) => Promise<Output<'deleteLlmChats'>> = /* @__PURE__ */ defineOperation('deleteLlmChats', deleteLlmChatsOperation, { notices: warnInputOnce });
+export const deleteLlmChats: (core: MiniMaxCore, input?: Input<'deleteLlmChats'>, options?: RequestOptions) => Promise<Output<'deleteLlmChats'>> = /* @__PURE__ */ defineOperation('deleteLlmChats', deleteLlmChatsOperation, { send: sendInput, check: validate, notices: warnInputOnce });
 
 /**
  * (Legacy) Get a chat's messages: `GET /llm/{chatID}`.
  * @deprecated The family is decommissioned upstream; kept for existing data.
  */
-export const getLlmChat: (core: MiniMaxCore, chatID: string, input?: Input<'getLlmChat'>, options?: RequestOptions) => Promise<Output<'getLlmChat'>> = /* @__PURE__ */ defineOperation('getLlmChat', getLlmChatOperation, { notices: warnInputOnce });
+export const getLlmChat: (core: MiniMaxCore, chatID: string, input?: Input<'getLlmChat'>, options?: RequestOptions) => Promise<Output<'getLlmChat'>> = /* @__PURE__ */ defineOperation('getLlmChat', getLlmChatOperation, { send: sendInput, check: validate, notices: warnInputOnce });

@@ -12,7 +12,6 @@ export const listAccountsOperation = {
   pathParams: [],
   body: "none",
   success: "json",
-  successStatuses: [200],
   fields: {},
 } as const satisfies OperationDescriptor;
 
@@ -24,10 +23,10 @@ export const createAccountOperation = {
   name: "create",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [201],
   fields: {
     url: { in: "body", required: true, type: "string" },
     token: { in: "body", required: true, type: "string", minLength: 1 },
@@ -45,7 +44,6 @@ export const getAccountOperation = {
   pathParams: ["account"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   fields: {
     account: { in: "path", required: true, type: "string", minLength: 1 },
   },
@@ -61,7 +59,6 @@ export const deleteAccountOperation = {
   pathParams: ["account"],
   body: "none",
   success: "empty",
-  successStatuses: [204],
   fields: {
     account: { in: "path", required: true, type: "string", minLength: 1 },
   },
@@ -75,9 +72,9 @@ export const getFeaturesOperation = {
   name: "features",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
   },
@@ -91,10 +88,10 @@ export const createVideoOperation = {
   name: "create",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", type: "string", maxLength: 7500 },
@@ -147,10 +144,10 @@ export const createAgentVideoOperation = {
   name: "agentCreate",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "sse",
-  successStatuses: [200],
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
     templateId: { in: "body", required: true, type: "string", minLength: 1 },
@@ -176,7 +173,6 @@ export const cancelVideoOperation = {
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   mayBeEmpty: true,
   fields: {
     videoId: { in: "body", required: true, type: "string", minLength: 1 },
@@ -193,7 +189,6 @@ export const getVideoOperation = {
   pathParams: ["videoId"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   job: "video",
   fields: {
     videoId: { in: "path", required: true, type: "string", minLength: 1 },
@@ -210,7 +205,6 @@ export const deleteVideoOperation = {
   pathParams: ["videoId"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   mayBeEmpty: true,
   fields: {
     videoId: { in: "path", required: true, type: "string", minLength: 1 },
@@ -225,9 +219,9 @@ export const listVideosOperation = {
   name: "list",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   pagination: { items: "", cursorParam: "lastVideoId", cursorField: "videoId", limitParam: "limit" },
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -244,9 +238,9 @@ export const listAgentTemplatesOperation = {
   name: "agentTemplates",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   pagination: { items: "videoList", cursorParam: "lastId", cursorField: "id", limitParam: "limit" },
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -264,9 +258,9 @@ export const listCharactersOperation = {
   name: "characters",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   pagination: { items: "", pageParam: "page", pageSizeParam: "pageSize" },
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -283,10 +277,10 @@ export const createImagesOperation = {
   name: "create",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", required: true, type: "string", minLength: 1, maxLength: 7500 },
@@ -336,7 +330,6 @@ export const getImageOperation = {
   pathParams: ["imageId"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   job: "image",
   fields: {
     imageId: { in: "path", required: true, type: "string", minLength: 1 },
@@ -353,7 +346,6 @@ export const deleteImageOperation = {
   pathParams: ["imageId"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   mayBeEmpty: true,
   fields: {
     imageId: { in: "path", required: true, type: "string", minLength: 1 },
@@ -368,9 +360,9 @@ export const listImagesOperation = {
   name: "list",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   pagination: { items: "images", cursorParam: "lastImageId", cursorField: "imageId", limitParam: "limit" },
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -387,9 +379,9 @@ export const listFilesOperation = {
   name: "list",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
     limit: { in: "query", type: "integer", minimum: 1 },
@@ -404,10 +396,10 @@ export const uploadFileOperation = {
   name: "upload",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "raw",
   contentTypes: ["image/png", "image/jpeg", "audio/mpeg", "audio/wav", "video/mp4"],
   success: "json",
-  successStatuses: [200],
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
   },
@@ -423,7 +415,6 @@ export const deleteFileOperation = {
   pathParams: ["fileID"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   mayBeEmpty: true,
   fields: {
     fileID: { in: "path", required: true, type: "string", minLength: 1 },
@@ -440,7 +431,6 @@ export const listScheduledJobsOperation = {
   pathParams: [],
   body: "none",
   success: "json",
-  successStatuses: [200],
   fields: {},
 } as const satisfies OperationDescriptor;
 
@@ -454,7 +444,6 @@ export const getSchedulerAvailableOperation = {
   pathParams: [],
   body: "none",
   success: "json",
-  successStatuses: [200],
   fields: {},
 } as const satisfies OperationDescriptor;
 
@@ -468,7 +457,6 @@ export const deleteScheduledJobOperation = {
   pathParams: ["id"],
   body: "none",
   success: "empty",
-  successStatuses: [204],
   fields: {
     id: { in: "path", required: true, type: "string", minLength: 1 },
   },
@@ -482,10 +470,10 @@ export const runAgentOperation = {
   name: "run",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "multipart",
   contentTypes: ["multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", required: true, type: "string", minLength: 1 },
@@ -507,7 +495,6 @@ export const listAgentJobsOperation = {
   pathParams: [],
   body: "none",
   success: "json",
-  successStatuses: [200],
   fields: {},
 } as const satisfies OperationDescriptor;
 
@@ -521,7 +508,6 @@ export const getAgentJobOperation = {
   pathParams: ["jobId"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   job: "agent",
   fields: {
     jobId: { in: "path", required: true, type: "string", minLength: 1 },
@@ -536,9 +522,9 @@ export const createMusicLegacyOperation = {
   name: "createLegacy",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -556,10 +542,10 @@ export const createMusicOperation = {
   name: "create",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json|sse",
-  successStatuses: [200, 201],
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
     prompt: { in: "body", required: true, type: "string", minLength: 1, maxLength: 2000 },
@@ -581,9 +567,9 @@ export const listMusicStylesOperation = {
   name: "styles",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -600,7 +586,6 @@ export const getMusicOperation = {
   pathParams: ["musicId"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   job: "music",
   fields: {
     musicId: { in: "path", required: true, type: "string", minLength: 1 },
@@ -615,9 +600,9 @@ export const listMusicOperation = {
   name: "list",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   pagination: { items: "", cursorParam: "lastMusicId", cursorField: "musicId", limitParam: "limit" },
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -634,9 +619,9 @@ export const listAudioOperation = {
   name: "list",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   pagination: { items: "audio_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
@@ -654,9 +639,9 @@ export const getAudioConfigOperation = {
   name: "config",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -671,9 +656,9 @@ export const listAudioVoicesOperation = {
   name: "voices",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   pagination: { items: "voice_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
@@ -695,7 +680,6 @@ export const getAudioOperation = {
   pathParams: ["audio_id"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     audio_id: { in: "path", required: true, type: "string", minLength: 1 },
@@ -712,7 +696,6 @@ export const deleteAudioOperation = {
   pathParams: ["audio_id"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   mayBeEmpty: true,
   fields: {
@@ -728,10 +711,10 @@ export const createAudioMp3Operation = {
   name: "createMp3",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
@@ -761,10 +744,10 @@ export const createAudioStreamOperation = {
   name: "createStream",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
@@ -794,10 +777,10 @@ export const uploadAudioSampleOperation = {
   name: "uploadSample",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "raw",
   contentTypes: ["audio/mpeg", "audio/wav", "audio/wave"],
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -812,10 +795,10 @@ export const cloneAudioVoiceOperation = {
   name: "cloneVoice",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
@@ -834,10 +817,10 @@ export const deleteAudioVoiceOperation = {
   name: "deleteVoice",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   mayBeEmpty: true,
   fields: {
@@ -854,10 +837,10 @@ export const createSpeechOperation = {
   name: "create",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "json",
   contentTypes: ["application/json", "multipart/form-data"],
   success: "json",
-  successStatuses: [201],
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
     text: { in: "body", required: true, type: "string", minLength: 1, maxLength: 10000 },
@@ -896,9 +879,9 @@ export const listSpeechOperation = {
   name: "list",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   pagination: { items: "audio_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -915,9 +898,9 @@ export const listSpeechVoicesOperation = {
   name: "voices",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   pagination: { items: "voice_list", pageParam: "page", pageSizeParam: "page_size", hasMoreField: "has_more" },
   fields: {
     account: { in: "query", type: "string", minLength: 1 },
@@ -938,7 +921,6 @@ export const getSpeechOperation = {
   pathParams: ["audio_id"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   job: "speech",
   fields: {
     audio_id: { in: "path", required: true, type: "string", minLength: 1 },
@@ -955,7 +937,6 @@ export const deleteSpeechOperation = {
   pathParams: ["audio_id"],
   body: "none",
   success: "json",
-  successStatuses: [200],
   mayBeEmpty: true,
   fields: {
     audio_id: { in: "path", required: true, type: "string", minLength: 1 },
@@ -970,9 +951,9 @@ export const listLlmChatsOperation = {
   name: "list",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   pagination: { items: "items", cursorParam: "lastChatID", cursorField: "chatID", limitParam: "limit", hasMoreField: "hasMore" },
   fields: {
@@ -990,10 +971,10 @@ export const sendLlmMessageOperation = {
   name: "send",
   idempotent: false,
   pathParams: [],
+  takesInput: true,
   body: "multipart",
   contentTypes: ["multipart/form-data"],
   success: "json|sse",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     account: { in: "body", type: "string", minLength: 1 },
@@ -1014,9 +995,9 @@ export const deleteLlmChatsOperation = {
   name: "delete",
   idempotent: true,
   pathParams: [],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   mayBeEmpty: true,
   fields: {
@@ -1034,9 +1015,9 @@ export const getLlmChatOperation = {
   name: "get",
   idempotent: true,
   pathParams: ["chatID"],
+  takesInput: true,
   body: "none",
   success: "json",
-  successStatuses: [200],
   deprecated: true,
   fields: {
     chatID: { in: "path", required: true, type: "string", minLength: 1 },
@@ -1100,3 +1081,57 @@ export const operations = {
 
 /** An operationId of the API. */
 export type OperationId = keyof typeof operations;
+
+/** The documented success statuses of each operation (types only: what `Output` reads the answer type at). */
+export interface SuccessStatuses {
+  listAccounts: 200;
+  createAccount: 201;
+  getAccount: 200;
+  deleteAccount: 204;
+  getFeatures: 200;
+  createVideo: 200;
+  createAgentVideo: 200;
+  cancelVideo: 200;
+  getVideo: 200;
+  deleteVideo: 200;
+  listVideos: 200;
+  listAgentTemplates: 200;
+  listCharacters: 200;
+  createImages: 200;
+  getImage: 200;
+  deleteImage: 200;
+  listImages: 200;
+  listFiles: 200;
+  uploadFile: 200;
+  deleteFile: 200;
+  listScheduledJobs: 200;
+  getSchedulerAvailable: 200;
+  deleteScheduledJob: 204;
+  runAgent: 200;
+  listAgentJobs: 200;
+  getAgentJob: 200;
+  createMusicLegacy: 200;
+  createMusic: 200 | 201;
+  listMusicStyles: 200;
+  getMusic: 200;
+  listMusic: 200;
+  listAudio: 200;
+  getAudioConfig: 200;
+  listAudioVoices: 200;
+  getAudio: 200;
+  deleteAudio: 200;
+  createAudioMp3: 200;
+  createAudioStream: 200;
+  uploadAudioSample: 200;
+  cloneAudioVoice: 200;
+  deleteAudioVoice: 200;
+  createSpeech: 201;
+  listSpeech: 200;
+  listSpeechVoices: 200;
+  getSpeech: 200;
+  deleteSpeech: 200;
+  listLlmChats: 200;
+  sendLlmMessage: 200;
+  deleteLlmChats: 200;
+  getLlmChat: 200;
+}
