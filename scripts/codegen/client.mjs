@@ -384,18 +384,28 @@ function createdKindsOf(spec, table) {
 function jobsSource(jobCreators, createdKinds) {
   const { kinds, labels } = jobFacts();
   const names = Object.keys(kinds);
-  const facts = Object.fromEntries(Object.entries(kinds).map(([k, { creates: _c, ...f }]) => [k, f]));
+  // One object per kind (`musicJob`, …), so a bundle that follows one kind ships only that kind's facts; `jobKinds`
+  // gathers them for the callers that take any kind.
+  const perKind = Object.entries(kinds).map(
+    ([k, { creates: _c, cancelled, ...f }]) => {
+      // The cancelled patterns are case-insensitive: emitted as RegExp literals, compiled once when the module loads.
+      const patterns = cancelled && { cancelled: Object.fromEntries(Object.entries(cancelled).map(([field, p]) => [field, new RegExp(p, 'i')])) };
+      return `/** How ${k} jobs are followed (the spec's \`x-sdk.jobs.${k}\`). */
+export const ${k}Job = ${toSource({ kind: k, ...f, ...patterns })} as const satisfies JobKindInfo<'${k}'>;\n`;
+    },
+  );
   return `${HEADER}import type { JobKindInfo } from '../job-kinds.js';
 
 /** The kinds of asynchronous job the API has. */
 export type JobKind = ${names.map((k) => `'${k}'`).join(' | ')};
 
+${perKind.join('\n')}
 /**
  * How each job kind is followed (the spec's \`x-sdk.jobs\`): its GET, the snapshot's id field, the default pause
  * between polls and deadline of a wait, the numeric status codes and the label field, and where a create whose
  * answer was lost is looked up.
  */
-export const jobKinds = ${toSource(facts)} as const satisfies Record<JobKind, JobKindInfo>;
+export const jobKinds = { ${names.map((k) => `${k}: ${k}Job`).join(', ')} } as const satisfies { [K in JobKind]: JobKindInfo<K> };
 
 /** useapi's \`statusLabel\`s and the agent's string statuses, on the lifecycle (any kind). */
 export const jobLabels: Readonly<Record<string, string>> = ${toSource(labels)};

@@ -202,6 +202,9 @@ function readCall(o, signal = '{ signal }', input = 'input') {
 /** The per-operation functions options.ts calls (imported from the client). */
 const usedFunctions = new Set();
 
+/** The client's per-kind job facts (`musicJob`, …) the job GETs follow, so each hook ships only its kind's facts. */
+const jobFactNames = (ops) => [...new Set(ops.filter((o) => o.read && o.op.job).map((o) => `${o.op.job}Job`))].sort();
+
 function variablesType(o) {
   const parts = [];
   if (o.ids.length) parts.push(`{ ${o.ids.map((p) => `${p}: string`).join('; ')} }`);
@@ -246,7 +249,7 @@ function optionsSource(ops) {
         doc([`${o.summary}, or skipped (\`skipToken\`): for \`useQuery\` and the QueryClient methods.`, ...lines]),
         `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')};`,
         `${sig('Skippable<string>', 'MiniMaxSkippableQueryOptions')} {
-  return jobQueryOptions('${o.op.job}', queryKeyOf('${o.tag}', '${o.id}', { ${p} }, undefined, scopeOf(client)), ${p}, (id, o) => ${(usedFunctions.add(o.id), o.id)}(client, id, o), options);
+  return jobQueryOptionsOf(${o.op.job}Job, queryKeyOf('${o.tag}', '${o.id}', { ${p} }, undefined, scopeOf(client)), ${p}, (id, o) => ${(usedFunctions.add(o.id), o.id)}(client, id, o), options);
 }`,
       );
     } else if (o.read) {
@@ -330,7 +333,7 @@ import {
 ${[...usedFunctions].sort().map((f) => `  ${f},`).join('\n')}
 } from '@useapi-minimax/client';
 import type { EventData, Input, MiniMaxCore, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
-import type { PaginationDescriptor } from '@useapi-minimax/client/internal';
+import { ${jobFactNames(ops).join(', ')}, type PaginationDescriptor } from '@useapi-minimax/client/internal';
 import {
   infiniteQueryKeyOf,
   mutationKeyOf,
@@ -352,7 +355,7 @@ import type {
   MiniMaxSkippableQueryOptions,
 } from '../option-types.js';
 import { nextPageParamOf, pageInput } from '../pagination.js';
-import { jobQueryOptions, type JobPollOptions } from '../polling.js';
+import { jobQueryOptionsOf, type JobPollOptions } from '../polling.js';
 import { lastEvent } from '../streams.js';
 
 ${tidy(out)}
@@ -389,7 +392,7 @@ function hooksSource(ops) {
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = ${p} ?? skipToken;
-  return useJobQuery('${kind}', id, ${name}QueryOptions(useMiniMaxClient(), id, options), options, queryClient);
+  return useJobQueryOf(${kind}Job, id, ${name}QueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }`,
         doc([`${o.summary}; suspends until the first snapshot, then polls like \`${o.hook}\`.`, ...lines]),
         `export function useSuspense${o.base}<TData = Output<'${o.id}'>>(
@@ -397,7 +400,7 @@ function hooksSource(ops) {
   options?: SuspenseJobQueryHookOptions<'${kind}', TData, MiniMaxQueryKey<'${o.id}'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('${kind}', ${p}, ${name}QueryOptions(useMiniMaxClient(), ${p}, options), options, queryClient);
+  return useSuspenseJobQueryOf(${kind}Job, ${p}, ${name}QueryOptions(useMiniMaxClient(), ${p}, options), options, queryClient);
 }`,
       );
     } else if (o.read) {
@@ -475,7 +478,8 @@ ${[...suspenseParams, `options?: SuspenseQueryHookOptions<Output<'${o.id}'>, TDa
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
 import type { EventData, Input, MiniMaxError, Output } from '@useapi-minimax/client';
-import { useJobQuery, useSuspenseJobQuery, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from '../job-hooks.js';
+import { ${jobFactNames(ops).join(', ')} } from '@useapi-minimax/client/internal';
+import { useJobQueryOf, useSuspenseJobQueryOf, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from '../job-hooks.js';
 import type { InfiniteInput, InfiniteListData, MiniMaxInfiniteQueryKey, MiniMaxQueryKey, PageParam, Skippable } from '../keys.js';
 import { useMiniMaxMutation, type MutationHookOptions } from '../mutations.js';
 import { useMiniMaxClient } from '../provider.js';

@@ -173,9 +173,10 @@ export function buildOperationsTable() {
   return table;
 }
 
-/** Renders a JSON-compatible value as TypeScript source (object keys unquoted where possible). */
+/** Renders a JSON-compatible value (or a RegExp, as its literal) as TypeScript source (object keys unquoted where possible). */
 export function toSource(value, indent = '') {
   const next = `${indent}  `;
+  if (value instanceof RegExp) return String(value);
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v !== 'object' || v === null)) return `[${value.map((v) => toSource(v)).join(', ')}]`;
     return `[\n${value.map((v) => `${next}${toSource(v, next)},`).join('\n')}\n${indent}]`;
@@ -184,7 +185,7 @@ export function toSource(value, indent = '') {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
     const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
-    const flat = entries.every(([, v]) => typeof v !== 'object' || v === null || (Array.isArray(v) && v.every((x) => typeof x !== 'object')));
+    const flat = entries.every(([, v]) => typeof v !== 'object' || v === null || v instanceof RegExp || (Array.isArray(v) && v.every((x) => typeof x !== 'object')));
     const rendered = entries.map(([k, v]) => `${key(k)}: ${toSource(v, next)}`);
     const oneLine = `{ ${rendered.join(', ')} }`;
     if (flat && oneLine.length + indent.length < 120) return oneLine;
@@ -219,6 +220,13 @@ export function jobFacts() {
     const [get] = gets;
     for (const key of ['idField', 'intervalMs', 'deadlineMs', 'labelField', 'find']) if (facts[key] === undefined) fail(kind, `${key} is missing`);
     for (const state of Object.values(facts.codes ?? {})) if (!LIFECYCLE.includes(state)) fail(kind, `unknown state ${state}`);
+    for (const [field, pattern] of Object.entries(facts.cancelled ?? {})) {
+      try {
+        new RegExp(pattern, 'i');
+      } catch (error) {
+        fail(kind, `cancelled.${field}: ${error.message}`);
+      }
+    }
     const { list, running } = facts.find;
     for (const id of [list, running].filter(Boolean)) if (!byId[id] || byId[id].method !== 'GET') fail(kind, `find names ${id}, which is not a GET`);
     if (list && !byId[list].sdk.pagination) fail(kind, `find.list ${list} is not paginated`);

@@ -1,5 +1,6 @@
 // The shape of the job facts. The facts themselves are the spec's root `x-sdk.jobs`, generated into
-// src/generated/jobs.ts (`jobKinds`); nothing here restates them.
+// src/generated/jobs.ts (one object per kind, `musicJob`…, gathered in `jobKinds`); nothing here restates them.
+import type { JobKind } from './generated/jobs.js';
 import type { JobLifecycle } from './job-state.js';
 
 /** Where a create whose answer was lost is looked up (`findCreated`). */
@@ -19,7 +20,9 @@ export interface JobFindInfo {
 }
 
 /** How a job kind is followed: its GET (operation and resource method), id field and polling defaults. */
-export interface JobKindInfo {
+export interface JobKindInfo<K extends JobKind = JobKind> {
+  /** The job kind these facts are of. */
+  readonly kind: K;
   /** operationId of the GET that reads the job. */
   readonly operation: string;
   /** Resource (tag) of that GET: `client[tag].get(id)`. */
@@ -37,10 +40,11 @@ export interface JobKindInfo {
   /** Numeric `status` codes and their state, for kinds that have them. */
   readonly codes?: Readonly<Record<number, JobLifecycle>>;
   /**
-   * How a cancelled job reads (a spec Decision: the docs do not say): snapshot field → case-insensitive pattern
-   * that a final failed snapshot's field matches when the job was cancelled.
+   * How a cancelled job reads (a spec Decision: the docs do not say): snapshot field → the case-insensitive
+   * pattern (the spec's string, compiled with the `i` flag) that a final failed snapshot's field matches when the
+   * job was cancelled.
    */
-  readonly cancelled?: Readonly<Record<string, string>>;
+  readonly cancelled?: Readonly<Record<string, RegExp>>;
   /** The field holding the status text (`statusLabel`; the agent's `status`). */
   readonly labelField: string;
   /** Where a lost create is looked up. */

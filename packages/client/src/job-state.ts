@@ -28,16 +28,13 @@ export interface JobState {
 /** A snapshot of a job of kind `K`: the answer of its GET, or a webhook payload. */
 export type JobSnapshot<K extends JobKind> = Snapshot<K>;
 
-const isFinal = (s: JobLifecycle | undefined) => s === 'succeeded' || s === 'failed' || s === 'moderated' || s === 'cancelled';
+// Every state but `queued` and `running` is final.
+const isFinal = (s: JobLifecycle | undefined) => !!s && s !== 'queued' && s !== 'running';
 
-// A final failed snapshot that reads as cancelled by the kind's `cancelled` patterns (a spec Decision); the
-// patterns are compiled once per kind, not on every snapshot.
-const cancelledTests = new Map<JobKindInfo, [string, RegExp][]>();
-const wasCancelled = (facts: JobKindInfo, s: Record<string, any>) => {
-  let tests = cancelledTests.get(facts);
-  if (!tests) cancelledTests.set(facts, (tests = Object.entries(facts.cancelled ?? {}).map(([field, pattern]) => [field, new RegExp(pattern, 'i')])));
-  return tests.some(([field, re]) => typeof s[field] === 'string' && re.test(s[field]));
-};
+// A final failed snapshot that reads as cancelled by the kind's `cancelled` patterns (a spec Decision; generated
+// as RegExp literals, so compiled once).
+const wasCancelled = (facts: JobKindInfo, s: Record<string, any>) =>
+  Object.entries(facts.cancelled ?? {}).some(([field, re]) => typeof s[field] === 'string' && re.test(s[field]));
 
 /**
  * Describes a job snapshot of any kind on one lifecycle. `statusFinal` is the authority when present; then the
@@ -47,9 +44,16 @@ const wasCancelled = (facts: JobKindInfo, s: Record<string, any>) => {
  * `message` "Cancelled"; speech: an `error` saying so; how a cancelled job reads is a spec Decision) is `cancelled`.
  */
 export function describeJob<K extends JobKind>(kind: K, snapshot: JobSnapshot<K> | Record<string, unknown> | null | undefined): JobState {
+  return describeJobOf(jobKinds[kind] as JobKindInfo<K>, snapshot);
+}
+
+/**
+ * {@link describeJob} for the kind of `facts` (`musicJob`, …: the spec's `x-sdk.jobs`, src/generated/jobs.ts), so a
+ * bundle that follows one kind ships only that kind's facts.
+ */
+export function describeJobOf<K extends JobKind>(facts: JobKindInfo<K>, snapshot: JobSnapshot<K> | Record<string, unknown> | null | undefined): JobState {
   const s = (snapshot ?? {}) as Record<string, any>;
-  // The status codes, label field and id field of each kind are the spec's `x-sdk.jobs` (src/generated/jobs.ts).
-  const facts: JobKindInfo = jobKinds[kind];
+  const kind = facts.kind;
   const label = jobLabels[String(s[facts.labelField] ?? '').toLowerCase()] as JobLifecycle | undefined;
   const codes = facts.codes;
   let state = (codes && typeof s.status === 'number' ? codes[s.status] : undefined) ?? label;
@@ -83,7 +87,16 @@ export function jobErrorFor<K extends JobKind>(
   kind: K,
   snapshot: JobSnapshot<K> | Record<string, unknown>,
 ): JobFailedError<JobSnapshot<K>> | JobModeratedError<JobSnapshot<K>> | undefined {
-  const st = describeJob(kind, snapshot);
+  return jobErrorOf(jobKinds[kind] as JobKindInfo<K>, snapshot);
+}
+
+/** {@link jobErrorFor} for the kind of `facts` (`musicJob`, …). */
+export function jobErrorOf<K extends JobKind>(
+  facts: JobKindInfo<K>,
+  snapshot: JobSnapshot<K> | Record<string, unknown>,
+): JobFailedError<JobSnapshot<K>> | JobModeratedError<JobSnapshot<K>> | undefined {
+  const kind = facts.kind;
+  const st = describeJobOf(facts, snapshot);
   if (!st.final || st.state === 'succeeded') return undefined;
   const Ctor = st.state === 'moderated' ? JobModeratedError : st.state === 'cancelled' ? JobCancelledError : JobFailedError;
   const job = `The ${kind} job${st.id ? ` ${st.id}` : ''}`;
@@ -107,6 +120,16 @@ export function jobErrorForMissing<K extends JobKind>(
   last: JobSnapshot<K> | undefined,
   error: unknown,
 ): JobModeratedError<JobSnapshot<K>> | undefined {
-  if (kind !== 'video' || last === undefined || !(error instanceof NotFoundError)) return undefined;
-  return new JobModeratedError<JobSnapshot<K>>(`The video job ${jobId} was removed (404): MiniMax moderated it after generating it; change the input rather than resend it`, kind, jobId, last, describeJob(kind, last), { cause: error });
+  return jobErrorForMissingOf(jobKinds[kind] as JobKindInfo<K>, jobId, last, error);
+}
+
+/** {@link jobErrorForMissing} for the kind of `facts` (`videoJob`, …). */
+export function jobErrorForMissingOf<K extends JobKind>(
+  facts: JobKindInfo<K>,
+  jobId: string,
+  last: JobSnapshot<K> | undefined,
+  error: unknown,
+): JobModeratedError<JobSnapshot<K>> | undefined {
+  if (facts.kind !== 'video' || last === undefined || !(error instanceof NotFoundError)) return undefined;
+  return new JobModeratedError<JobSnapshot<K>>(`The video job ${jobId} was removed (404): MiniMax moderated it after generating it; change the input rather than resend it`, facts.kind, jobId, last, describeJobOf(facts, last), { cause: error });
 }

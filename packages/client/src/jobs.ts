@@ -3,9 +3,11 @@
 import type { MiniMaxCore } from './core.js';
 import { AbortError, JobTimeoutError, MiniMaxError } from './errors.js';
 import { jobGetters } from './generated/job-functions.js';
-import { describeJob, jobErrorFor, jobErrorForMissing } from './job-state.js';
+import { jobKinds } from './generated/jobs.js';
+import type { JobKindInfo } from './job-kinds.js';
+import { describeJobOf, jobErrorForMissingOf, jobErrorOf } from './job-state.js';
 import type { JobKind } from './operation-descriptor.js';
-import { nextPoll, pollPolicy } from './poll-policy.js';
+import { nextPollOf, pollPolicyOf } from './poll-policy.js';
 import type { PollOptions, RequestOptions, Snapshot, WaitOptions } from './resource-types.js';
 import { sleep } from './retry.js';
 import { anySignal, startTimer } from './signals.js';
@@ -28,7 +30,8 @@ function requestOptions(options: RequestOptions, signal: AbortSignal): RequestOp
  * moderated and removed: `JobModeratedError`. Each GET gets the call options (`timeoutMs`, `maxRetries`, `headers`).
  */
 export async function* followJob(kind: JobKind, get: GetJob, id: string, options: PollOptions = {}): AsyncGenerator<Snap> {
-  const policy = pollPolicy(kind, options);
+  const facts: JobKindInfo = jobKinds[kind];
+  const policy = pollPolicyOf(facts, options);
   const started = Date.now();
   const deadline = new AbortController();
   const clearDeadline = startTimer(policy.deadlineMs, () => deadline.abort());
@@ -46,7 +49,7 @@ export async function* followJob(kind: JobKind, get: GetJob, id: string, options
           kind,
           id,
           last,
-          last && describeJob(kind, last),
+          last && describeJobOf(facts, last),
           { cause },
         );
   try {
@@ -56,19 +59,19 @@ export async function* followJob(kind: JobKind, get: GetJob, id: string, options
         const snapshot = await get(id, perRequest);
         failures = 0;
         last = snapshot;
-        const st = describeJob(kind, snapshot);
+        const st = describeJobOf(facts, snapshot);
         const key = JSON.stringify([st.state, st.final, st.percent, st.message, snapshot?.status, snapshot?.statusLabel]);
         if (key !== lastKey) {
           lastKey = key;
           yield snapshot;
         }
-        step = nextPoll(kind, policy, { snapshot, failures, elapsedMs: Date.now() - started });
+        step = nextPollOf(facts, policy, { snapshot, failures, elapsedMs: Date.now() - started });
       } catch (error) {
         if (signal.aborted) throw stopped(error);
-        const removed = jobErrorForMissing(kind, id, last, error);
+        const removed = jobErrorForMissingOf(facts, id, last, error);
         if (removed) throw removed;
         failures += 1;
-        step = nextPoll(kind, policy, { error, failures, elapsedMs: Date.now() - started });
+        step = nextPollOf(facts, policy, { error, failures, elapsedMs: Date.now() - started });
         if (step.stop && step.reason === 'error') throw error;
       }
       if (step.stop) {
@@ -89,12 +92,13 @@ export async function* followJob(kind: JobKind, get: GetJob, id: string, options
 
 /** Polls until final: resolves with the succeeded snapshot, throws JobFailedError / JobModeratedError otherwise. */
 export async function waitFollowing(kind: JobKind, get: GetJob, id: string, options: WaitOptions = {}): Promise<Snap> {
+  const facts: JobKindInfo = jobKinds[kind];
   let last: Snap | undefined;
   for await (const snapshot of followJob(kind, get, id, options)) {
     last = snapshot;
-    options.onProgress?.(snapshot as never, describeJob(kind, snapshot));
+    options.onProgress?.(snapshot as never, describeJobOf(facts, snapshot));
   }
-  const error = jobErrorFor(kind, last!);
+  const error = jobErrorOf(facts, last!);
   if (error) throw error;
   return last!;
 }

@@ -3,7 +3,8 @@
 // the two can never disagree again (they did: 212 ms against 2 s after a 429 with `Retry-After: 2`).
 import { ApiError, ConnectionError, RateLimitedError, TimeoutError, UnexpectedResponseError, ValidationError, parseRetryAfter, type ValidationIssue } from './errors.js';
 import { jobKinds } from './generated/jobs.js';
-import { describeJob } from './job-state.js';
+import type { JobKindInfo } from './job-kinds.js';
+import { describeJobOf } from './job-state.js';
 import type { JobKind } from './operation-descriptor.js';
 import { MAX_RETRY_AFTER_MS } from './retry.js';
 
@@ -52,7 +53,11 @@ export interface PollSettings {
  * a bad `maxIntervalMs`.
  */
 export function pollPolicy(kind: JobKind, settings: PollSettings = {}): PollPolicy {
-  const facts = jobKinds[kind];
+  return pollPolicyOf(jobKinds[kind], settings);
+}
+
+/** {@link pollPolicy} for the kind of `facts` (`musicJob`, …), so a bundle that polls one kind ships only its facts. */
+export function pollPolicyOf(facts: JobKindInfo, settings: PollSettings = {}): PollPolicy {
   const { intervalMs = facts.intervalMs, deadlineMs = facts.deadlineMs, maxIntervalMs = MAX_POLL_INTERVAL_MS } = settings;
   const issues: ValidationIssue[] = [];
   if (!(Number.isFinite(intervalMs) && intervalMs >= 0)) issues.push({ field: 'intervalMs', message: 'must be a number of ms ≥ 0' });
@@ -91,7 +96,12 @@ function retryAfterOf(error: unknown): number | undefined {
  * the server's `Retry-After`, and never after the deadline (so the deadline is noticed on time).
  */
 export function nextPoll(kind: JobKind, policy: PollPolicy, last: PollOutcome): PollStep {
-  if (last.error === undefined && describeJob(kind, last.snapshot as Record<string, unknown>).final) return { stop: true, reason: 'final' };
+  return nextPollOf(jobKinds[kind], policy, last);
+}
+
+/** {@link nextPoll} for the kind of `facts` (`musicJob`, …). */
+export function nextPollOf(facts: JobKindInfo, policy: PollPolicy, last: PollOutcome): PollStep {
+  if (last.error === undefined && describeJobOf(facts, last.snapshot as Record<string, unknown>).final) return { stop: true, reason: 'final' };
   if (last.error !== undefined && !isTransientError(last.error)) return { stop: true, reason: 'error' };
   const remaining = policy.deadlineMs - last.elapsedMs;
   if (remaining <= 0) return { stop: true, reason: 'deadline' };

@@ -4,9 +4,13 @@
 // A second table bundles the client too (built, packages/client/dist): what `useMusic` + the provider really cost.
 //   node scripts/size.mjs          print the tables
 //   node scripts/size.mjs --json   the same numbers as JSON
+//   node scripts/size.mjs --why    also where the bytes of `useMusic + MiniMaxProvider + createMiniMaxCore` are: per
+//                                  module (react's and the client's), its minified bytes (esbuild metafile) and its
+//                                  marginal min+gzip cost (the bundle rebuilt with that module stubbed out)
 // Measures the built package (dist/), so run `pnpm build` first (`pnpm size` does).
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,12 +39,15 @@ for (const [label, code] of rows) results.push({ label, ...(await measure(code))
 const client = fileURLToPath(new URL('../../client/dist/index.js', import.meta.url));
 const WITH_CLIENT_GOAL = 8_192;
 const withClient = [];
+const metafiles = [];
+let why;
 if (existsSync(client)) {
-  const measureWith = (contents) =>
+  const measureWith = (contents, plugins = []) =>
     measureBundle(contents, {
       resolveDir: root,
       alias: { '@useapi-minimax/react': entry }, // the client resolves to the workspace package (its dist/)
       external: EXTERNAL.filter((e) => e !== '@useapi-minimax/client'),
+      plugins,
     });
   const clientRows = [
     [
@@ -53,11 +60,42 @@ if (existsSync(client)) {
     ],
     ["client alone: createMiniMaxCore + getMusic", "import { createMiniMaxCore, getMusic } from '@useapi-minimax/client'; export default () => getMusic(createMiniMaxCore({ token: 'user:1-x' }), 'm');"],
   ];
-  for (const [label, code] of clientRows) withClient.push({ label, ...(await measureWith(code)) });
+  for (const [label, code] of clientRows) {
+    const { metafile, ...sizes } = await measureWith(code);
+    withClient.push({ label, ...sizes });
+    metafiles.push(metafile);
+  }
+  if (process.argv.includes('--why')) why = await whereTheBytesAre(clientRows[1][1], withClient[1], metafiles[1], measureWith);
+}
+
+/** An esbuild plugin that replaces the modules matching `filter` with `contents`. */
+function without(filter, contents) {
+  return { name: 'without', setup: (b) => b.onLoad({ filter }, () => ({ contents, loader: 'js' })) };
+}
+
+/**
+ * Marginal cost of each module of a bundle: the bundle rebuilt with that module replaced by a stub exporting the
+ * same names, so what only it pulls in goes too (the client's `--why` does the same for the client's rows).
+ */
+async function whereTheBytesAre(code, total, metafile, measure) {
+  const [output] = Object.values(metafile.outputs);
+  const modules = [];
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (!bytesInOutput || path === '<stdin>') continue;
+    const file = resolve(process.cwd(), path); // metafile paths are relative to the working directory
+    const names = path.includes('node_modules') ? ['default'] : Object.keys(await import(pathToFileURL(file).href));
+    const stub = names.map((n) => (n === 'default' ? 'export default () => ({});' : `export const ${n} = {};`)).join('\n');
+    const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rebuilt = await measure(code, [without(new RegExp(`^${escaped}$`), stub)]);
+    const module = path.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '').replace(/^dist\//, 'react/dist/');
+    modules.push({ module, min: bytesInOutput, marginalGzip: total.gzip - rebuilt.gzip });
+  }
+  modules.sort((a, b) => b.marginalGzip - a.marginalGzip);
+  return { bundle: total.label, gzip: total.gzip, modules };
 }
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ external: EXTERNAL, results, withClient, withClientGoal: WITH_CLIENT_GOAL }, null, 2));
+  console.log(JSON.stringify({ external: EXTERNAL, results, withClient, withClientGoal: WITH_CLIENT_GOAL, ...(why ? { why } : {}) }, null, 2));
 } else {
   const width = Math.max(...results.map((r) => r.label.length));
   console.log(`${'bundle (external: ' + EXTERNAL.join(', ') + ')'}\n`);
@@ -68,5 +106,9 @@ if (process.argv.includes('--json')) {
     console.log(`\nwith the client bundled (external: ${EXTERNAL.filter((e) => e !== '@useapi-minimax/client').join(', ')}; goal ${WITH_CLIENT_GOAL} B for useMusic + MiniMaxProvider + what they pull of the client)\n`);
     console.log(`${'bundle'.padEnd(w)}  ${'min (B)'.padStart(9)}  ${'min+gzip (B)'.padStart(13)}`);
     for (const r of withClient) console.log(`${r.label.padEnd(w)}  ${String(r.min).padStart(9)}  ${String(r.gzip).padStart(13)}`);
+    if (why) {
+      console.log(`\nWhere the bytes of "${why.bundle}" (${why.gzip} B) are: minified bytes per module, and its marginal min+gzip cost (the bundle rebuilt with the module stubbed out, so what only it pulls goes too):`);
+      for (const m of why.modules) console.log(`  ${m.module.padEnd(50)} ${String(m.min).padStart(7)} B min  ${String(m.marginalGzip).padStart(6)} B gzip`);
+    }
   } else console.log('\n(packages/client/dist is missing: build the client for the rows with the client bundled)');
 }

@@ -15,7 +15,8 @@ import {
   type UseSuspenseQueryOptions,
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
-import { describeJob, type JobKind, type MiniMaxError, type Snapshot } from '@useapi-minimax/client';
+import type { JobKind, MiniMaxError, Snapshot } from '@useapi-minimax/client';
+import { describeJobOf, jobKinds, type JobKindInfo } from '@useapi-minimax/client/internal';
 import { useEffect, useRef } from 'react';
 import { usePersistPending, type PersistOptions } from './persist.js';
 import { isTransientError, type JobPollOptions } from './polling.js';
@@ -63,7 +64,7 @@ function split<J extends JobKind>(options: (JobPollOptions & JobCallbacks<J> & P
 
 /** Calls the outcome callbacks once per job id when the job is final or polling stopped on an error. */
 function useOutcome<J extends JobKind>(
-  kind: J,
+  facts: JobKindInfo<J>,
   id: string | SkipToken,
   queryKey: QueryKey,
   error: MiniMaxError | null,
@@ -83,7 +84,7 @@ function useOutcome<J extends JobKind>(
       fired.current.add(id);
       onFailure?.(error, snapshot);
       onSettled?.(snapshot, error);
-    } else if (!error && snapshot !== undefined && describeJob(kind, snapshot).state === 'succeeded') {
+    } else if (!error && snapshot !== undefined && describeJobOf(facts, snapshot).state === 'succeeded') {
       fired.current.add(id);
       onSuccess?.(snapshot);
       onSettled?.(snapshot, null);
@@ -101,12 +102,23 @@ export function useJobQuery<J extends JobKind, TData, TKey extends QueryKey>(
   options: JobQueryHookOptions<J, TData, TKey> | undefined,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
+  return useJobQueryOf(jobKinds[kind] as JobKindInfo<J>, id, base, options, queryClient);
+}
+
+/** {@link useJobQuery} for the kind of `facts` (the client's `musicJob`, …): what the generated hooks call. */
+export function useJobQueryOf<J extends JobKind, TData, TKey extends QueryKey>(
+  facts: JobKindInfo<J>,
+  id: string | SkipToken,
+  base: BaseOptions<J, TKey>,
+  options: JobQueryHookOptions<J, TData, TKey> | undefined,
+  queryClient?: QueryClient,
+): UseQueryResult<TData, MiniMaxError> {
   const { query, callbacks, persist } = split(options);
   const result = useQuery({ ...base, ...query } as UseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
-  useOutcome(kind, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
+  useOutcome(facts, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
   const snapshot = useQueryClient(queryClient).getQueryData<Snapshot<J>>(base.queryKey);
-  const settled = (result.error !== null && !isTransientError(result.error)) || (snapshot !== undefined && describeJob(kind, snapshot).final);
-  usePersistPending(kind, persist, id === skipToken ? undefined : id, settled);
+  const settled = (result.error !== null && !isTransientError(result.error)) || (snapshot !== undefined && describeJobOf(facts, snapshot).final);
+  usePersistPending(facts.kind, persist, id === skipToken ? undefined : id, settled);
   return result;
 }
 
@@ -118,8 +130,19 @@ export function useSuspenseJobQuery<J extends JobKind, TData, TKey extends Query
   options: SuspenseJobQueryHookOptions<J, TData, TKey> | undefined,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
+  return useSuspenseJobQueryOf(jobKinds[kind] as JobKindInfo<J>, id, base, options, queryClient);
+}
+
+/** {@link useSuspenseJobQuery} for the kind of `facts` (the client's `musicJob`, …): what the generated hooks call. */
+export function useSuspenseJobQueryOf<J extends JobKind, TData, TKey extends QueryKey>(
+  facts: JobKindInfo<J>,
+  id: string,
+  base: BaseOptions<J, TKey>,
+  options: SuspenseJobQueryHookOptions<J, TData, TKey> | undefined,
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, MiniMaxError> {
   const { query, callbacks } = split(options);
   const result = useSuspenseQuery({ ...base, ...query } as UseSuspenseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
-  useOutcome(kind, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
+  useOutcome(facts, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
   return result;
 }

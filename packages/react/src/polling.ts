@@ -5,17 +5,17 @@
 // snapshot, failed, moderated, timed out) is never fetched again by focus, remount or reconnect: only an explicit
 // `refetch()` / `invalidateQueries` asks again.
 import { hashKey, queryOptions, skipToken, type Query, type QueryClient, type QueryKey, type SkipToken } from '@tanstack/react-query';
+import { JobTimeoutError, isTransientError, type JobKind, type MiniMaxError, type RequestOptions, type Snapshot } from '@useapi-minimax/client';
 import {
-  JobTimeoutError,
-  describeJob,
-  isTransientError,
-  jobErrorFor,
-  type JobKind,
-  type MiniMaxError,
-  type RequestOptions,
-  type Snapshot,
-} from '@useapi-minimax/client';
-import { MAX_POLL_INTERVAL_MS, jobErrorForMissing, nextPoll, pollPolicy } from '@useapi-minimax/client/internal';
+  MAX_POLL_INTERVAL_MS,
+  describeJobOf,
+  jobErrorForMissingOf,
+  jobErrorOf,
+  jobKinds,
+  nextPollOf,
+  pollPolicyOf,
+  type JobKindInfo,
+} from '@useapi-minimax/client/internal';
 
 /** Longest pause between polls after consecutive errors, unless `maxBackoffMs` says otherwise (the client's `MAX_POLL_INTERVAL_MS`). */
 export const MAX_POLL_BACKOFF_MS = MAX_POLL_INTERVAL_MS;
@@ -76,14 +76,21 @@ export type JobGetter<J extends JobKind> = (id: string, options: RequestOptions)
  * server's `Retry-After`); any other error stops polling. Snapshots stay fresh for one interval (`staleTime`), and
  * the query does not retry on its own (`retry: false`): both can be overridden.
  */
-export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
-  kind: J,
+export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(kind: J, queryKey: TKey, id: string | SkipToken, get: JobGetter<J>, options?: JobPollOptions) {
+  return jobQueryOptionsOf(jobKinds[kind] as JobKindInfo<J>, queryKey, id, get, options);
+}
+
+/** {@link jobQueryOptions} for the kind of `facts` (the client's `musicJob`, …): what the generated hooks call, so an app ships only the facts of the kinds it follows. */
+export function jobQueryOptionsOf<J extends JobKind, TKey extends QueryKey>(
+  facts: JobKindInfo<J>,
   queryKey: TKey,
   id: string | SkipToken,
   get: JobGetter<J>,
   options: JobPollOptions = {},
 ) {
-  const policy = pollPolicy(kind, { intervalMs: options.pollIntervalMs, deadlineMs: options.maxPollMs, maxIntervalMs: options.maxBackoffMs });
+  const kind = facts.kind;
+  const describe = (snapshot: Snapshot<J>) => describeJobOf(facts, snapshot);
+  const policy = pollPolicyOf(facts, { intervalMs: options.pollIntervalMs, deadlineMs: options.maxPollMs, maxIntervalMs: options.maxBackoffMs });
   const maxPollMs = policy.deadlineMs;
 
   const poll = async (jobId: string, client: QueryClient, key: QueryKey, signal: AbortSignal): Promise<Snapshot<J>> => {
@@ -99,7 +106,7 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
     if (now - state.startedAt >= maxPollMs) {
       state.timedOut = true;
       state.startedAt = undefined;
-      throw new JobTimeoutError(`${kind} job ${jobId} was not final after ${maxPollMs} ms`, kind, jobId, last, last === undefined ? undefined : describeJob(kind, last));
+      throw new JobTimeoutError(`${kind} job ${jobId} was not final after ${maxPollMs} ms`, kind, jobId, last, last === undefined ? undefined : describe(last));
     }
     let snapshot: Snapshot<J>;
     try {
@@ -107,12 +114,12 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
     } catch (error) {
       state.failures += 1;
       // A followed video that starts answering 404 was moderated and removed after generation (as in `waitFor`).
-      throw jobErrorForMissing(kind, jobId, last, error) ?? error;
+      throw jobErrorForMissingOf(facts, jobId, last, error) ?? error;
     }
     state.failures = 0;
-    if (describeJob(kind, snapshot).final) {
+    if (describe(snapshot).final) {
       state.startedAt = undefined;
-      const failure = jobErrorFor(kind, snapshot);
+      const failure = jobErrorOf(facts, snapshot);
       if (failure) throw failure;
     }
     return snapshot;
@@ -122,7 +129,7 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
   const settled = (query: Query<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey>): boolean => {
     const { data, error } = query.state;
     if (error) return !isTransientError(error);
-    return data !== undefined && describeJob(kind, data).final;
+    return data !== undefined && describe(data).final;
   };
   const unlessSettled = (query: Query<Snapshot<J>, MiniMaxError, Snapshot<J>, TKey>) => !settled(query);
 
@@ -133,7 +140,7 @@ export function jobQueryOptions<J extends JobKind, TKey extends QueryKey>(
       const { data, error } = query.state;
       if (data === undefined && !error) return policy.intervalMs;
       const state = pollStates.get(query);
-      const step = nextPoll(kind, policy, {
+      const step = nextPollOf(facts, policy, {
         snapshot: data,
         error: error ?? undefined,
         failures: error ? Math.max(1, state?.failures ?? 1) : 0,

@@ -4,107 +4,121 @@ import type { JobKindInfo } from '../job-kinds.js';
 /** The kinds of asynchronous job the API has. */
 export type JobKind = 'music' | 'video' | 'image' | 'agent' | 'speech';
 
+/** How music jobs are followed (the spec's `x-sdk.jobs.music`). */
+export const musicJob = {
+  kind: "music",
+  operation: "getMusic",
+  tag: "music",
+  method: "get",
+  idField: "musicId",
+  intervalMs: 5000,
+  deadlineMs: 900000,
+  codes: { "0": "queued", "1": "running", "2": "succeeded", "4": "moderated" },
+  labelField: "statusLabel",
+  find: {
+    list: "listMusic",
+    time: "createTime",
+    match: { title: "title" },
+  },
+} as const satisfies JobKindInfo<'music'>;
+
+/** How video jobs are followed (the spec's `x-sdk.jobs.video`). */
+export const videoJob = {
+  kind: "video",
+  operation: "getVideo",
+  tag: "videos",
+  method: "get",
+  idField: "videoId",
+  intervalMs: 10000,
+  deadlineMs: 1800000,
+  codes: {
+    "0": "queued",
+    "1": "running",
+    "2": "succeeded",
+    "3": "failed",
+    "5": "moderated",
+    "7": "moderated",
+    "11": "queued",
+    "12": "running",
+    "14": "moderated",
+  },
+  labelField: "statusLabel",
+  find: {
+    scheduler: true,
+    list: "listVideos",
+    match: { prompt: "desc" },
+  },
+  cancelled: { message: /^cancel/i },
+} as const satisfies JobKindInfo<'video'>;
+
+/** How image jobs are followed (the spec's `x-sdk.jobs.image`). */
+export const imageJob = {
+  kind: "image",
+  operation: "getImage",
+  tag: "images",
+  method: "get",
+  idField: "imageId",
+  intervalMs: 10000,
+  deadlineMs: 900000,
+  codes: {
+    "0": "queued",
+    "1": "running",
+    "2": "succeeded",
+    "3": "failed",
+    "5": "moderated",
+    "7": "moderated",
+    "11": "queued",
+    "12": "running",
+    "14": "moderated",
+  },
+  labelField: "statusLabel",
+  find: {
+    scheduler: true,
+    list: "listImages",
+    time: "createTime",
+    match: { prompt: "desc" },
+  },
+} as const satisfies JobKindInfo<'image'>;
+
+/** How agent jobs are followed (the spec's `x-sdk.jobs.agent`). */
+export const agentJob = {
+  kind: "agent",
+  operation: "getAgentJob",
+  tag: "agent",
+  method: "get",
+  idField: "jobId",
+  intervalMs: 10000,
+  deadlineMs: 1020000,
+  labelField: "status",
+  find: { running: "listAgentJobs", ref: "request.replyRef" },
+} as const satisfies JobKindInfo<'agent'>;
+
+/** How speech jobs are followed (the spec's `x-sdk.jobs.speech`). */
+export const speechJob = {
+  kind: "speech",
+  operation: "getSpeech",
+  tag: "speech",
+  method: "get",
+  idField: "audio_id",
+  aliasIdField: "audioId",
+  intervalMs: 3000,
+  deadlineMs: 600000,
+  labelField: "statusLabel",
+  find: {
+    scheduler: true,
+    list: "listSpeech",
+    time: "update_time",
+    match: { text: "audio_title" },
+  },
+  cancelled: { error: /cancel/i },
+} as const satisfies JobKindInfo<'speech'>;
+
 /**
  * How each job kind is followed (the spec's `x-sdk.jobs`): its GET, the snapshot's id field, the default pause
  * between polls and deadline of a wait, the numeric status codes and the label field, and where a create whose
  * answer was lost is looked up.
  */
-export const jobKinds = {
-  music: {
-    operation: "getMusic",
-    tag: "music",
-    method: "get",
-    idField: "musicId",
-    intervalMs: 5000,
-    deadlineMs: 900000,
-    codes: { "0": "queued", "1": "running", "2": "succeeded", "4": "moderated" },
-    labelField: "statusLabel",
-    find: {
-      list: "listMusic",
-      time: "createTime",
-      match: { title: "title" },
-    },
-  },
-  video: {
-    operation: "getVideo",
-    tag: "videos",
-    method: "get",
-    idField: "videoId",
-    intervalMs: 10000,
-    deadlineMs: 1800000,
-    codes: {
-      "0": "queued",
-      "1": "running",
-      "2": "succeeded",
-      "3": "failed",
-      "5": "moderated",
-      "7": "moderated",
-      "11": "queued",
-      "12": "running",
-      "14": "moderated",
-    },
-    labelField: "statusLabel",
-    cancelled: { message: "^cancel" },
-    find: {
-      scheduler: true,
-      list: "listVideos",
-      match: { prompt: "desc" },
-    },
-  },
-  image: {
-    operation: "getImage",
-    tag: "images",
-    method: "get",
-    idField: "imageId",
-    intervalMs: 10000,
-    deadlineMs: 900000,
-    codes: {
-      "0": "queued",
-      "1": "running",
-      "2": "succeeded",
-      "3": "failed",
-      "5": "moderated",
-      "7": "moderated",
-      "11": "queued",
-      "12": "running",
-      "14": "moderated",
-    },
-    labelField: "statusLabel",
-    find: {
-      scheduler: true,
-      list: "listImages",
-      time: "createTime",
-      match: { prompt: "desc" },
-    },
-  },
-  agent: {
-    operation: "getAgentJob",
-    tag: "agent",
-    method: "get",
-    idField: "jobId",
-    intervalMs: 10000,
-    deadlineMs: 1020000,
-    labelField: "status",
-    find: { running: "listAgentJobs", ref: "request.replyRef" },
-  },
-  speech: {
-    operation: "getSpeech",
-    tag: "speech",
-    method: "get",
-    idField: "audio_id",
-    aliasIdField: "audioId",
-    intervalMs: 3000,
-    deadlineMs: 600000,
-    labelField: "statusLabel",
-    cancelled: { error: "cancel" },
-    find: {
-      scheduler: true,
-      list: "listSpeech",
-      time: "update_time",
-      match: { text: "audio_title" },
-    },
-  },
-} as const satisfies Record<JobKind, JobKindInfo>;
+export const jobKinds = { music: musicJob, video: videoJob, image: imageJob, agent: agentJob, speech: speechJob } as const satisfies { [K in JobKind]: JobKindInfo<K> };
 
 /** useapi's `statusLabel`s and the agent's string statuses, on the lifecycle (any kind). */
 export const jobLabels: Readonly<Record<string, string>> = {

@@ -9,7 +9,8 @@ import {
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
 import type { EventData, Input, MiniMaxError, Output } from '@useapi-minimax/client';
-import { useJobQuery, useSuspenseJobQuery, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from '../job-hooks.js';
+import { agentJob, imageJob, musicJob, speechJob, videoJob } from '@useapi-minimax/client/internal';
+import { useJobQueryOf, useSuspenseJobQueryOf, type JobQueryHookOptions, type SuspenseJobQueryHookOptions } from '../job-hooks.js';
 import type { InfiniteInput, InfiniteListData, MiniMaxInfiniteQueryKey, MiniMaxQueryKey, PageParam, Skippable } from '../keys.js';
 import { useMiniMaxMutation, type MutationHookOptions } from '../mutations.js';
 import { useMiniMaxClient } from '../provider.js';
@@ -209,7 +210,7 @@ export function useVideo<TData = Output<'getVideo'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = videoId ?? skipToken;
-  return useJobQuery('video', id, videoQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
+  return useJobQueryOf(videoJob, id, videoQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get a video (status, progress and URLs): `GET /videos/{videoId}`; suspends until the first snapshot, then polls like `useVideo`. */
@@ -218,7 +219,7 @@ export function useSuspenseVideo<TData = Output<'getVideo'>>(
   options?: SuspenseJobQueryHookOptions<'video', TData, MiniMaxQueryKey<'getVideo'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('video', videoId, videoQueryOptions(useMiniMaxClient(), videoId, options), options, queryClient);
+  return useSuspenseJobQueryOf(videoJob, videoId, videoQueryOptions(useMiniMaxClient(), videoId, options), options, queryClient);
 }
 
 /** Delete a video: `DELETE /videos/{videoId}`; then removes `videoId` from the cached `videos/listVideos` lists, removes `videos/getVideo` of `videoId`, invalidates `videos/listVideos`. */
@@ -352,7 +353,7 @@ export function useImage<TData = Output<'getImage'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = imageId ?? skipToken;
-  return useJobQuery('image', id, imageQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
+  return useJobQueryOf(imageJob, id, imageQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get an image (status and URLs): `GET /images/{imageId}`; suspends until the first snapshot, then polls like `useImage`. */
@@ -361,7 +362,7 @@ export function useSuspenseImage<TData = Output<'getImage'>>(
   options?: SuspenseJobQueryHookOptions<'image', TData, MiniMaxQueryKey<'getImage'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('image', imageId, imageQueryOptions(useMiniMaxClient(), imageId, options), options, queryClient);
+  return useSuspenseJobQueryOf(imageJob, imageId, imageQueryOptions(useMiniMaxClient(), imageId, options), options, queryClient);
 }
 
 /** Delete (soft-delete) an image: `DELETE /images/{imageId}`; then removes `imageId` from the cached `images/listImages` lists, removes `images/getImage` of `imageId`, invalidates `images/listImages`. */
@@ -513,7 +514,7 @@ export function useAgentJob<TData = Output<'getAgentJob'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = jobId ?? skipToken;
-  return useJobQuery('agent', id, agentJobQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
+  return useJobQueryOf(agentJob, id, agentJobQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get an agent job's status and results: `GET /agent/{jobId}`; suspends until the first snapshot, then polls like `useAgentJob`. */
@@ -522,7 +523,7 @@ export function useSuspenseAgentJob<TData = Output<'getAgentJob'>>(
   options?: SuspenseJobQueryHookOptions<'agent', TData, MiniMaxQueryKey<'getAgentJob'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('agent', jobId, agentJobQueryOptions(useMiniMaxClient(), jobId, options), options, queryClient);
+  return useSuspenseJobQueryOf(agentJob, jobId, agentJobQueryOptions(useMiniMaxClient(), jobId, options), options, queryClient);
 }
 
 /**
@@ -575,7 +576,7 @@ export function useMusic<TData = Output<'getMusic'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = musicId ?? skipToken;
-  return useJobQuery('music', id, musicQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
+  return useJobQueryOf(musicJob, id, musicQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get a song (for songs of `POST /music/create` this path is unverified): `GET /music/{musicId}`; suspends until the first snapshot, then polls like `useMusic`. */
@@ -584,7 +585,7 @@ export function useSuspenseMusic<TData = Output<'getMusic'>>(
   options?: SuspenseJobQueryHookOptions<'music', TData, MiniMaxQueryKey<'getMusic'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('music', musicId, musicQueryOptions(useMiniMaxClient(), musicId, options), options, queryClient);
+  return useSuspenseJobQueryOf(musicJob, musicId, musicQueryOptions(useMiniMaxClient(), musicId, options), options, queryClient);
 }
 
 /** List songs: `GET /music`. */
@@ -920,7 +921,7 @@ export function useSpeech<TData = Output<'getSpeech'>>(
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
   const id = audio_id ?? skipToken;
-  return useJobQuery('speech', id, speechQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
+  return useJobQueryOf(speechJob, id, speechQueryOptions(useMiniMaxClient(), id, options), options, queryClient);
 }
 
 /** Get a speech clip (and follow a generation): `GET /speech/{audio_id}`; suspends until the first snapshot, then polls like `useSpeech`. */
@@ -929,7 +930,7 @@ export function useSuspenseSpeech<TData = Output<'getSpeech'>>(
   options?: SuspenseJobQueryHookOptions<'speech', TData, MiniMaxQueryKey<'getSpeech'>>,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  return useSuspenseJobQuery('speech', audio_id, speechQueryOptions(useMiniMaxClient(), audio_id, options), options, queryClient);
+  return useSuspenseJobQueryOf(speechJob, audio_id, speechQueryOptions(useMiniMaxClient(), audio_id, options), options, queryClient);
 }
 
 /** Delete a speech clip: `DELETE /speech/{audio_id}`; then removes `audio_id` from the cached `speech/listSpeech` lists, removes `speech/getSpeech` of `audio_id`, invalidates `speech/listSpeech`. */

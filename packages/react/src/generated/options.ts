@@ -53,7 +53,7 @@ import {
   uploadFile,
 } from '@useapi-minimax/client';
 import type { EventData, Input, MiniMaxCore, MiniMaxError, Output, UploadData } from '@useapi-minimax/client';
-import type { PaginationDescriptor } from '@useapi-minimax/client/internal';
+import { agentJob, imageJob, musicJob, speechJob, videoJob, type PaginationDescriptor } from '@useapi-minimax/client/internal';
 import {
   infiniteQueryKeyOf,
   mutationKeyOf,
@@ -75,7 +75,7 @@ import type {
   MiniMaxSkippableQueryOptions,
 } from '../option-types.js';
 import { nextPageParamOf, pageInput } from '../pagination.js';
-import { jobQueryOptions, type JobPollOptions } from '../polling.js';
+import { jobQueryOptionsOf, type JobPollOptions } from '../polling.js';
 import { lastEvent } from '../streams.js';
 
 /** List all configured MiniMax accounts: `GET /accounts` (`useAccounts`). */
@@ -234,7 +234,7 @@ export function videoQueryOptions(client: MiniMaxCore, videoId: string, options?
 export function videoQueryOptions(client: MiniMaxCore, videoId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getVideo'>;
 
 export function videoQueryOptions(client: MiniMaxCore, videoId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getVideo'> {
-  return jobQueryOptions('video', queryKeyOf('videos', 'getVideo', { videoId }, undefined, scopeOf(client)), videoId, (id, o) => getVideo(client, id, o), options);
+  return jobQueryOptionsOf(videoJob, queryKeyOf('videos', 'getVideo', { videoId }, undefined, scopeOf(client)), videoId, (id, o) => getVideo(client, id, o), options);
 }
 
 /** Variables of `useDeleteVideo` and `deleteVideoMutationOptions`. */
@@ -409,7 +409,7 @@ export function imageQueryOptions(client: MiniMaxCore, imageId: string, options?
 export function imageQueryOptions(client: MiniMaxCore, imageId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getImage'>;
 
 export function imageQueryOptions(client: MiniMaxCore, imageId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getImage'> {
-  return jobQueryOptions('image', queryKeyOf('images', 'getImage', { imageId }, undefined, scopeOf(client)), imageId, (id, o) => getImage(client, id, o), options);
+  return jobQueryOptionsOf(imageJob, queryKeyOf('images', 'getImage', { imageId }, undefined, scopeOf(client)), imageId, (id, o) => getImage(client, id, o), options);
 }
 
 /** Variables of `useDeleteImage` and `deleteImageMutationOptions`. */
@@ -612,7 +612,7 @@ export function agentJobQueryOptions(client: MiniMaxCore, jobId: string, options
 export function agentJobQueryOptions(client: MiniMaxCore, jobId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getAgentJob'>;
 
 export function agentJobQueryOptions(client: MiniMaxCore, jobId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getAgentJob'> {
-  return jobQueryOptions('agent', queryKeyOf('agent', 'getAgentJob', { jobId }, undefined, scopeOf(client)), jobId, (id, o) => getAgentJob(client, id, o), options);
+  return jobQueryOptionsOf(agentJob, queryKeyOf('agent', 'getAgentJob', { jobId }, undefined, scopeOf(client)), jobId, (id, o) => getAgentJob(client, id, o), options);
 }
 
 /** Variables of `useCreateMusicLegacy` and `createMusicLegacyMutationOptions`. */
@@ -687,7 +687,7 @@ export function musicQueryOptions(client: MiniMaxCore, musicId: string, options?
 export function musicQueryOptions(client: MiniMaxCore, musicId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getMusic'>;
 
 export function musicQueryOptions(client: MiniMaxCore, musicId: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getMusic'> {
-  return jobQueryOptions('music', queryKeyOf('music', 'getMusic', { musicId }, undefined, scopeOf(client)), musicId, (id, o) => getMusic(client, id, o), options);
+  return jobQueryOptionsOf(musicJob, queryKeyOf('music', 'getMusic', { musicId }, undefined, scopeOf(client)), musicId, (id, o) => getMusic(client, id, o), options);
 }
 
 /** List songs: `GET /music` (`useMusicList`): with real ids and input, `useSuspenseQuery` takes it too. */
@@ -1125,7 +1125,7 @@ export function speechQueryOptions(client: MiniMaxCore, audio_id: string, option
 export function speechQueryOptions(client: MiniMaxCore, audio_id: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getSpeech'>;
 
 export function speechQueryOptions(client: MiniMaxCore, audio_id: Skippable<string>, options?: JobPollOptions): MiniMaxSkippableQueryOptions<'getSpeech'> {
-  return jobQueryOptions('speech', queryKeyOf('speech', 'getSpeech', { audio_id }, undefined, scopeOf(client)), audio_id, (id, o) => getSpeech(client, id, o), options);
+  return jobQueryOptionsOf(speechJob, queryKeyOf('speech', 'getSpeech', { audio_id }, undefined, scopeOf(client)), audio_id, (id, o) => getSpeech(client, id, o), options);
 }
 
 /** Variables of `useDeleteSpeech` and `deleteSpeechMutationOptions`. */
