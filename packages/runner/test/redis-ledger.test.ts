@@ -1,6 +1,6 @@
 // The Redis ledger and slots as two processes see them (two backends on one real redis-server): writes by one
 // worker after another went on with the job, fencing of a lost claim, concurrent submission of the same job,
-// atomic slots with leases that expire.
+// atomic slots with leases that expire; a dispatch that waits for results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS shared with the CLI's tests and the bench
 import { startRedis } from '../../../scripts/lib/redis-server.mjs';
@@ -8,7 +8,8 @@ import type { LedgerEvent } from '../src/index.js';
 import { redisBackend, type RedisBackend } from '../src/redis/index.js';
 import { openRedis, closeRedis } from '../src/redis/connection.js';
 import { createFinish } from '../src/redis/finish.js';
-import { batchKeys, slotKey } from '../src/redis/keys.js';
+import { QUEUE_PREFIX, batchKeys, slotKey } from '../src/redis/keys.js';
+import { Queue } from 'bullmq';
 
 let redis: { url: string; stop(): Promise<void> };
 const opened: RedisBackend[] = [];
@@ -163,6 +164,36 @@ describe('Redis slots', () => {
     } finally {
       await closeRedis(client);
       listen.disconnect();
+    }
+  });});
+
+describe('dispatch on Redis', () => {
+  it('dispatch reads the announced results and does not put the batch in the queue again while they come in', async () => {
+    const [a] = two('dispatch-once');
+    const keys = batchKeys('dispatch-once');
+    const jobKeys = Array.from({ length: 8 }, (_, i) => `d${i}`);
+    for (const k of jobKeys) await a.ledger.append(k, submitted(`r-${k}`));
+    const client = openRedis(redis.url);
+    const queue = new Queue(keys.queue, { connection: openRedis(redis.url), prefix: QUEUE_PREFIX });
+    try {
+      const dispatched = a.dispatch!(jobKeys);
+      while (((await queue.getJobCounts('waiting')).waiting ?? 0) < 8) await new Promise((r) => setTimeout(r, 20));
+      // As if workers had taken every job: their queue entries are gone, their results come in one by one.
+      await queue.drain();
+      const write = async (k: string) => {
+        await client.hset(keys.results, k, JSON.stringify({ key: k, kind: 'video', outcome: 'created', ids: [`id-${k}`], account: '1', createdNow: true, reconciled: false, snapshots: [], files: [], downloadedNow: 0, at: Date.now() }));
+        await client.publish(keys.doneChannel, k);
+      };
+      for (const k of jobKeys.slice(0, 6)) await write(k);
+      await new Promise((r) => setTimeout(r, 300));
+      // Six results announced: the two jobs still running are not queued again (a new run of them each).
+      expect((await queue.getJobCounts('waiting')).waiting).toBe(0);
+      for (const k of jobKeys.slice(6)) await write(k);
+      const results = await dispatched;
+      expect(results.map((r) => r.ids[0])).toEqual(jobKeys.map((k) => `id-${k}`));
+    } finally {
+      await queue.close();
+      await closeRedis(client);
     }
   });
 });

@@ -3,7 +3,8 @@
 // makes it retry), the claim's fencing token (a worker whose claim was taken over writes nothing), and writes the
 // record, the event log and the indexes at once. So "intent" is in Redis before the create leaves, the ids right
 // after; with persistence on (appendonly, `appendfsync always` for no loss at all) a restart keeps both.
-// A cancelled batch: an `intent` is turned into `ended: cancelled` in the same script, so nothing new is created.
+// A cancelled batch: the script refuses an `intent` (checked with the write, atomically) and the job is ended as
+// cancelled instead, so nothing new is created.
 import type { Redis } from 'ioredis';
 import { applyEvent, LedgerError, type Claim, type JobRecord, type Ledger, type LedgerEvent, type UploadRecord } from '../ledger.js';
 import { luaScript } from './connection.js';
@@ -11,22 +12,17 @@ import { BATCHES_KEY, type BatchKeys } from './keys.js';
 
 const APPEND = `
 local rev = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
-if rev ~= tonumber(ARGV[2]) then return {'conflict'} end
+if rev ~= tonumber(ARGV[2]) then return 'conflict' end
 if ARGV[3] ~= '' then
   local c = redis.call('HGET', KEYS[3], ARGV[1])
-  if not c then return {'lost'} end
+  if not c then return 'lost' end
   local token = string.match(c, '^.*|(%d+)|%d+$')
-  if token ~= ARGV[3] then return {'lost'} end
+  if token ~= ARGV[3] then return 'lost' end
 end
-local record = ARGV[4]
-local event = ARGV[5]
-if ARGV[6] == 'intent' and redis.call('HGET', KEYS[8], 'cancelled') then
-  record = ARGV[9]
-  event = ARGV[10]
-end
-redis.call('HSET', KEYS[1], ARGV[1], record)
+if ARGV[6] == 'intent' and redis.call('HGET', KEYS[8], 'cancelled') then return 'cancelled' end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
 redis.call('HSET', KEYS[2], ARGV[1], rev + 1)
-redis.call('RPUSH', KEYS[7], event)
+redis.call('RPUSH', KEYS[7], ARGV[5])
 if ARGV[6] == 'submitted' then
   redis.call('RPUSH', KEYS[4], ARGV[1])
   redis.call('HSET', KEYS[5], ARGV[7], ARGV[1])
@@ -34,7 +30,7 @@ end
 if ARGV[6] == 'created' then
   for _, id in ipairs(cjson.decode(ARGV[8])) do redis.call('HSET', KEYS[6], id, ARGV[1]) end
 end
-return {'ok', record}
+return 'ok'
 `;
 
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
@@ -85,7 +81,7 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
   const claimedNow = new Set<string>();
   const parse = (json: string | null | undefined) => (json ? (JSON.parse(json) as JobRecord) : undefined);
 
-  return {
+  const ledger: Ledger = {
     id,
     location: `redis batch ${batch}`,
     async get(key) {
@@ -111,12 +107,9 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
         const before = parse(json);
         // Several processes may submit the same manifest at once: the same job again is no error.
         if (event.type === 'submitted' && before && sameSubmission(before, event)) return before;
-        const cancelledEvent: LedgerEvent = { type: 'ended', outcome: 'cancelled', message: 'the batch was cancelled before this job was created (nothing was sent)', at: Date.now() };
         let next: JobRecord;
-        let cancelled: JobRecord;
         try {
           next = applyEvent(before, key, event);
-          cancelled = event.type === 'intent' ? applyEvent(before, key, cancelledEvent) : next;
         } catch (error) {
           // What this process wrote last is not the job's state any more (another worker went on with it since):
           // read it and fold again.
@@ -126,17 +119,20 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
           }
           throw error;
         }
+        const record = JSON.stringify(next);
         const ids = event.type === 'created' ? event.ids : [];
-        const answer = (await append(
+        const answer = await append(
           [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta],
-          [key, rev ?? '0', claim ? String(claim.token) : '', JSON.stringify(next), JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids), event.type === 'intent' ? JSON.stringify(cancelled) : '', event.type === 'intent' ? JSON.stringify({ key, ...cancelledEvent }) : ''],
-        )) as [string, string?];
-        if (answer[0] === 'ok') {
-          written.set(key, [answer[1]!, String(Number(rev ?? '0') + 1)]);
-          return JSON.parse(answer[1]!) as JobRecord;
+          [key, rev ?? '0', claim ? String(claim.token) : '', record, JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids)],
+        );
+        if (answer === 'ok') {
+          written.set(key, [record, String(Number(rev ?? '0') + 1)]);
+          return next;
         }
+        // The batch was cancelled: the script refused the intent (nothing written); the job ends instead.
+        if (answer === 'cancelled') return ledger.append(key, { type: 'ended', outcome: 'cancelled', message: 'the batch was cancelled before this job was created (nothing was sent)', at: Date.now() }, claim);
         written.delete(key);
-        if (answer[0] === 'lost') throw new LedgerError(`job ${key}: the claim of ${claim?.owner} was lost`);
+        if (answer === 'lost') throw new LedgerError(`job ${key}: the claim of ${claim?.owner} was lost`);
       }
       throw new LedgerError(`job ${key}: too many concurrent writes`);
     },
@@ -166,4 +162,5 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
     },
     async close() {},
   };
+  return ledger;
 }

@@ -115,43 +115,68 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
     };
   }
 
-  /** Runs `keys` on whichever workers take them; resolves with every result (`stopped`: a reason to give up). */
+  /**
+   * Runs `keys` on whichever workers take them; resolves with every result (`stopped`: a reason to give up).
+   * A finished job is announced on the done channel: only the announced keys are read then; every key still
+   * missing is read once a second (a result announced before this listened), and put in the queue again every
+   * 5 s (a queue entry gone without a fresh result: a race with a finishing earlier run).
+   */
   async function dispatch(jobKeys: readonly string[], stopped: () => unknown): Promise<JobResult[]> {
     const startedAt = Date.now();
     const found = new Map<string, JobResult>();
-    const take = async () => {
-      const missing = jobKeys.filter((k) => !found.has(k));
-      if (!missing.length) return missing;
-      const values = await redis.hmget(keys.results, ...missing);
-      missing.forEach((k, i) => {
+    const pending = new Set(jobKeys);
+    const take = async (some: Iterable<string> = pending) => {
+      const asked = [...some].filter((k) => pending.has(k));
+      if (!asked.length) return;
+      const values = await redis.hmget(keys.results, ...asked);
+      asked.forEach((k, i) => {
         const json = values[i];
         if (!json) return;
         const r = JSON.parse(json) as StoredResult;
         const { at, ...result } = r;
         if (at >= startedAt) found.set(k, result);
         else if (SETTLED.has(r.outcome)) found.set(k, { ...result, createdNow: false, downloadedNow: 0 });
+        else return;
+        pending.delete(k);
       });
-      return jobKeys.filter((k) => !found.has(k));
     };
-    let missing = await take();
-    if (missing.length) await add(missing);
+    await take();
+    if (pending.size) await add([...pending]);
     const sub = open();
+    const announced = new Set<string>();
     let wake: (() => void) | undefined;
-    sub.on('message', () => wake?.());
+    sub.on('message', (_channel: string, key: string) => {
+      if (!pending.has(key)) return;
+      announced.add(key);
+      wake?.();
+    });
     await sub.subscribe(keys.doneChannel);
     try {
-      for (let round = 1; (missing = await take()).length; round++) {
+      await take();
+      let sweptAt = Date.now();
+      let addedAt = sweptAt;
+      while (pending.size) {
         const reason = stopped();
         if (reason) throw reason;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 1_000);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        // A job whose queue entry is gone without a fresh result (a race with a finishing earlier run): again.
-        if (round % 5 === 0) await add(missing);
+        if (!announced.size) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 1_000);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wake = undefined;
+        }
+        const now = Date.now();
+        const some = now - sweptAt >= 1_000 ? pending : [...announced];
+        if (some === pending) sweptAt = now;
+        announced.clear();
+        await take(some);
+        if (pending.size && now - addedAt >= 5_000) {
+          addedAt = now;
+          await add([...pending]);
+        }
       }
     } finally {
       sub.disconnect();
