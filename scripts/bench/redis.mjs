@@ -8,7 +8,8 @@
 //   same polling) on the same batch: the Redis backend's overhead is its makespan over that one.
 // - Scheduling throughput: N image jobs with `follow: false` (a job is done once created; 2 × 50 image slots) on
 //   one worker, jobs dispatched per second, against BullMQ's own throughput for N empty jobs (addBulk, then one
-//   Worker at the same concurrency) on the same Redis in the same run (goal ≥ 0.5). The mock answers at once:
+//   Worker at the same concurrency) on the same Redis in the same run, right before and right after the worker
+//   (goal ≥ 0.5); beside it, CPU ms per job of the worker and of BullMQ's empty jobs. The mock answers at once:
 //   in the worker's process (its `handle` as the client's fetch: the figure), and the standalone server over HTTP
 //   (beside it). Also: the single-process runner on the same batch, and the mock alone answering the same
 //   creates (what the mock costs, what HTTP costs).
@@ -86,25 +87,27 @@ let throughputRuns = 0;
 const throughputMock = { jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false };
 const inProcessFetch = (mock) => (input, init) => mock.handle(input instanceof Request ? input : new Request(input, init));
 
-/** BullMQ alone: `n` empty jobs (addBulk, then one Worker at concurrency 64) on the same Redis. */
+/** BullMQ alone: `n` empty jobs (addBulk, then one Worker at concurrency 64) on the same Redis; its rate and CPU ms per job. */
 async function bullmqEmpty(redis, run) {
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
   const queue = new Queue(`bench-empty-${run}`, { connection, prefix: 'umm:bench' });
   let done = 0;
   let finish;
   const all = new Promise((r) => (finish = r));
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await queue.addBulk(Array.from({ length: throughputJobs }, (_, i) => ({ name: 'empty', data: { i }, opts: { removeOnComplete: true } })));
   const workerConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
   const w = new Worker(`bench-empty-${run}`, async () => undefined, { connection: workerConnection, prefix: 'umm:bench', concurrency: 64 });
   w.on('completed', () => ++done === throughputJobs && finish());
   await all;
-  const perS = throughputJobs / ((performance.now() - started) / 1000);
+  const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
   await w.close();
   await queue.close();
   connection.disconnect();
   workerConnection.disconnect();
-  return perS;
+  return { ms, cpuMsPerJob: (user + system) / 1000 / throughputJobs };
 }
 
 /**
@@ -132,8 +135,11 @@ async function throughput(redis) {
   // the ledger first.
   const rates = (out) => ({ backendPerS: throughputJobs / ((out.endedAt - out.firstJobAt) / 1000), batchPerS: throughputJobs / ((out.endedAt - out.startedAt) / 1000), created: out.counts.created });
   // The mock in the worker's process (its `handle` as the client's fetch): it answers at once, no HTTP.
+  // BullMQ's empty jobs right before and right after it (the load moves between runs): its rate over both.
+  const emptyBefore = await bullmqEmpty(redis, `${run}a`);
   const inProc = await worker([redis.url, 'http://unused.invalid', manifest, `throughput-${run}`, join(dir, 'out')], { ...workerEnv, WORKER_MOCK: JSON.stringify(throughputMock) });
-  const bullmqEmptyPerS = await bullmqEmpty(redis, run);
+  const emptyAfter = await bullmqEmpty(redis, `${run}b`);
+  const bullmqEmptyPerS = (2 * throughputJobs) / ((emptyBefore.ms + emptyAfter.ms) / 1000);
   // The standalone mock server over HTTP (in the bench's process).
   const server = await startMockServer({ port: 0, ...throughputMock });
   const overHttp = await worker([redis.url, server.baseUrl, manifest, `throughput-http-${run}`, join(dir, 'out')], workerEnv);
@@ -180,6 +186,9 @@ async function throughput(redis) {
     singlePerS,
     bullmqEmptyPerS,
     ratio: r.backendPerS / bullmqEmptyPerS,
+    // CPU of the process per job (ms; Redis's own not counted): the worker from its first job to the end, and
+    // BullMQ's empty jobs (addBulk and the worker), a figure that moves less with the load than the rates.
+    cpuMsPerJob: { backend: inProc.cpuMs / throughputJobs, bullmqEmpty: (emptyBefore.cpuMsPerJob + emptyAfter.cpuMsPerJob) / 2 },
     http: { ...h, singlePerS: singleHttpPerS, ratio: h.backendPerS / bullmqEmptyPerS },
     mockInProcessPerS,
     mockHttpPerS,
