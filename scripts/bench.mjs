@@ -88,7 +88,7 @@ p();
 const o = results.overhead;
 p('## Client per-request overhead (`packages/client/bench/overhead.mjs`)');
 p();
-p(`Local \`node:http\` server in its own process (so serving is not counted), keep-alive, ${int(o.iterations)} requests per call after ${int(o.warmup)} warm-up, the calls interleaved round by round; CPU = the client process's median CPU time per call. Goals: median ≤ 1.03 × openapi-fetch alone (issue #10), ≤ 1.10 × raw fetch.`);
+p(`Local \`node:http\` server in its own process (so serving is not counted), keep-alive, ${int(o.iterations)} requests per call after ${int(o.warmup)} warm-up, the calls interleaved round by round; CPU = the client process's median CPU time per call. Each client call is divided by openapi-fetch alone making the same request (`GET /music/{musicId}`, `GET /accounts`). Goals: median ≤ 1.03 × openapi-fetch alone (issue #10), ≤ 1.10 × raw fetch.`);
 p();
 p('| call | median | p99 | CPU / call | median / openapi-fetch | p99 / openapi-fetch | CPU / openapi-fetch | median / raw fetch | median / raw fetch + timeout signal |');
 p('|---|---|---|---|---|---|---|---|---|');
