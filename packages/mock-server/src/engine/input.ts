@@ -4,6 +4,7 @@ import { operations, type OperationId } from '../generated/operations.js';
 import { BodyTooLargeError, errorReply, type IncomingRequest, type MockReply } from './reply.js';
 import { bodyShape, inputValidator } from './validation.js';
 import { isReply } from '../families/types.js';
+import type { RequestTarget } from './target.js';
 
 /** A summary of a request body for the journal: long strings cut, files by name/size/type. */
 export type BodySummary =
@@ -92,11 +93,15 @@ export interface BodyLimits {
 }
 
 /** Reads and validates the query and path parameters. */
-export function readParams(operationId: OperationId, url: URL, pathParams: Record<string, string>, validate: boolean): Record<string, unknown> | MockReply {
+export function readParams(operationId: OperationId, url: RequestTarget, pathParams: Record<string, string>, validate: boolean): Record<string, unknown> | MockReply {
   const query: Record<string, unknown> = {};
-  for (const [key, value] of url.searchParams) {
-    if (key === '__scenario' || key in query) continue;
-    query[key] = value;
+  let queried = false;
+  if (url.search !== '') {
+    for (const [key, value] of url.searchParams) {
+      if (key === '__scenario' || key in query) continue;
+      query[key] = value;
+      queried = true;
+    }
   }
   if (validate) {
     const q = inputValidator(operationId, 'query');
@@ -106,9 +111,9 @@ export function readParams(operationId: OperationId, url: URL, pathParams: Recor
     const path: Record<string, unknown> = { ...pathParams };
     const pError = p?.(path);
     if (pError) return bad(pError);
-    return { ...query, ...path };
+    return queried ? { ...query, ...path } : path;
   }
-  return { ...query, ...pathParams };
+  return queried ? { ...query, ...pathParams } : { ...pathParams };
 }
 
 /** Reads and validates the body. */
