@@ -187,6 +187,18 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
     if (error) return bad(error);
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('Request body must be a JSON object');
-  const strings = Object.values(body).filter((v): v is string => typeof v === 'string');
-  return { body: body as Record<string, unknown>, strings, summary: { kind: 'json', value: summarize(body) } };
+  // One pass: the string values (for markers) and whether the summary would equal the body (flat, short).
+  const strings: string[] = [];
+  let keys = 0;
+  let flat = true;
+  for (const key in body) {
+    const v = (body as Record<string, unknown>)[key];
+    if (typeof v === 'string') {
+      strings.push(v);
+      if (v.length > MAX_SUMMARY) flat = false;
+    } else if (v !== null && typeof v === 'object') flat = false;
+    if (++keys > SUMMARY_KEYS || key.length > SUMMARY_KEY_CHARS) flat = false;
+  }
+  // A flat body of short values is its own summary (nothing is cut; the journal keeps the parsed object).
+  return { body: body as Record<string, unknown>, strings, summary: { kind: 'json', value: flat ? body : summarize(body) } };
 }
