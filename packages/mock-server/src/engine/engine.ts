@@ -10,7 +10,7 @@ import { isTestEnvironment, sleepReal } from './env.js';
 import { readBody, readParams, type ParsedInput } from './input.js';
 import { controlCall } from './control.js';
 import { notFoundReply } from './faults.js';
-import { accountRule, executingAudio, executingVideos, upstreamRefusal } from './accounts.js';
+import { accountRule, executingAudio, executingVideos } from './accounts.js';
 import { streamEvents, streamJob, type StreamJobOptions } from './streams.js';
 import { agentView, imageView, musicView, speechView, videoView } from './lifecycle.js';
 import { defaultAccountId, resolveOptions, type AccountSeed, type MiniMaxMockOptions, type ResolvedOptions } from './options.js';
@@ -26,6 +26,8 @@ import { emptyState, type AccountRecord, type JobOutcome, type MockState } from 
 import { declaredStatuses } from './validation.js';
 import { checkEmittedValue, checkReply } from './drift.js';
 import { Journal, type JournalEntry } from './journal.js';
+import { parseTarget, type RequestTarget } from './target.js';
+import { RequestContext } from './context.js';
 
 export type { JournalEntry } from './journal.js';
 import { mediaReply, rewriteMedia } from './media.js';
@@ -46,6 +48,13 @@ interface Selected {
 const DEFAULT_CHAOS: readonly ScenarioName[] = ['rate-limited', 'bad-gateway', 'gateway-timeout', 'server-error'];
 
 type ParsedBody = Omit<ParsedInput, 'params'> & { body: Record<string, unknown> };
+/** The journal entry of a request being handled (`at` is derived when the journal is read). */
+type Entry = Omit<JournalEntry, 'at'>;
+/** What `outcomeFor` gets back from a handler's context: the request's scenario and journal entry. */
+interface OutcomeToken {
+  selected: Selected | undefined;
+  entry: Entry;
+}
 const NO_BODY: ParsedBody = { body: {}, strings: [] };
 
 /** The mock's engine (internal; the public surface is `MiniMaxMock`). Families see it only as `MockServices`. */
@@ -195,48 +204,48 @@ export class Engine implements MockServices {
    */
   dispatch(incoming: IncomingRequest): MockReply | Promise<MockReply> {
     const time = this.clock.now();
-    let url: URL;
-    try {
-      url = new URL(incoming.url);
-    } catch {
-      return errorReply(400, 'Invalid URL');
-    }
-    const sub = this.below(url.pathname);
+    const target = parseTarget(incoming.url);
+    if (!target) return errorReply(400, 'Invalid URL');
+    const sub = this.below(target.pathname);
     const match = sub === undefined ? undefined : matchRoute(incoming.method, sub);
-    const entry = {
+    const entry: Entry = {
       seq: this.journal.next(), operationId: match?.operationId ?? null, method: incoming.method, url: incoming.url,
-      path: url.pathname, status: 0, time,
-    } as JournalEntry;
-    const done = (reply: MockReply): MockReply => {
-      entry.status = reply.networkError ? 0 : reply.status;
-      if (this.mediaOrigin && typeof reply.body === 'string') reply.body = rewriteMedia(reply.body, this.mediaOrigin);
-      if (reply.status >= 400 && typeof reply.body === 'string' && reply.body.length < ERROR_BODY_LIMIT * 4) {
-        try {
-          const parsed = JSON.parse(reply.body) as { error?: unknown };
-          if (typeof parsed.error === 'string') entry.error = parsed.error;
-        } catch { /* not JSON */ }
-      }
-      this.journal.record(entry);
-      this.pump();
-      return reply;
-    };
-    const failed = (error: unknown): never => {
-      entry.status = 500;
-      entry.error = error instanceof Error ? error.message : String(error);
-      this.journal.record(entry);
-      this.pump();
-      throw error;
+      path: target.pathname, status: 0, time,
     };
     let result: MockReply | Promise<MockReply>;
     try {
-      result = this.pipeline(incoming, url, match, entry);
+      result = this.pipeline(incoming, target, match, entry);
     } catch (error) {
-      return failed(error);
+      return this.failed(entry, error);
     }
-    return result instanceof Promise ? result.then(done, failed) : done(result);
+    return result instanceof Promise ? result.then((reply) => this.done(entry, reply), (error: unknown) => this.failed(entry, error)) : this.done(entry, result);
   }
 
-  private select(incoming: IncomingRequest, url: URL, operationId: OperationId | undefined): Selected | undefined | MockReply {
+  /** Journals an answered request (its status, and the `error` of an error answer) and pumps the webhooks. */
+  private done(entry: Entry, reply: MockReply): MockReply {
+    entry.status = reply.networkError ? 0 : reply.status;
+    if (this.mediaOrigin && typeof reply.body === 'string') reply.body = rewriteMedia(reply.body, this.mediaOrigin);
+    if (reply.status >= 400 && typeof reply.body === 'string' && reply.body.length < ERROR_BODY_LIMIT * 4) {
+      try {
+        const parsed = JSON.parse(reply.body) as { error?: unknown };
+        if (typeof parsed.error === 'string') entry.error = parsed.error;
+      } catch { /* not JSON */ }
+    }
+    this.journal.record(entry);
+    this.pump();
+    return reply;
+  }
+
+  /** Journals a request that threw (as a 500) and rethrows. */
+  private failed(entry: Entry, error: unknown): never {
+    entry.status = 500;
+    entry.error = error instanceof Error ? error.message : String(error);
+    this.journal.record(entry);
+    this.pump();
+    throw error;
+  }
+
+  private select(incoming: IncomingRequest, url: RequestTarget, operationId: OperationId | undefined): Selected | undefined | MockReply {
     let fromRequest: { name: ScenarioName; params: ScenarioParams } | undefined;
     try {
       fromRequest = scenarioFromPrefer(incoming.header('prefer'));
@@ -263,7 +272,7 @@ export class Engine implements MockServices {
     return { name: this.chaosRng.pick(candidates), params: {} };
   }
 
-  private use(selected: Selected, entry: JournalEntry): void {
+  private use(selected: Selected, entry: Entry): void {
     if (selected.consumed) return;
     selected.consumed = true;
     if (selected.item) this.scenarios.consume(selected.item);
@@ -276,7 +285,7 @@ export class Engine implements MockServices {
     return min === max ? min : min + Math.floor(this.latencyRng.next() * (max - min + 1));
   }
 
-  private pipeline(incoming: IncomingRequest, url: URL, match: RouteMatch | undefined, entry: JournalEntry): MockReply | Promise<MockReply> {
+  private pipeline(incoming: IncomingRequest, url: RequestTarget, match: RouteMatch | undefined, entry: Entry): MockReply | Promise<MockReply> {
     const picked = this.select(incoming, url, match?.operationId);
     if (picked && isReply(picked)) return picked;
     const selected = picked as Selected | undefined;
@@ -291,7 +300,7 @@ export class Engine implements MockServices {
     return this.afterLatency(incoming, url, match, entry, selected);
   }
 
-  private afterLatency(incoming: IncomingRequest, url: URL, match: RouteMatch | undefined, entry: JournalEntry, selected: Selected | undefined): MockReply | Promise<MockReply> {
+  private afterLatency(incoming: IncomingRequest, url: RequestTarget, match: RouteMatch | undefined, entry: Entry, selected: Selected | undefined): MockReply | Promise<MockReply> {
     if (selected?.name === 'network-error') {
       this.use(selected, entry);
       return networkErrorReply();
@@ -325,7 +334,7 @@ export class Engine implements MockServices {
     return this.checked(operationId, this.notFound(operationId, pathParams), false);
   }
 
-  private handle(operationId: OperationId, incoming: IncomingRequest, entry: JournalEntry, picked: Selected | undefined, userId: string, params: Record<string, unknown>, body: ParsedBody): MockReply | Promise<MockReply> {
+  private handle(operationId: OperationId, incoming: IncomingRequest, entry: Entry, picked: Selected | undefined, userId: string, params: Record<string, unknown>, body: ParsedBody): MockReply | Promise<MockReply> {
     let selected = picked;
     const fromRequest = selected !== undefined && !selected.item;
     if (body.summary) entry.body = body.summary;
@@ -350,33 +359,23 @@ export class Engine implements MockServices {
       return this.checked(operationId, answer, true);
     }
 
-    let outcomeCache: JobOutcome | undefined;
-    const ctx: HandlerContext = {
-      operationId,
-      params: all as never,
-      raw: body.raw,
-      mock: this,
-      userId,
-      now: this.clock.now(),
-      get signal() {
-        return incoming.signal;
-      },
-      answered: !(selected && SCENARIOS[selected.name].replacesAnswer),
-      account: (explicit, o) => accountRule(this.state, explicit, o?.loadBalance, this.options.retryAfterSeconds),
-      outcome: (kind) => (outcomeCache ??= this.outcomeFor(kind, selected, entry)),
-      upstream: (account, needs) => upstreamRefusal(operationId, account, needs),
-    };
+    const ctx: HandlerContext = new RequestContext(
+      operationId, all as never, body.raw, this, userId, this.clock.now(),
+      !(selected && SCENARIOS[selected.name].replacesAnswer), incoming, { selected, entry } satisfies OutcomeToken,
+    );
     const handler = handlers[operationId] as (c: HandlerContext) => MockReply | Promise<MockReply>;
-    const finish = (raw: MockReply): MockReply => {
-      const reply = this.checked(operationId, raw, false);
-      if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
-        this.use(selected, entry);
-        return SCENARIOS[selected.name].replace?.(reply, incoming.signal) ?? reply;
-      }
-      return reply;
-    };
     const result = handler(ctx);
-    return result instanceof Promise ? result.then(finish) : finish(result);
+    return result instanceof Promise ? result.then((raw) => this.finish(operationId, raw, incoming, selected, entry)) : this.finish(operationId, result, incoming, selected, entry);
+  }
+
+  /** A handler's answer, checked (test mode) and, for a scenario that acts after the work, replaced. */
+  private finish(operationId: OperationId, raw: MockReply, incoming: IncomingRequest, selected: Selected | undefined, entry: Entry): MockReply {
+    const reply = this.checked(operationId, raw, false);
+    if (selected && SCENARIOS[selected.name].stage === 'post' && reply.status >= 200 && reply.status < 300) {
+      this.use(selected, entry);
+      return SCENARIOS[selected.name].replace?.(reply, incoming.signal) ?? reply;
+    }
+    return reply;
   }
 
   /** The documented 404 body of an operation (`faults.ts`). */
@@ -401,7 +400,9 @@ export class Engine implements MockServices {
     return accountRule(this.state, explicit);
   }
 
-  private outcomeFor(kind: JobKind, selected: Selected | undefined, entry: JournalEntry): JobOutcome {
+  /** The outcome of a job created by a request (`token`: its context's), using up an outcome scenario. */
+  outcomeFor(kind: JobKind, token: unknown): JobOutcome {
+    const { selected, entry } = token as OutcomeToken;
     const script = selected ? SCENARIOS[selected.name].outcome : undefined;
     const outcome = selected && script?.(kind, selected.params, this.options.jobMs);
     if (!selected || !outcome) return { kind: 'completed' };

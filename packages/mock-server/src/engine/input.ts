@@ -4,6 +4,7 @@ import { operations, type OperationId } from '../generated/operations.js';
 import { BodyTooLargeError, errorReply, type IncomingRequest, type MockReply } from './reply.js';
 import { bodyShape, inputValidator } from './validation.js';
 import { isReply } from '../families/types.js';
+import type { RequestTarget } from './target.js';
 
 /** A summary of a request body for the journal: long strings cut, files by name/size/type. */
 export type BodySummary =
@@ -92,11 +93,15 @@ export interface BodyLimits {
 }
 
 /** Reads and validates the query and path parameters. */
-export function readParams(operationId: OperationId, url: URL, pathParams: Record<string, string>, validate: boolean): Record<string, unknown> | MockReply {
+export function readParams(operationId: OperationId, url: RequestTarget, pathParams: Record<string, string>, validate: boolean): Record<string, unknown> | MockReply {
   const query: Record<string, unknown> = {};
-  for (const [key, value] of url.searchParams) {
-    if (key === '__scenario' || key in query) continue;
-    query[key] = value;
+  let queried = false;
+  if (url.search !== '') {
+    for (const [key, value] of url.searchParams) {
+      if (key === '__scenario' || key in query) continue;
+      query[key] = value;
+      queried = true;
+    }
   }
   if (validate) {
     const q = inputValidator(operationId, 'query');
@@ -106,9 +111,9 @@ export function readParams(operationId: OperationId, url: URL, pathParams: Recor
     const path: Record<string, unknown> = { ...pathParams };
     const pError = p?.(path);
     if (pError) return bad(pError);
-    return { ...query, ...path };
+    return queried ? { ...query, ...path } : path;
   }
-  return { ...query, ...pathParams };
+  return queried ? { ...query, ...pathParams } : { ...pathParams };
 }
 
 /** Reads and validates the body. */
@@ -182,6 +187,18 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
     if (error) return bad(error);
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('Request body must be a JSON object');
-  const strings = Object.values(body).filter((v): v is string => typeof v === 'string');
-  return { body: body as Record<string, unknown>, strings, summary: { kind: 'json', value: summarize(body) } };
+  // One pass: the string values (for markers) and whether the summary would equal the body (flat, short).
+  const strings: string[] = [];
+  let keys = 0;
+  let flat = true;
+  for (const key in body) {
+    const v = (body as Record<string, unknown>)[key];
+    if (typeof v === 'string') {
+      strings.push(v);
+      if (v.length > MAX_SUMMARY) flat = false;
+    } else if (v !== null && typeof v === 'object') flat = false;
+    if (++keys > SUMMARY_KEYS || key.length > SUMMARY_KEY_CHARS) flat = false;
+  }
+  // A flat body of short values is its own summary (nothing is cut; the journal keeps the parsed object).
+  return { body: body as Record<string, unknown>, strings, summary: { kind: 'json', value: flat ? body : summarize(body) } };
 }

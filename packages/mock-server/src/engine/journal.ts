@@ -1,5 +1,6 @@
 // The request journal: one entry per API request (control and media requests are not journaled), the newest
-// `journalLimit` kept; trimmed in batches so that recording stays cheap on the hot path.
+// `journalLimit` kept in a ring of parallel arrays. Recording copies the request's few fields into the ring (no
+// entry object outlives its request, so none is promoted to the old generation); the entries are built when read.
 import type { OperationId } from '../generated/operations.js';
 import type { BodySummary } from './input.js';
 import type { ScenarioName } from './scenarios.js';
@@ -27,40 +28,88 @@ export interface JournalEntry {
   error?: string;
 }
 
+/** The fields of an entry that most requests leave out (kept together, only when one is set). */
+type Extra = Pick<JournalEntry, 'scenario' | 'body' | 'error'>;
+
 /** The journal of one mock. */
 export class Journal {
-  private entries: JournalEntry[] = [];
   private seq = 0;
+  /** Next slot to write, and how many slots hold an entry. */
+  private head = 0;
+  private size = 0;
+  private readonly seqs: Float64Array;
+  private readonly times: Float64Array;
+  private readonly statuses: Uint16Array;
+  private readonly operationIds: (OperationId | null)[];
+  private readonly methods: string[];
+  private readonly urls: string[];
+  private readonly paths: string[];
+  private readonly extras: (Extra | undefined)[];
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    const n = Math.max(0, Math.floor(limit));
+    this.seqs = new Float64Array(n);
+    this.times = new Float64Array(n);
+    this.statuses = new Uint16Array(n);
+    this.operationIds = new Array<OperationId | null>(n).fill(null);
+    this.methods = new Array<string>(n).fill('');
+    this.urls = new Array<string>(n).fill('');
+    this.paths = new Array<string>(n).fill('');
+    this.extras = new Array<Extra | undefined>(n).fill(undefined);
+  }
 
   /** The next entry's sequence number. */
   next(): number {
     return ++this.seq;
   }
 
-  /** Adds an entry (the oldest go once the journal passes its limit by a tenth). */
-  record(entry: JournalEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length >= this.limit + Math.max(1, Math.floor(this.limit / 10))) this.entries.splice(0, this.entries.length - this.limit);
+  /** Adds an entry (over the limit, the oldest goes). */
+  record(entry: Omit<JournalEntry, 'at'>): void {
+    const n = this.seqs.length;
+    if (n === 0) return;
+    const i = this.head;
+    this.seqs[i] = entry.seq;
+    this.times[i] = entry.time;
+    this.statuses[i] = entry.status;
+    this.operationIds[i] = entry.operationId;
+    this.methods[i] = entry.method;
+    this.urls[i] = entry.url;
+    this.paths[i] = entry.path;
+    this.extras[i] = entry.scenario !== undefined || entry.body !== undefined || entry.error !== undefined
+      ? { ...(entry.scenario !== undefined ? { scenario: entry.scenario } : {}), ...(entry.body !== undefined ? { body: entry.body } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) }
+      : undefined;
+    this.head = i + 1 === n ? 0 : i + 1;
+    if (this.size < n) this.size++;
   }
 
-  /** The entries, oldest first (at most `limit`). */
+  /** The entries, oldest first (at most `limit`), as fresh objects. */
   list(): JournalEntry[] {
-    const list = this.entries.length > this.limit ? this.entries.slice(-this.limit) : this.entries.slice();
-    // `at` is derived when read (cheaper on the hot path).
-    for (const entry of list) if (entry.at === undefined) entry.at = new Date(entry.time).toISOString();
-    return list;
+    const n = this.seqs.length;
+    const out: JournalEntry[] = new Array(this.size);
+    let i = (this.head - this.size + n) % (n || 1);
+    for (let k = 0; k < this.size; k++) {
+      const time = this.times[i] as number;
+      out[k] = {
+        seq: this.seqs[i] as number, operationId: this.operationIds[i] ?? null, method: this.methods[i] as string, url: this.urls[i] as string,
+        path: this.paths[i] as string, status: this.statuses[i] as number, time, ...this.extras[i], at: new Date(time).toISOString(),
+      };
+      i = i + 1 === n ? 0 : i + 1;
+    }
+    return out;
   }
 
   /** Forgets the entries (the sequence goes on). */
   clear(): void {
-    this.entries = [];
+    this.head = 0;
+    this.size = 0;
+    this.urls.fill('');
+    this.paths.fill('');
+    this.extras.fill(undefined);
   }
 
   /** Back to empty, sequence from 1. */
   reset(): void {
-    this.entries = [];
+    this.clear();
     this.seq = 0;
   }
 }

@@ -14,12 +14,15 @@ interface TemplateRoute {
   literals: number;
 }
 
-const literal = new Map<string, OperationId>();
+/** Literal paths by method, then path (no key string is built per request). */
+const literal = new Map<string, Map<string, OperationId>>();
 const templates = new Map<string, TemplateRoute[]>();
 
 for (const [operationId, op] of Object.entries(operations) as [OperationId, (typeof operations)[OperationId]][]) {
   if (op.pathParams.length === 0) {
-    literal.set(`${op.method} ${op.path}`, operationId);
+    let byPath = literal.get(op.method);
+    if (!byPath) literal.set(op.method, (byPath = new Map()));
+    byPath.set(op.path, operationId);
     continue;
   }
   const segments = op.path.split('/').slice(1).map((s) => {
@@ -49,7 +52,7 @@ function decode(segment: string): string {
 export function matchRoute(method: string, path: string): RouteMatch | undefined {
   let p = path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') : path;
   if (p === '') p = '/';
-  const exact = literal.get(`${method} ${p}`);
+  const exact = literal.get(method)?.get(p);
   if (exact) return { operationId: exact, params: {} };
   const candidates = templates.get(method);
   if (!candidates) return undefined;

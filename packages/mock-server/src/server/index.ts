@@ -83,36 +83,45 @@ function collect(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   });
 }
 
-function toIncoming(req: IncomingMessage, res: ServerResponse, origin: string): IncomingRequest {
-  const url = `${origin}${req.url ?? '/'}`;
-  let bytes: Promise<Uint8Array> | undefined;
-  let controller: AbortController | undefined;
-  const readBytes = (limit = Infinity) => (bytes ??= collect(req, limit));
-  return {
-    method: (req.method ?? 'GET').toUpperCase(),
-    url,
-    header: (name) => {
-      const v = req.headers[name.toLowerCase()];
-      return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-    },
-    bytes: readBytes,
-    formData: async (limit) => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const body = await readBytes(limit);
-      return new Request(url, { method: 'POST', headers, body: body as unknown as BodyInit }).formData();
-    },
-    get signal() {
-      if (!controller) {
-        const c = new AbortController();
-        controller = c;
-        res.once('close', () => {
-          if (!res.writableFinished) c.abort();
-        });
-      }
-      return controller.signal;
-    },
-  };
+/** A node:http request as the engine reads it (methods on the prototype: nothing is closed over per request). */
+class NodeIncoming implements IncomingRequest {
+  readonly method: string;
+  readonly url: string;
+  private body: Promise<Uint8Array> | undefined;
+  private controller: AbortController | undefined;
+
+  constructor(private readonly req: IncomingMessage, private readonly res: ServerResponse, origin: string) {
+    this.method = (req.method ?? 'GET').toUpperCase();
+    this.url = `${origin}${req.url ?? '/'}`;
+  }
+
+  header(name: string): string | null {
+    const v = this.req.headers[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+  }
+
+  bytes(limit = Infinity): Promise<Uint8Array> {
+    return (this.body ??= collect(this.req, limit));
+  }
+
+  async formData(limit?: number): Promise<FormData> {
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(this.req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    const body = await this.bytes(limit);
+    return new Request(this.url, { method: 'POST', headers, body: body as unknown as BodyInit }).formData();
+  }
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      const c = new AbortController();
+      this.controller = c;
+      const res = this.res;
+      res.once('close', () => {
+        if (!res.writableFinished) c.abort();
+      });
+    }
+    return this.controller.signal;
+  }
 }
 
 /** The CORS headers as a flat `[name, value, …]` list (`writeHead` takes one without copying into an object). */
@@ -201,7 +210,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end();
       return;
     }
-    const incoming = toIncoming(req, res, origin);
+    const incoming = new NodeIncoming(req, res, origin);
     if ((req.url ?? '').startsWith(MEDIA_PREFIX)) {
       const media = engine.media(incoming);
       if (media) {
@@ -227,7 +236,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     try {
       // Answered in the same turn when the engine needs nothing asynchronous (most GETs).
       const reply = control
-        ? controlRefusal(incoming.header, access) ?? engine.control(incoming, { baseUrl: `${origin}${basePath}` })
+        ? controlRefusal((name) => incoming.header(name), access) ?? engine.control(incoming, { baseUrl: `${origin}${basePath}` })
         : engine.dispatch(incoming);
       // No CORS headers on the control API: a page of another origin gets no answer it can read.
       const withCors = cors && !control;
