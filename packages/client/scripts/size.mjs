@@ -18,8 +18,8 @@ import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
  * event-stream answers, uploads, input warnings, outcome-unknown, the job error family); whole client 21 262 →
  * 21 641 B (JobCancelledError, withResponse, bodyArgs were added). Requests still go through openapi-fetch (the
  * project's design): a branch that re-implemented its serializers reached 8 795 / 20 936 B and was not merged.
- * 2026-12-02 (branch getsize): one GET 10 323 → 9 349 B (its input check, input routing and bodies, outcome-unknown
- * are per-operation parts it does not carry); whole client 21 689 → 21 424 B (a plain object of the functions for
+ * 2026-12-02 (branch getsize): one GET 10 323 → 9 330 B (its input check, input routing and bodies, outcome-unknown
+ * are per-operation parts it does not carry); whole client 21 689 → 21 416 B (a plain object of the functions for
  * the resources instead of a namespace import; success statuses are types only).
  */
 export const BUDGET_BYTES = 21_450;
