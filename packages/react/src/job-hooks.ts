@@ -56,10 +56,10 @@ export type BaseOptions<J extends JobKind, TKey extends QueryKey> = UseQueryOpti
   queryKey: DataTag<TKey, Snapshot<J>, MiniMaxError>;
 };
 
-/** Splits a hook's options into TanStack's and ours. */
-function split<J extends JobKind>(options: (JobPollOptions & JobCallbacks<J> & PersistOptions) | undefined) {
-  const { pollIntervalMs: _i, maxPollMs: _m, maxBackoffMs: _b, onSuccess, onFailure, onSettled, persist, persistKey, ...query } = options ?? {};
-  return { query, callbacks: { onSuccess, onFailure, onSettled }, persist: { persist, persistKey } };
+/** TanStack's part of a hook's options: without the polling, callback and persist options (read from `options` itself). */
+function queryPart<J extends JobKind>(options: (JobPollOptions & JobCallbacks<J> & PersistOptions) | undefined) {
+  const { pollIntervalMs: _i, maxPollMs: _m, maxBackoffMs: _b, onSuccess: _s, onFailure: _f, onSettled: _d, persist: _p, persistKey: _k, ...query } = options ?? {};
+  return query;
 }
 
 /** Calls the outcome callbacks once per job id when the job is final or polling stopped on an error. */
@@ -69,7 +69,7 @@ function useOutcome<J extends JobKind>(
   queryKey: QueryKey,
   error: MiniMaxError | null,
   dataUpdatedAt: number,
-  callbacks: JobCallbacks<J>,
+  callbacks: JobCallbacks<J> | undefined,
   queryClient: QueryClient | undefined,
 ): void {
   const client = useQueryClient(queryClient);
@@ -79,7 +79,7 @@ function useOutcome<J extends JobKind>(
   useEffect(() => {
     if (id === skipToken || fired.current.has(id)) return;
     const snapshot = client.getQueryData<Snapshot<J>>(queryKey);
-    const { onSuccess, onFailure, onSettled } = latest.current;
+    const { onSuccess, onFailure, onSettled } = latest.current ?? {};
     if (error && !isTransientError(error)) {
       fired.current.add(id);
       onFailure?.(error, snapshot);
@@ -113,12 +113,11 @@ export function useJobQueryOf<J extends JobKind, TData, TKey extends QueryKey>(
   options: JobQueryHookOptions<J, TData, TKey> | undefined,
   queryClient?: QueryClient,
 ): UseQueryResult<TData, MiniMaxError> {
-  const { query, callbacks, persist } = split(options);
-  const result = useQuery({ ...base, ...query } as UseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
-  useOutcome(facts, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
+  const result = useQuery({ ...base, ...queryPart(options) } as UseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
+  useOutcome(facts, id, base.queryKey, result.error, result.dataUpdatedAt, options, queryClient);
   const snapshot = useQueryClient(queryClient).getQueryData<Snapshot<J>>(base.queryKey);
   const settled = (result.error !== null && !isTransientError(result.error)) || (snapshot !== undefined && describeJobOf(facts, snapshot).final);
-  usePersistPending(facts.kind, persist, id === skipToken ? undefined : id, settled);
+  usePersistPending(facts.kind, options, id === skipToken ? undefined : id, settled);
   return result;
 }
 
@@ -141,8 +140,7 @@ export function useSuspenseJobQueryOf<J extends JobKind, TData, TKey extends Que
   options: SuspenseJobQueryHookOptions<J, TData, TKey> | undefined,
   queryClient?: QueryClient,
 ): UseSuspenseQueryResult<TData, MiniMaxError> {
-  const { query, callbacks } = split(options);
-  const result = useSuspenseQuery({ ...base, ...query } as UseSuspenseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
-  useOutcome(facts, id, base.queryKey, result.error, result.dataUpdatedAt, callbacks, queryClient);
+  const result = useSuspenseQuery({ ...base, ...queryPart(options) } as UseSuspenseQueryOptions<Snapshot<J>, MiniMaxError, TData, TKey>, queryClient);
+  useOutcome(facts, id, base.queryKey, result.error, result.dataUpdatedAt, options, queryClient);
   return result;
 }
