@@ -4,6 +4,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, type RenderHookOptions, type RenderHookResult, type RenderResult } from '@testing-library/react';
 import { createMiniMaxClient, type ClientOptions, type MiniMaxClient } from '@useapi-minimax/client';
+import { musicJob } from '@useapi-minimax/client/internal';
 import { createMiniMaxMock, MOCK_TOKEN, type MiniMaxMock, type MiniMaxMockOptions } from '@useapi-minimax/mock-server';
 import { createMiniMaxHandlers } from '@useapi-minimax/mock-server/msw';
 import { setupServer } from 'msw/node';
@@ -84,6 +85,16 @@ export async function until(check: () => boolean, rounds = 50): Promise<void> {
     await flush(1);
   }
   if (!check()) throw new Error('until: the condition never held');
+}
+
+/**
+ * Lets a song the mock is making (`jobMs` 10 s) finish: two polls at music's interval, then flushes until `done`
+ * holds (a flow's `status === 'succeeded'`, a view's text, …).
+ */
+export async function finishSong(env: Pick<TestEnv, 'mock'>, done: () => boolean): Promise<void> {
+  await tick(env, musicJob.intervalMs);
+  await tick(env, musicJob.intervalMs);
+  await until(done);
 }
 
 /** `renderHook` inside the providers. */

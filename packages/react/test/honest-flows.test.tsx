@@ -2,14 +2,12 @@
 import { QueryClient, QueryClientProvider, focusManager } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
 import { OutcomeUnknownError, RateLimitedError } from '@useapi-minimax/client';
-import { jobKinds } from '@useapi-minimax/client/internal';
 import { StrictMode, useEffect, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { MiniMaxProvider, useCreateMusic, useGenerateMusic, useMusic, useVideos } from '../src/index.js';
 import { flush, renderWith, setup, tick, until, useMswServer } from './helpers.js';
 
 useMswServer();
-const INTERVAL = jobKinds.music.intervalMs;
 
 describe('single-flight creates', () => {
   it('a double submit sends one create and both calls get the same promise', async () => {

@@ -1,10 +1,9 @@
 // The hooks run where `AbortSignal.any` and `AbortSignal.timeout` do not exist (Safari < 17.4, React Native, older
 // webviews): a flow to its final state, a list and an infinite list, with both deleted (restored afterwards).
 import { act } from '@testing-library/react';
-import { jobKinds } from '@useapi-minimax/client/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useGenerateMusic, useMusicList, useMusicListInfinite } from '../src/index.js';
-import { renderWith, setup, tick, until, useMswServer } from './helpers.js';
+import { finishSong, renderWith, setup, until, useMswServer } from './helpers.js';
 
 useMswServer();
 
@@ -32,9 +31,7 @@ describe('without AbortSignal.any and AbortSignal.timeout', () => {
     const { result } = renderWith(env, () => useGenerateMusic());
     act(() => result.current.submit({ prompt: 'Old Safari' }));
     await until(() => result.current.status === 'running');
-    await tick(env, jobKinds.music.intervalMs);
-    await tick(env, jobKinds.music.intervalMs);
-    await until(() => result.current.status === 'succeeded');
+    await finishSong(env, () => result.current.status === 'succeeded');
     expect(result.current.error).toBeNull();
     expect(result.current.job?.audioURL).toBeTruthy();
     expect(env.calls('createMusic')).toBe(1);

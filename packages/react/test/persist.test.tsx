@@ -9,11 +9,10 @@ import { jobKinds } from '@useapi-minimax/client/internal';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { MiniMaxProvider, useAgent, useGenerateMusic, type StorageLike } from '../src/index.js';
-import { flush, setup, tick, until, useMswServer, type TestEnv } from './helpers.js';
+import { finishSong, flush, setup, tick, until, useMswServer, type TestEnv } from './helpers.js';
 
 useMswServer();
 
-const INTERVAL = jobKinds.music.intervalMs;
 
 /** A Storage-like fake (sync like localStorage, or async like AsyncStorage) that notes every write. */
 function fakeStorage(async = false) {
@@ -63,9 +62,7 @@ describe('persist', () => {
       const second = load(env, () => useGenerateMusic({ persist: storage }));
       await until(() => second.result.current.jobId === jobId);
       expect(second.result.current.status).toBe('running');
-      await tick(env, INTERVAL);
-      await tick(env, INTERVAL);
-      await until(() => second.result.current.status === 'succeeded');
+      await finishSong(env, () => second.result.current.status === 'succeeded');
       expect(second.result.current.job?.audioURL).toBeTruthy();
       expect(env.calls('createMusic')).toBe(1);
       await until(() => !items.has('useapi-minimax:music'));
@@ -119,9 +116,7 @@ describe('persist', () => {
     });
     expect(second.result.current.lookup).toMatchObject({ found: true });
     await until(() => second.result.current.status === 'running');
-    await tick(env, INTERVAL);
-    await tick(env, INTERVAL);
-    await until(() => second.result.current.status === 'succeeded');
+    await finishSong(env, () => second.result.current.status === 'succeeded');
     expect(env.calls('createMusic')).toBe(1);
   });
 

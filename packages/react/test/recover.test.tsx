@@ -6,7 +6,7 @@ import { OutcomeUnknownError, type CreatedLookup } from '@useapi-minimax/client'
 import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it } from 'vitest';
 import { useAgent, useGenerateMusic } from '../src/index.js';
-import { renderWith, setup, tick, until, useMswServer } from './helpers.js';
+import { finishSong, renderWith, setup, tick, until, useMswServer } from './helpers.js';
 
 useMswServer();
 
@@ -28,9 +28,7 @@ describe('recovered and followed', () => {
     expect(lookup, JSON.stringify(lookup)).toMatchObject({ found: true, kind: 'music', via: 'list' });
     await until(() => result.current.status === 'running');
     expect(result.current.jobId).toBe(lookup?.found ? lookup.ids[0] : 'none');
-    await tick(env, jobKinds.music.intervalMs);
-    await tick(env, jobKinds.music.intervalMs);
-    await until(() => result.current.status === 'succeeded');
+    await finishSong(env, () => result.current.status === 'succeeded');
     expect(result.current.error).toBeNull();
     expect(result.current.job?.audioURL).toBeTruthy();
     expect(env.calls('createMusic')).toBe(1);

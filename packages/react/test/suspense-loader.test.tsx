@@ -1,11 +1,10 @@
 // The suspense recipes: `ensureQueryData` in a route loader, then `useSuspenseQuery` with the same factory (no
 // fallback, no second request); `prefetchInfiniteQuery` then `useSuspense<List>Infinite`.
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { jobKinds } from '@useapi-minimax/client/internal';
 import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
 import { musicListInfiniteQueryOptions, musicQueryOptions, useMiniMaxClient, useSuspenseMusicListInfinite } from '../src/index.js';
-import { renderIn, setup, tick, until, useMswServer } from './helpers.js';
+import { finishSong, renderIn, setup, until, useMswServer } from './helpers.js';
 
 useMswServer();
 
@@ -28,9 +27,7 @@ describe('suspense loader recipes', () => {
       </Suspense>,
     );
     expect(view.container.textContent).toBe('pending');
-    await tick(env, jobKinds.music.intervalMs);
-    await tick(env, jobKinds.music.intervalMs);
-    await until(() => view.container.textContent === 'completed');
+    await finishSong(env, () => view.container.textContent === 'completed');
     expect(env.calls('getMusic')).toBe(3);
   });
 

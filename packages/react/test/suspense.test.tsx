@@ -1,10 +1,9 @@
 // Suspense variants: suspend until the first answer, then behave like the regular hooks (job hooks keep polling).
 import { NotFoundError } from '@useapi-minimax/client';
-import { jobKinds } from '@useapi-minimax/client/internal';
 import { Component, Suspense, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useSuspenseAccounts, useSuspenseAgentJob, useSuspenseMusic, useSuspenseMusicList } from '../src/index.js';
-import { renderIn, setup, tick, until, useMswServer } from './helpers.js';
+import { finishSong, renderIn, setup, until, useMswServer } from './helpers.js';
 
 useMswServer();
 
@@ -45,9 +44,7 @@ describe('suspense hooks', () => {
     );
     expect(view.container.textContent).toBe('loading');
     await until(() => view.container.textContent === 'pending');
-    await tick(env, jobKinds.music.intervalMs);
-    await tick(env, jobKinds.music.intervalMs);
-    expect(view.container.textContent).toBe('completed');
+    await finishSong(env, () => view.container.textContent === 'completed');
   });
 
   it('lists and plain reads suspend too, with select', async () => {

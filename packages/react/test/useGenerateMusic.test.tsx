@@ -4,7 +4,7 @@ import { InsufficientCreditsError, JobModeratedError, ModeratedError } from '@us
 import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { miniMaxKeys, useGenerateMusic, type FlowStatus } from '../src/index.js';
-import { flush, renderWith, setup, tick, until, useMswServer } from './helpers.js';
+import { finishSong, flush, renderWith, setup, tick, until, useMswServer } from './helpers.js';
 
 useMswServer();
 
@@ -28,9 +28,7 @@ describe('useGenerateMusic', () => {
     expect(result.current.isPolling).toBe(true);
     expect(result.current.jobId).toBe(result.current.job?.musicId);
     expect(result.current.state?.state).toMatch(/queued|running/);
-    await tick(env, INTERVAL);
-    await tick(env, INTERVAL);
-    expect(result.current.status).toBe('succeeded');
+    await finishSong(env, () => result.current.status === 'succeeded');
     expect(result.current.job?.audioURL).toBeTruthy();
     expect(result.current.error).toBeNull();
     expect(statuses).toEqual(['idle', 'running', 'succeeded']);
