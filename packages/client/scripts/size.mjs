@@ -7,9 +7,8 @@
 //                                  rebuilt with that module stubbed out)
 // Measures the built package (dist/), so run `pnpm build` first (`pnpm size` does).
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
+import { fileURLToPath } from 'node:url';
+import { marginalCosts, measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 
 /**
  * Ceilings (min+gzip bytes) checked in CI (`pnpm --filter @useapi-minimax/client lint`): guards against growth at
@@ -38,7 +37,6 @@ if (!existsSync(entry)) {
 const measure = (contents, plugins = []) => measureBundle(contents, { resolveDir: root, alias: { '@useapi-minimax/client': entry }, plugins });
 
 /** An esbuild plugin that replaces the modules matching `filter` with `contents`. */
-const without = (filter, contents) => ({ name: 'without', setup: (b) => b.onLoad({ filter }, () => ({ contents, loader: 'js' })) });
 
 // Each entry really calls what it imports (a bundle of bare re-exports would keep everything reachable).
 const rows = [
@@ -67,25 +65,11 @@ for (const [label, code] of rows) {
 const [client] = results;
 let why;
 if (process.argv.includes('--why')) {
-  // Marginal cost of a module: the bundle rebuilt with that module replaced by a stub exporting the same names,
-  // so what only it pulls in goes too. Done for the whole client and for the one GET.
+  // Done for the whole client and for the one GET.
   why = [];
   for (const index of [0, 2]) {
     const [label, code] = rows[index];
-    const total = results[index];
-    const [output] = Object.values(metafiles[index].outputs);
-    const modules = [];
-    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-      if (!bytesInOutput || path === '<stdin>') continue;
-      const file = resolve(process.cwd(), path); // metafile paths are relative to the working directory
-      const names = path.includes('node_modules') ? ['default'] : Object.keys(await import(pathToFileURL(file).href));
-      const stub = names.map((n) => (n === 'default' ? 'export default () => ({});' : `export const ${n} = {};`)).join('\n');
-      const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const rebuilt = await measure(code, [without(new RegExp(`^${escaped}$`), stub)]);
-      modules.push({ module: path.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, ''), min: bytesInOutput, marginalGzip: total.gzip - rebuilt.gzip });
-    }
-    modules.sort((a, b) => b.marginalGzip - a.marginalGzip);
-    why.push({ bundle: label, gzip: total.gzip, modules });
+    why.push(await marginalCosts({ label, code, total: results[index], metafile: metafiles[index], measure }));
   }
 }
 const oneGet = results[2];

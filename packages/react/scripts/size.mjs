@@ -9,9 +9,8 @@
 //                                  marginal min+gzip cost (the bundle rebuilt with that module stubbed out)
 // Measures the built package (dist/), so run `pnpm build` first (`pnpm size` does).
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { measureBundle } from '../../../scripts/lib/bundle-size.mjs';
+import { fileURLToPath } from 'node:url';
+import { marginalCosts, measureBundle } from '../../../scripts/lib/bundle-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -79,34 +78,9 @@ if (existsSync(client)) {
     withClient.push({ label, ...sizes });
     metafiles.push(metafile);
   }
-  if (process.argv.includes('--why')) why = await whereTheBytesAre(clientRows[1][1], withClient[1], metafiles[1], measureWith);
+  if (process.argv.includes('--why')) why = await marginalCosts({ label: withClient[1].label, code: clientRows[1][1], total: withClient[1], metafile: metafiles[1], measure: measureWith, name: (path) => path.replace(/^dist\//, 'react/dist/') });
 }
 
-/** An esbuild plugin that replaces the modules matching `filter` with `contents`. */
-function without(filter, contents) {
-  return { name: 'without', setup: (b) => b.onLoad({ filter }, () => ({ contents, loader: 'js' })) };
-}
-
-/**
- * Marginal cost of each module of a bundle: the bundle rebuilt with that module replaced by a stub exporting the
- * same names, so what only it pulls in goes too (the client's `--why` does the same for the client's rows).
- */
-async function whereTheBytesAre(code, total, metafile, measure) {
-  const [output] = Object.values(metafile.outputs);
-  const modules = [];
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-    if (!bytesInOutput || path === '<stdin>') continue;
-    const file = resolve(process.cwd(), path); // metafile paths are relative to the working directory
-    const names = path.includes('node_modules') ? ['default'] : Object.keys(await import(pathToFileURL(file).href));
-    const stub = names.map((n) => (n === 'default' ? 'export default () => ({});' : `export const ${n} = {};`)).join('\n');
-    const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const rebuilt = await measure(code, [without(new RegExp(`^${escaped}$`), stub)]);
-    const module = path.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '').replace(/^dist\//, 'react/dist/');
-    modules.push({ module, min: bytesInOutput, marginalGzip: total.gzip - rebuilt.gzip });
-  }
-  modules.sort((a, b) => b.marginalGzip - a.marginalGzip);
-  return { bundle: total.label, gzip: total.gzip, modules };
-}
 
 const [, typical, oneGet] = withClient;
 const share = typical && oneGet ? typical.gzip - oneGet.gzip : undefined;
