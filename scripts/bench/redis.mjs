@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { report } from './redis-report.mjs';
 import { importFrom, requireBuilt, root } from './resolve.mjs';
 
@@ -83,31 +83,74 @@ async function onRedis(redis, count) {
   return { workers: count, measuredMs, ratio: idealMs / measuredMs, succeeded: outs[0].counts.succeeded, creates, rejected429: rejected };
 }
 
-let throughputRuns = 0;
 const throughputMock = { jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false };
 const inProcessFetch = (mock) => (input, init) => mock.handle(input instanceof Request ? input : new Request(input, init));
+/** Worker concurrency of both sides of the throughput figure (the backend's BullMQ worker and the empty-job one). */
+const throughputConcurrency = 64;
 
-/** BullMQ alone: `n` empty jobs (addBulk, then one Worker at concurrency 64) on the same Redis; its rate and CPU ms per job. */
-async function bullmqEmpty(redis, run) {
-  const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const queue = new Queue(`bench-empty-${run}`, { connection, prefix: 'umm:bench' });
-  let done = 0;
-  let finish;
-  const all = new Promise((r) => (finish = r));
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await queue.addBulk(Array.from({ length: throughputJobs }, (_, i) => ({ name: 'empty', data: { i }, opts: { removeOnComplete: true } })));
-  const workerConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const w = new Worker(`bench-empty-${run}`, async () => undefined, { connection: workerConnection, prefix: 'umm:bench', concurrency: 64 });
-  w.on('completed', () => ++done === throughputJobs && finish());
-  await all;
-  const ms = performance.now() - started;
-  const { user, system } = process.cpuUsage(cpu);
-  await w.close();
-  await queue.close();
-  connection.disconnect();
-  workerConnection.disconnect();
-  return { ms, cpuMsPerJob: (user + system) / 1000 / throughputJobs };
+/** Counts the commands this process sends to Redis while `on()` (by name), as the test worker does with WORKER_COUNT. */
+function commandCounter() {
+  const counted = new Map();
+  let counting = false;
+  const send = Redis.prototype.sendCommand;
+  Redis.prototype.sendCommand = function (command, ...rest) {
+    if (counting) counted.set(command.name, (counted.get(command.name) ?? 0) + 1);
+    return send.call(this, command, ...rest);
+  };
+  return { on: () => (counting = true), off: () => (counting = false), counts: () => Object.fromEntries([...counted].sort(([, a], [, b]) => b - a)) };
+}
+
+/**
+ * BullMQ alone, in a fresh process of its own (as the backend's worker is): `n` empty jobs (addBulk, then one
+ * Worker at the same concurrency) on the same Redis, after a warm-up batch of `warmup` empty jobs on another
+ * queue (as the worker warms up with a batch of its own). Rate from the first job taken to the last completed
+ * (the window of the backend's figure), also from the addBulk; CPU ms per job over the window; commands per job.
+ */
+async function bullmqEmptyChild(url, name, n, warmup, concurrency) {
+  const counter = commandCounter();
+  const once = async (queueName, count, measured) => {
+    const connection = new Redis(url, { maxRetriesPerRequest: null });
+    const workerConnection = new Redis(url, { maxRetriesPerRequest: null });
+    const queue = new Queue(queueName, { connection, prefix: 'umm:bench' });
+    let done = 0;
+    let finish;
+    const all = new Promise((r) => (finish = r));
+    let firstAt;
+    let firstCpu;
+    const t0 = performance.now();
+    await queue.addBulk(Array.from({ length: count }, (_, i) => ({ name: 'empty', data: { i }, opts: { removeOnComplete: true } })));
+    const w = new Worker(queueName, async () => {
+      if (firstAt !== undefined) return;
+      firstAt = performance.now();
+      firstCpu = process.cpuUsage();
+      if (measured) counter.on();
+    }, { connection: workerConnection, prefix: 'umm:bench', concurrency });
+    w.on('completed', () => ++done === count && finish());
+    await all;
+    const ended = performance.now();
+    const { user, system } = process.cpuUsage(firstCpu);
+    counter.off();
+    await w.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    connection.disconnect();
+    workerConnection.disconnect();
+    return { perS: count / ((ended - firstAt) / 1000), wholePerS: count / ((ended - t0) / 1000), cpuMsPerJob: (user + system) / 1000 / count };
+  };
+  if (warmup > 0) await once(`${name}-warm`, warmup, false);
+  const r = await once(name, n, true);
+  const commands = counter.counts();
+  return { ...r, commands, commandsPerJob: Object.values(commands).reduce((a, b) => a + b, 0) / n };
+}
+
+function bullmqEmpty(redis, name) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--bullmq-empty-child', redis.url, name, String(throughputJobs), String(throughputJobs), String(throughputConcurrency)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`bullmq child exited ${code}: ${out.slice(-2000)}`))));
+  });
 }
 
 /**
@@ -124,25 +167,59 @@ const warmMock = () =>
     await client[tag][method]({ prompt: 'warm-up', ...fixed, account }, { maxRetries: 0 });
   })());
 
-async function throughput(redis) {
-  const run = ++throughputRuns;
-  await warmMock();
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sum = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
+
+/**
+ * One throughput pair: the backend's worker and BullMQ's empty jobs, each in a fresh process warmed up the same
+ * way (a first batch of the same size), at the same concurrency, on the same Redis, one right after the other;
+ * odd runs start with BullMQ, even runs with the backend (so neither always runs on the warmer machine).
+ */
+async function throughputPair(redis, run) {
   const manifest = join(dir, 'throughput.json');
   writeFileSync(manifest, JSON.stringify(Array.from({ length: throughputJobs }, (_, i) => ({ kind: 'image', key: `img-${i + 1}`, input: { prompt: `throughput ${i + 1}` } }))));
+  const workerEnv = { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: String(throughputConcurrency), WORKER_QUIET: '1', WORKER_COUNT: '1', WORKER_WARMUP: String(throughputJobs) };
+  const backend = () => worker([redis.url, 'http://unused.invalid', manifest, `throughput-${run}`, join(dir, 'out')], { ...workerEnv, WORKER_MOCK: JSON.stringify(throughputMock) });
+  const empty = () => bullmqEmpty(redis, `bench-empty-${run}`);
+  let inProc;
+  let base;
+  if (run % 2) {
+    base = await empty();
+    inProc = await backend();
+  } else {
+    inProc = await backend();
+    base = await empty();
+  }
+  const backendPerS = throughputJobs / ((inProc.endedAt - inProc.firstJobAt) / 1000);
+  return {
+    run,
+    first: run % 2 ? 'bullmq' : 'backend',
+    backendPerS,
+    batchPerS: throughputJobs / ((inProc.endedAt - inProc.startedAt) / 1000),
+    created: inProc.counts.created,
+    mockCreates: inProc.mockCreates,
+    bullmqEmptyPerS: base.perS,
+    bullmqEmptyWholePerS: base.wholePerS,
+    ratio: backendPerS / base.perS,
+    cpuMsPerJob: { backend: inProc.cpuMs / throughputJobs, bullmqEmpty: base.cpuMsPerJob },
+    commandsPerJob: { backend: sum(inProc.commands) / throughputJobs, bullmqEmpty: base.commandsPerJob },
+    commands: inProc.commands,
+  };
+}
+
+/** Beside the figure (once): the standalone HTTP mock, the single-process runner, the mock alone. */
+async function throughputExtras(redis, bullmqEmptyPerS) {
+  await warmMock();
+  const manifest = join(dir, 'throughput.json');
   const items = JSON.parse(readFileSync(manifest, 'utf8'));
-  const workerEnv = { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: '64', WORKER_QUIET: '1' };
-  // Dispatch alone: from the first job the worker took to the last created; whole batch: recording every job in
-  // the ledger first.
+  const workerEnv = { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: String(throughputConcurrency), WORKER_QUIET: '1' };
   const rates = (out) => ({ backendPerS: throughputJobs / ((out.endedAt - out.firstJobAt) / 1000), batchPerS: throughputJobs / ((out.endedAt - out.startedAt) / 1000), created: out.counts.created });
-  // The mock in the worker's process (its `handle` as the client's fetch): it answers at once, no HTTP.
-  // BullMQ's empty jobs right before and right after it (the load moves between runs): its rate over both.
-  const emptyBefore = await bullmqEmpty(redis, `${run}a`);
-  const inProc = await worker([redis.url, 'http://unused.invalid', manifest, `throughput-${run}`, join(dir, 'out')], { ...workerEnv, WORKER_MOCK: JSON.stringify(throughputMock) });
-  const emptyAfter = await bullmqEmpty(redis, `${run}b`);
-  const bullmqEmptyPerS = (2 * throughputJobs) / ((emptyBefore.ms + emptyAfter.ms) / 1000);
   // The standalone mock server over HTTP (in the bench's process).
   const server = await startMockServer({ port: 0, ...throughputMock });
-  const overHttp = await worker([redis.url, server.baseUrl, manifest, `throughput-http-${run}`, join(dir, 'out')], workerEnv);
+  const overHttp = await worker([redis.url, server.baseUrl, manifest, 'throughput-http', join(dir, 'out')], workerEnv);
   await server.close();
   // The single-process runner (memory ledger, in the bench's process) on the same batch: the core and the mock.
   const single = async (client) => {
@@ -177,38 +254,50 @@ async function throughput(redis) {
   const server3 = await startMockServer({ port: 0, ...roomy });
   const mockHttpPerS = await mockAlone(createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: server3.baseUrl, logLevel: 'silent' }));
   await server3.close();
-  const r = rates(inProc);
   const h = rates(overHttp);
-  return {
+  return { http: { ...h, singlePerS: singleHttpPerS, ratio: h.backendPerS / bullmqEmptyPerS }, singlePerS, mockInProcessPerS, mockHttpPerS };
+}
+
+/** `runs` throughput pairs; the figure is the median of the per-run ratios. */
+async function throughput(redis, runs, extras) {
+  const pairs = [];
+  for (let i = 1; i <= runs; i++) pairs.push(await throughputPair(redis, i));
+  const summary = {
     jobs: throughputJobs,
-    ...r,
-    mockCreates: inProc.mockCreates,
-    singlePerS,
-    bullmqEmptyPerS,
-    ratio: r.backendPerS / bullmqEmptyPerS,
-    // CPU of the process per job (ms; Redis's own not counted): the worker from its first job to the end, and
-    // BullMQ's empty jobs (addBulk and the worker), a figure that moves less with the load than the rates.
-    cpuMsPerJob: { backend: inProc.cpuMs / throughputJobs, bullmqEmpty: (emptyBefore.cpuMsPerJob + emptyAfter.cpuMsPerJob) / 2 },
-    http: { ...h, singlePerS: singleHttpPerS, ratio: h.backendPerS / bullmqEmptyPerS },
-    mockInProcessPerS,
-    mockHttpPerS,
+    concurrency: throughputConcurrency,
+    runs: pairs.map(({ commands: _c, ...p }) => p),
+    ratio: median(pairs.map((p) => p.ratio)),
+    backendPerS: median(pairs.map((p) => p.backendPerS)),
+    batchPerS: median(pairs.map((p) => p.batchPerS)),
+    bullmqEmptyPerS: median(pairs.map((p) => p.bullmqEmptyPerS)),
+    cpuMsPerJob: { backend: median(pairs.map((p) => p.cpuMsPerJob.backend)), bullmqEmpty: median(pairs.map((p) => p.cpuMsPerJob.bullmqEmpty)) },
+    commandsPerJob: { backend: median(pairs.map((p) => p.commandsPerJob.backend)), bullmqEmpty: median(pairs.map((p) => p.commandsPerJob.bullmqEmpty)) },
+    commands: Object.fromEntries(Object.entries(pairs.at(-1).commands ?? {}).map(([k, v]) => [k, v / throughputJobs])),
+    mockCreates: pairs.map((p) => p.mockCreates),
   };
+  return extras ? { ...summary, ...(await throughputExtras(redis, summary.bullmqEmptyPerS)) } : summary;
+}
+
+if (process.argv[2] === '--bullmq-empty-child') {
+  const [, , , url, name, n, warmup, concurrency] = process.argv;
+  rmSync(dir, { recursive: true, force: true });
+  console.log(JSON.stringify(await bullmqEmptyChild(url, name, Number(n), Number(warmup), Number(concurrency))));
+  process.exit(0);
 }
 
 const redis = await startRedis();
 let result;
 try {
   if (args.includes('--throughput-only')) {
-    const runs = [];
-    for (let i = 0; i < flag('runs', 1); i++) runs.push(await throughput(redis));
-    console.log(JSON.stringify(runs, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(v < 10 ? 3 : 0) : v)));
+    const t = await throughput(redis, flag('runs', 3), args.includes('--extras'));
+    console.log(JSON.stringify(t, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(v < 10 ? 3 : 0) : v), 2));
     process.exit(0);
   }
   const baseline = await single();
   const rows = [baseline];
   for (const count of [1, 2, 4]) rows.push(await onRedis(redis, count));
   for (const row of rows.slice(1)) row.overhead = row.measuredMs / baseline.measuredMs;
-  result = { node: process.version, jobs, jobMs, slots, idealMs, rows, throughput: await throughput(redis) };
+  result = { node: process.version, jobs, jobMs, slots, idealMs, rows, throughput: await throughput(redis, flag('runs', 3), true) };
 } finally {
   await redis.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createMiniMaxClient } from '@useapi-minimax/client';
 import { createMiniMaxMock } from '@useapi-minimax/mock-server';
+import { Redis } from 'ioredis';
 import { createJobRunner } from '../../dist/index.js';
 import { submitKinds } from '../../dist/kinds.js';
 import { redisBackend } from '../../dist/redis/index.js';
@@ -28,19 +29,53 @@ if (inProcess) {
     await spare[tag][method]({ ...items.find((i) => i.kind === kind).input, ...fixed, account }, { maxRetries: 0 });
   }
 }
+// WORKER_COUNT=1: every command this process sends to Redis is counted (by name; scripts by their name), so the
+// bench reports commands per job. Counted from the first job of the measured batch to its end.
+const counted = new Map();
+let counting = false;
+if (process.env.WORKER_COUNT === '1') {
+  const send = Redis.prototype.sendCommand;
+  Redis.prototype.sendCommand = function (command, ...rest) {
+    if (counting) {
+      let name = command.name;
+      if (name === 'evalsha' || name === 'eval') {
+        const sha = String(command.args[0]);
+        const script = Object.entries(this.scriptsSet ?? {}).find(([, s]) => s.sha === sha);
+        name = `script:${script ? script[0] : sha.slice(0, 8)}`;
+      }
+      counted.set(name, (counted.get(name) ?? 0) + 1);
+    }
+    return send.call(this, command, ...rest);
+  };
+}
 const media = async (url) => {
   const body = new TextEncoder().encode(`mock media for ${url}\n`.repeat(20));
   return new Response(body, { headers: { 'content-length': String(body.byteLength) } });
 };
 // Short leases so that a killed worker's jobs are taken over within seconds (the defaults are for production).
-const backend = redisBackend({ connection: redisUrl, batch, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8), claimTtlMs: 3_000, lockDurationMs: 3_000, stalledIntervalMs: 1_000, slotLeaseMs: 30_000 });
-const runner = createJobRunner({ client, backend, downloadDir: outDir, fetch: media, intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 50), schedulerRefreshMs: 200, lookup: { settleMs: 0 }, slotLimits: { speech: 3, image: Number(process.env.WORKER_IMAGE_SLOTS ?? 3) }, follow: process.env.WORKER_FOLLOW !== '0', webhookUrl: webhookUrl || undefined });
+const open = (name, withClient) => {
+  const backend = redisBackend({ connection: redisUrl, batch: name, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8), claimTtlMs: 3_000, lockDurationMs: 3_000, stalledIntervalMs: 1_000, slotLeaseMs: 30_000 });
+  const runner = createJobRunner({ client: withClient, backend, downloadDir: outDir, fetch: media, intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 50), schedulerRefreshMs: 200, lookup: { settleMs: 0 }, slotLimits: { speech: 3, image: Number(process.env.WORKER_IMAGE_SLOTS ?? 3) }, follow: process.env.WORKER_FOLLOW !== '0', webhookUrl: webhookUrl || undefined });
+  return { backend, runner };
+};
+// WORKER_WARMUP=N (with WORKER_MOCK): a first batch of the manifest's first N items, under other keys, in a batch
+// of its own against a mock of its own, before the measured one: the JIT warms up on the same code paths (the
+// bench warms BullMQ's empty-job baseline the same way), and the measured batch's mock journal holds only its own.
+if (inProcess && Number(process.env.WORKER_WARMUP ?? 0) > 0) {
+  const warmClient = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', fetch: inProcessFetch(createMiniMaxMock(JSON.parse(process.env.WORKER_MOCK))), logLevel: 'silent', maxRetries: 8 });
+  const warm = open(`${batch}-warm`, warmClient);
+  await warm.runner.batch(items.slice(0, Number(process.env.WORKER_WARMUP)).map((item) => ({ ...item, key: `warm-${item.key}` })));
+  await warm.runner.close();
+  await warm.backend.close();
+}
+const { backend, runner } = open(batch, client);
 let firstJobAt;
 let firstJobCpu;
 runner.on('job', (e) => {
   if (firstJobAt === undefined) {
     firstJobAt = Date.now();
     firstJobCpu = process.cpuUsage();
+    counting = true;
   }
   // (the kill test reads these lines; the throughput bench turns them off: a pipe write per job costs ~1 ms)
   if (e.status === 'creating' && process.env.WORKER_QUIET !== '1') process.stdout.write(`creating ${e.key}\n`);
@@ -48,9 +83,10 @@ runner.on('job', (e) => {
 const startedAt = Date.now();
 const report = await runner.batch(items);
 const endedAt = Date.now();
+counting = false;
 // CPU time of this process from the first job to the end (user + system, ms): a figure that moves less with load.
 const cpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(firstJobCpu));
 await runner.close();
 await backend.close();
-process.stdout.write(JSON.stringify({ startedAt, firstJobAt, endedAt, cpuMs, counts: report.counts, requests: report.requests, ...(inProcess ? { mockCreates: inProcess.calls('createImages').filter((e) => e.status < 300).length } : {}), results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
+process.stdout.write(JSON.stringify({ startedAt, firstJobAt, endedAt, cpuMs, counts: report.counts, requests: report.requests, ...(counted.size ? { commands: Object.fromEntries([...counted].sort(([, a], [, b]) => b - a)) } : {}), ...(inProcess ? { mockCreates: inProcess.calls('createImages').filter((e) => e.status < 300).length } : {}), results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
 process.exit(0);
