@@ -106,7 +106,12 @@ function commandCounter() {
  * queue (as the worker warms up with a batch of its own). Rate from the first job taken to the last completed
  * (the window of the backend's figure), also from the addBulk; CPU ms per job over the window; commands per job.
  */
-async function bullmqEmptyChild(url, name, n, warmup, concurrency) {
+const redisCpuMs = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+};
+
+async function bullmqEmptyChild(url, name, n, warmup, concurrency, redisPid) {
   const counter = commandCounter();
   const once = async (queueName, count, measured) => {
     const connection = new Redis(url, { maxRetriesPerRequest: null });
@@ -117,25 +122,29 @@ async function bullmqEmptyChild(url, name, n, warmup, concurrency) {
     const all = new Promise((r) => (finish = r));
     let firstAt;
     let firstCpu;
+    let redisAt;
     const t0 = performance.now();
+    const redisT0 = redisCpuMs(redisPid);
     await queue.addBulk(Array.from({ length: count }, (_, i) => ({ name: 'empty', data: { i }, opts: { removeOnComplete: true } })));
     const w = new Worker(queueName, async () => {
       if (firstAt !== undefined) return;
       firstAt = performance.now();
       firstCpu = process.cpuUsage();
+      redisAt = redisCpuMs(redisPid);
       if (measured) counter.on();
     }, { connection: workerConnection, prefix: 'umm:bench', concurrency });
     w.on('completed', () => ++done === count && finish());
     await all;
     const ended = performance.now();
     const { user, system } = process.cpuUsage(firstCpu);
+    const redisEnd = redisCpuMs(redisPid);
     counter.off();
     await w.close();
     await queue.obliterate({ force: true });
     await queue.close();
     connection.disconnect();
     workerConnection.disconnect();
-    return { perS: count / ((ended - firstAt) / 1000), wholePerS: count / ((ended - t0) / 1000), cpuMsPerJob: (user + system) / 1000 / count };
+    return { perS: count / ((ended - t0) / 1000), takenPerS: count / ((ended - firstAt) / 1000), cpuMsPerJob: (user + system) / 1000 / count, redisCpuMsPerJob: (redisEnd - redisT0) / count, redisTakenCpuMsPerJob: (redisEnd - redisAt) / count };
   };
   if (warmup > 0) await once(`${name}-warm`, warmup, false);
   const r = await once(name, n, true);
@@ -145,7 +154,7 @@ async function bullmqEmptyChild(url, name, n, warmup, concurrency) {
 
 function bullmqEmpty(redis, name) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--bullmq-empty-child', redis.url, name, String(throughputJobs), String(throughputJobs), String(throughputConcurrency)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--bullmq-empty-child', redis.url, name, String(throughputJobs), String(throughputJobs), String(throughputConcurrency), String(redis.pid)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -181,7 +190,7 @@ const sum = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
 async function throughputPair(redis, run) {
   const manifest = join(dir, 'throughput.json');
   writeFileSync(manifest, JSON.stringify(Array.from({ length: throughputJobs }, (_, i) => ({ kind: 'image', key: `img-${i + 1}`, input: { prompt: `throughput ${i + 1}` } }))));
-  const workerEnv = { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: String(throughputConcurrency), WORKER_QUIET: '1', WORKER_COUNT: '1', WORKER_WARMUP: String(throughputJobs) };
+  const workerEnv = { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: String(throughputConcurrency), WORKER_QUIET: '1', WORKER_COUNT: '1', WORKER_WARMUP: String(throughputJobs), REDIS_PID: String(redis.pid) };
   const backend = () => worker([redis.url, 'http://unused.invalid', manifest, `throughput-${run}`, join(dir, 'out')], { ...workerEnv, WORKER_MOCK: JSON.stringify(throughputMock) });
   const empty = () => bullmqEmpty(redis, `bench-empty-${run}`);
   let inProc;
@@ -193,18 +202,23 @@ async function throughputPair(redis, run) {
     inProc = await backend();
     base = await empty();
   }
-  const backendPerS = throughputJobs / ((inProc.endedAt - inProc.firstJobAt) / 1000);
+  // The figure's window, both sides: from putting the jobs in the queue (the backend's dispatch; BullMQ's addBulk)
+  // to the last one done. Beside it, from the first job taken to the last done (queueing not counted).
+  const backendPerS = throughputJobs / ((inProc.endedAt - inProc.dispatchAt) / 1000);
+  const backendTakenPerS = throughputJobs / ((inProc.endedAt - inProc.firstJobAt) / 1000);
   return {
     run,
     first: run % 2 ? 'bullmq' : 'backend',
     backendPerS,
+    bullmqEmptyPerS: base.perS,
+    ratio: backendPerS / base.perS,
+    taken: { backendPerS: backendTakenPerS, bullmqEmptyPerS: base.takenPerS, ratio: backendTakenPerS / base.takenPerS },
     batchPerS: throughputJobs / ((inProc.endedAt - inProc.startedAt) / 1000),
     created: inProc.counts.created,
     mockCreates: inProc.mockCreates,
-    bullmqEmptyPerS: base.perS,
-    bullmqEmptyWholePerS: base.wholePerS,
-    ratio: backendPerS / base.perS,
+    // CPU ms per job from the first job taken to the end: the process's own, and redis-server's (/proc, 10 ms ticks).
     cpuMsPerJob: { backend: inProc.cpuMs / throughputJobs, bullmqEmpty: base.cpuMsPerJob },
+    redisCpuMsPerJob: { backend: inProc.redisCpuMs / throughputJobs, bullmqEmpty: base.redisTakenCpuMsPerJob },
     commandsPerJob: { backend: sum(inProc.commands) / throughputJobs, bullmqEmpty: base.commandsPerJob },
     commands: inProc.commands,
   };
@@ -270,6 +284,8 @@ async function throughput(redis, runs, extras) {
     backendPerS: median(pairs.map((p) => p.backendPerS)),
     batchPerS: median(pairs.map((p) => p.batchPerS)),
     bullmqEmptyPerS: median(pairs.map((p) => p.bullmqEmptyPerS)),
+    takenRatio: median(pairs.map((p) => p.taken.ratio)),
+    redisCpuMsPerJob: { backend: median(pairs.map((p) => p.redisCpuMsPerJob.backend)), bullmqEmpty: median(pairs.map((p) => p.redisCpuMsPerJob.bullmqEmpty)) },
     cpuMsPerJob: { backend: median(pairs.map((p) => p.cpuMsPerJob.backend)), bullmqEmpty: median(pairs.map((p) => p.cpuMsPerJob.bullmqEmpty)) },
     commandsPerJob: { backend: median(pairs.map((p) => p.commandsPerJob.backend)), bullmqEmpty: median(pairs.map((p) => p.commandsPerJob.bullmqEmpty)) },
     commands: Object.fromEntries(Object.entries(pairs.at(-1).commands ?? {}).map(([k, v]) => [k, v / throughputJobs])),
@@ -279,9 +295,9 @@ async function throughput(redis, runs, extras) {
 }
 
 if (process.argv[2] === '--bullmq-empty-child') {
-  const [, , , url, name, n, warmup, concurrency] = process.argv;
+  const [, , , url, name, n, warmup, concurrency, redisPid] = process.argv;
   rmSync(dir, { recursive: true, force: true });
-  console.log(JSON.stringify(await bullmqEmptyChild(url, name, Number(n), Number(warmup), Number(concurrency))));
+  console.log(JSON.stringify(await bullmqEmptyChild(url, name, Number(n), Number(warmup), Number(concurrency), redisPid)));
   process.exit(0);
 }
 

@@ -29,6 +29,13 @@ if (inProcess) {
     await spare[tag][method]({ ...items.find((i) => i.kind === kind).input, ...fixed, account }, { maxRetries: 0 });
   }
 }
+// REDIS_PID: the redis-server's CPU time (ms, from /proc) over the measured window is reported too.
+const redisCpuMs = () => {
+  if (!process.env.REDIS_PID) return 0;
+  const f = readFileSync(`/proc/${process.env.REDIS_PID}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+};
+let redisCpuAt;
 // WORKER_COUNT=1: every command this process sends to Redis is counted (by name; scripts by their name), so the
 // bench reports commands per job. Counted from the first job of the measured batch to its end.
 const counted = new Map();
@@ -69,6 +76,28 @@ if (inProcess && Number(process.env.WORKER_WARMUP ?? 0) > 0) {
   await warm.backend.close();
 }
 const { backend, runner } = open(batch, client);
+// When the runner hands the batch to the backend (the jobs go into the queue): the bench's dispatch window.
+let dispatchAt;
+const dispatch = backend.dispatch;
+backend.dispatch = (keys) => {
+  dispatchAt = Date.now();
+  return dispatch.call(backend, keys);
+};
+// WORKER_PROF=file: a V8 CPU profile of the measured window only (first job to the batch's end).
+const profile = process.env.WORKER_PROF ? await (async () => {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  return {
+    start: () => session.post('Profiler.start'),
+    stop: async () => {
+      const { profile: p } = await session.post('Profiler.stop');
+      (await import('node:fs')).writeFileSync(process.env.WORKER_PROF, JSON.stringify(p));
+    },
+  };
+})() : undefined;
 let firstJobAt;
 let firstJobCpu;
 runner.on('job', (e) => {
@@ -76,6 +105,8 @@ runner.on('job', (e) => {
     firstJobAt = Date.now();
     firstJobCpu = process.cpuUsage();
     counting = true;
+    redisCpuAt = redisCpuMs();
+    void profile?.start();
   }
   // (the kill test reads these lines; the throughput bench turns them off: a pipe write per job costs ~1 ms)
   if (e.status === 'creating' && process.env.WORKER_QUIET !== '1') process.stdout.write(`creating ${e.key}\n`);
@@ -84,9 +115,11 @@ const startedAt = Date.now();
 const report = await runner.batch(items);
 const endedAt = Date.now();
 counting = false;
+const redisMs = redisCpuMs() - redisCpuAt;
+await profile?.stop();
 // CPU time of this process from the first job to the end (user + system, ms): a figure that moves less with load.
 const cpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(firstJobCpu));
 await runner.close();
 await backend.close();
-process.stdout.write(JSON.stringify({ startedAt, firstJobAt, endedAt, cpuMs, counts: report.counts, requests: report.requests, ...(counted.size ? { commands: Object.fromEntries([...counted].sort(([, a], [, b]) => b - a)) } : {}), ...(inProcess ? { mockCreates: inProcess.calls('createImages').filter((e) => e.status < 300).length } : {}), results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
+process.stdout.write(JSON.stringify({ startedAt, dispatchAt, firstJobAt, endedAt, cpuMs, redisCpuMs: redisMs, counts: report.counts, requests: report.requests, ...(counted.size ? { commands: Object.fromEntries([...counted].sort(([, a], [, b]) => b - a)) } : {}), ...(inProcess ? { mockCreates: inProcess.calls('createImages').filter((e) => e.status < 300).length } : {}), results: report.results.map((r) => ({ key: r.key, outcome: r.outcome, ids: r.ids, files: r.files.length, createdNow: r.createdNow })) }) + '\n');
 process.exit(0);
