@@ -28,6 +28,36 @@ export function luaScript(redis: Redis, name: string, numberOfKeys: number, lua:
     (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...(numberOfKeys >= 0 ? [] : [keys.length]), ...keys, ...args);
 }
 
+/**
+ * Gathers the calls made in one turn of the event loop (the continuations of the replies one socket read
+ * resolved, typically) into one call of `run` with all their items, at most `max` at a time: one command (one
+ * script run) for many jobs instead of one each. `run` answers one output per item, in order; an error fails
+ * every call of its group. The group goes out on `process.nextTick`, as ioredis's auto-pipelining does.
+ */
+export function batched<I, O>(run: (items: I[]) => Promise<O[]>, max = 128): (item: I) => Promise<O> {
+  type Call = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
+  let queue: Call[] | undefined;
+  const flush = () => {
+    const calls = queue!;
+    queue = undefined;
+    for (let i = 0; i < calls.length; i += max) {
+      const group = calls.slice(i, i + max);
+      run(group.map((c) => c.item)).then(
+        (outs) => group.forEach((c, j) => c.resolve(outs[j]!)),
+        (error: unknown) => group.forEach((c) => c.reject(error)),
+      );
+    }
+  };
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      if (!queue) {
+        queue = [];
+        process.nextTick(flush);
+      }
+      queue.push({ item, resolve, reject });
+    });
+}
+
 /** Closes a client (quit, and disconnect when Redis does not answer). */
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status === 'end') return;

@@ -7,43 +7,64 @@
 // cancelled instead, so nothing new is created.
 import type { Redis } from 'ioredis';
 import { applyEvent, LedgerError, type Claim, type JobRecord, type Ledger, type LedgerEvent, type UploadRecord } from '../ledger.js';
-import { luaScript } from './connection.js';
+import { batched, luaScript } from './connection.js';
 import { BATCHES_KEY, type BatchKeys } from './keys.js';
 
-const APPEND = `
-local rev = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
-if rev ~= tonumber(ARGV[2]) then return 'conflict' end
-if ARGV[3] ~= '' then
-  local c = redis.call('HGET', KEYS[3], ARGV[1])
-  if not c then return 'lost' end
-  local token = string.match(c, '^.*|(%d+)|%d+$')
-  if token ~= ARGV[3] then return 'lost' end
+// One append: ARGV key, revision, claim token ('' none), record, event, event type, replyRef, ids (JSON).
+const APPEND_ONE = `
+local function append(key, expected, token, record, event, kind, replyRef, ids)
+  local rev = tonumber(redis.call('HGET', KEYS[2], key) or '0')
+  if rev ~= tonumber(expected) then return 'conflict' end
+  if token ~= '' then
+    local c = redis.call('HGET', KEYS[3], key)
+    if not c then return 'lost' end
+    if string.match(c, '^.*|(%d+)|%d+$') ~= token then return 'lost' end
+  end
+  if kind == 'intent' and redis.call('HGET', KEYS[8], 'cancelled') then return 'cancelled' end
+  redis.call('HSET', KEYS[1], key, record)
+  redis.call('HSET', KEYS[2], key, rev + 1)
+  redis.call('RPUSH', KEYS[7], event)
+  if kind == 'submitted' then
+    redis.call('RPUSH', KEYS[4], key)
+    redis.call('HSET', KEYS[5], replyRef, key)
+  end
+  if kind == 'created' then
+    for _, id in ipairs(cjson.decode(ids)) do redis.call('HSET', KEYS[6], id, key) end
+  end
+  return 'ok'
 end
-if ARGV[6] == 'intent' and redis.call('HGET', KEYS[8], 'cancelled') then return 'cancelled' end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
-redis.call('HSET', KEYS[2], ARGV[1], rev + 1)
-redis.call('RPUSH', KEYS[7], ARGV[5])
-if ARGV[6] == 'submitted' then
-  redis.call('RPUSH', KEYS[4], ARGV[1])
-  redis.call('HSET', KEYS[5], ARGV[7], ARGV[1])
-end
-if ARGV[6] == 'created' then
-  for _, id in ipairs(cjson.decode(ARGV[8])) do redis.call('HSET', KEYS[6], id, ARGV[1]) end
-end
-return 'ok'
+`;
+
+// Several jobs' appends in one script run (8 ARGV each, in order; each checked and written as if alone).
+const APPEND_MANY = `${APPEND_ONE}
+local out = {}
+for i = 1, #ARGV, 8 do out[#out + 1] = append(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], ARGV[i + 6], ARGV[i + 7]) end
+return out
 `;
 
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
-const CLAIM = `${NOW}
-local c = redis.call('HGET', KEYS[1], ARGV[1])
-if c then
-  local owner, _, untl = string.match(c, '^(.*)|(%d+)|(%d+)$')
-  if tonumber(untl) > now and owner ~= ARGV[2] then return false end
+// Several claims in one script run (ARGV per claim: key, owner, ttl). Each answers 0 (held by another) or
+// {token, record, revision}: the drive reads the record with its claim.
+const CLAIM_MANY = `${NOW}
+local out = {}
+for i = 1, #ARGV, 3 do
+  local key = ARGV[i]
+  local c = redis.call('HGET', KEYS[1], key)
+  local free = true
+  if c then
+    local owner, _, untl = string.match(c, '^(.*)|(%d+)|(%d+)$')
+    if tonumber(untl) > now and owner ~= ARGV[i + 1] then free = false end
+  end
+  if free then
+    local token = redis.call('INCR', KEYS[2])
+    redis.call('HSET', KEYS[1], key, ARGV[i + 1] .. '|' .. token .. '|' .. (now + tonumber(ARGV[i + 2])))
+    out[#out + 1] = {token, redis.call('HGET', KEYS[3], key) or '', redis.call('HGET', KEYS[4], key) or ''}
+  else
+    out[#out + 1] = 0
+  end
 end
-local token = redis.call('INCR', KEYS[2])
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. (now + tonumber(ARGV[3])))
-return {token, redis.call('HGET', KEYS[3], ARGV[1]) or '', redis.call('HGET', KEYS[4], ARGV[1]) or ''}
+return out
 `;
 
 const RENEW = `${NOW}
@@ -70,8 +91,13 @@ function sameSubmission(record: JobRecord, e: Extract<LedgerEvent, { type: 'subm
 
 /** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef). */
 export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger {
-  const append = luaScript(redis, 'ummAppend', 8, APPEND);
-  const claimScript = luaScript(redis, 'ummClaim', 4, CLAIM);
+  // Appends and claims of the jobs in flight are gathered: one script run for all those of one turn.
+  const appendMany = luaScript(redis, 'ummAppendMany', 8, APPEND_MANY);
+  const appendKeys = [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta];
+  const append = batched<(string | number)[], string>(async (items) => (await appendMany(appendKeys, items.flat())) as string[]);
+  const claimMany = luaScript(redis, 'ummClaimMany', 4, CLAIM_MANY);
+  const claimKeys = [keys.claims, keys.tokens, keys.records, keys.revisions];
+  const claimScript = batched<(string | number)[], [number, string, string] | 0>(async (items) => (await claimMany(claimKeys, items.flat())) as ([number, string, string] | 0)[]);
   const renewScript = luaScript(redis, 'ummRenew', 1, RENEW);
   const releaseScript = luaScript(redis, 'ummRelease', 1, RELEASE);
   let registered: Promise<unknown> | undefined;
@@ -121,10 +147,7 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
         }
         const record = JSON.stringify(next);
         const ids = event.type === 'created' ? event.ids : [];
-        const answer = await append(
-          [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta],
-          [key, rev ?? '0', claim ? String(claim.token) : '', record, JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids)],
-        );
+        const answer = await append([key, rev ?? '0', claim ? String(claim.token) : '', record, JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids)]);
         if (answer === 'ok') {
           written.set(key, [record, String(Number(rev ?? '0') + 1)]);
           return next;
@@ -137,8 +160,8 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
       throw new LedgerError(`job ${key}: too many concurrent writes`);
     },
     async claim(key, owner, ttlMs) {
-      const answer = (await claimScript([keys.claims, keys.tokens, keys.records, keys.revisions], [key, owner, Math.ceil(ttlMs)])) as [number, string, string] | null;
-      if (answer === null) return undefined;
+      const answer = await claimScript([key, owner, Math.ceil(ttlMs)]);
+      if (answer === 0) return undefined;
       const [token, json, rev] = answer;
       if (json) {
         written.set(key, [json, rev || '0']);

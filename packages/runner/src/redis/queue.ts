@@ -145,10 +145,15 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
     const sub = open();
     const announced = new Set<string>();
     let wake: (() => void) | undefined;
-    sub.on('message', (_channel: string, key: string) => {
-      if (!pending.has(key)) return;
-      announced.add(key);
-      wake?.();
+    // A message names one finished key, or several joined by line breaks (a finish of several jobs at once).
+    sub.on('message', (_channel: string, message: string) => {
+      let any = false;
+      for (const key of message.split('\n')) {
+        if (!pending.has(key)) continue;
+        announced.add(key);
+        any = true;
+      }
+      if (any) wake?.();
     });
     await sub.subscribe(keys.doneChannel);
     try {

@@ -89,7 +89,7 @@ const profile = process.env.WORKER_PROF ? await (async () => {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.setSamplingInterval', { interval: Number(process.env.WORKER_PROF_US ?? 200) });
   return {
     start: () => session.post('Profiler.start'),
     stop: async () => {
@@ -106,7 +106,7 @@ runner.on('job', (e) => {
     firstJobCpu = process.cpuUsage();
     counting = true;
     redisCpuAt = redisCpuMs();
-    void profile?.start();
+    void profile?.start(); // (its own start shows as a ~80 ms `dispatch` frame)
   }
   // (the kill test reads these lines; the throughput bench turns them off: a pipe write per job costs ~1 ms)
   if (e.status === 'creating' && process.env.WORKER_QUIET !== '1') process.stdout.write(`creating ${e.key}\n`);
