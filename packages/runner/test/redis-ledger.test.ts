@@ -67,6 +67,65 @@ describe('the Redis ledger across processes', () => {
   });
 });
 
+describe('the jobs in flight share script runs', () => {
+  it("appends, claims and finishes of one turn go out as one command each; every item is judged alone (a stale claim fails only its own job)", async () => {
+    const batch = 'ledger-gathered';
+    const keys = batchKeys(batch);
+    const backend = redisBackend({ connection: redis.url, batch, work: false });
+    opened.push(backend);
+    const { ledger } = backend;
+    const client = openRedis(redis.url);
+    const listen = openRedis(redis.url);
+    const monitor = await openRedis(redis.url).monitor();
+    const seen: string[] = [];
+    monitor.on('monitor', (_time: number, args: string[]) => seen.push(String(args[0]).toLowerCase()));
+    try {
+      const names = ['g1', 'g2', 'g3', 'g4'];
+      for (const k of names) await ledger.append(k, submitted(`r-${k}`));
+      const announced: string[] = [];
+      listen.on('message', (_channel: string, message: string) => announced.push(message));
+      await listen.subscribe(keys.doneChannel);
+      // g4 is held by another worker: its claim in the same turn is refused, the others granted.
+      const other = (await ledger.claim('g4', 'other', 10_000))!;
+      // MONITOR's messages come asynchronously: a marker command tells where this test's commands start and end.
+      const mark = async () => {
+        const at = seen.length;
+        await client.echo('mark');
+        while (!seen.slice(at).includes('echo')) await new Promise((r) => setTimeout(r, 10));
+        return seen.lastIndexOf('echo');
+      };
+      const from = await mark();
+      const claims = await Promise.all(names.map((k) => ledger.claim(k, 'me', 10_000)));
+      expect(claims.slice(0, 3).every((c) => c !== undefined)).toBe(true);
+      expect(claims[3]).toBeUndefined();
+      // g3's claim is then taken over (a stale worker): in one turn, its intent is refused, g1's and g2's written.
+      await client.hset(keys.claims, 'g3', `thief|999999|${Date.now() + 60_000}`);
+      const intent = (k: string) => ({ type: 'intent' as const, attempt: 1, account: '1', replyRef: `r-${k}`, sentAt: 2 });
+      const appended = await Promise.allSettled(names.slice(0, 3).map((k, i) => ledger.append(k, intent(k), claims[i])));
+      expect(appended.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      expect(String((appended[2] as PromiseRejectedResult).reason)).toMatch(/claim .* was lost/);
+      expect(JSON.parse((await client.hget(keys.records, 'g3'))!)).toMatchObject({ phase: 'queued' });
+      const finish = createFinish(client, keys, (lease) => ({ zset: slotKey(lease.account, lease.pool), member: `${batch}\u0000${lease.holder}` }));
+      const result = (k: string) => ({ key: k, kind: 'video' as const, outcome: 'created' as const, ids: [], account: '1', createdNow: true, reconciled: false, message: undefined, snapshots: [], files: [], downloadedNow: 0 });
+      expect(await Promise.all([finish(claims[0]!, undefined, result('g1')), finish(claims[1]!, undefined, result('g2')), finish(other, undefined, result('g4')), finish(claims[2]!, undefined, result('g3'))])).toEqual([true, true, true, false]);
+      while (!announced.length) await new Promise((r) => setTimeout(r, 20));
+      // One message for the three finished keys; g3 (stale) changed nothing.
+      expect(announced).toEqual(['g1\ng2\ng4']);
+      expect(await client.hget(keys.results, 'g3')).toBeNull();
+      expect(await client.hexists(keys.claims, 'g3')).toBe(1);
+      // 4 claims, 3 appends and 4 finishes were 11 script runs before; gathered they are 3 (plus the hset above).
+      const to = await mark();
+      const scripts = seen.slice(from, to).filter((c) => c === 'evalsha' || c === 'eval');
+      // (the finish's script is new to `client`: ioredis sends it as EVAL the first time, EVALSHA after)
+      expect(scripts).toHaveLength(3);
+    } finally {
+      await closeRedis(client);
+      listen.disconnect();
+      monitor.disconnect();
+    }
+  });
+});
+
 describe('Redis slots', () => {
   it('never more than the limit across processes; a dead holder’s lease expires', async () => {
     // Leases of 3 s renewed every second: a busy machine cannot make a live holder lose its slot mid-test.
