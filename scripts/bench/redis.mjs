@@ -8,14 +8,16 @@
 //   same polling) on the same batch: the Redis backend's overhead is its makespan over that one.
 // - Scheduling throughput: N image jobs with `follow: false` (a job is done once created; 2 × 50 image slots) on
 //   one worker, jobs dispatched per second, against BullMQ's own throughput for N empty jobs (addBulk, then one
-//   Worker at the same concurrency) on the same Redis in the same run, right before and right after the worker
-//   (goal ≥ 0.5); beside it, CPU ms per job of the worker and of BullMQ's empty jobs. The mock answers at once:
-//   in the worker's process (its `handle` as the client's fetch: the figure), and the standalone server over HTTP
-//   (beside it). Also: the single-process runner on the same batch, and the mock alone answering the same
-//   creates (what the mock costs, what HTTP costs).
+//   Worker at the same concurrency) on the same Redis (goal ≥ 0.5). Fair by construction: both sides run in a
+//   fresh process, each warmed up by a first batch of N on another batch/queue, one right after the other (odd
+//   runs BullMQ first, even runs the backend first), both timed from putting the jobs in the queue to the last
+//   done; the figure is the median of the per-run ratios. Beside it, per job: the process's CPU, redis-server's
+//   CPU (/proc), the Redis commands each process sent. The mock answers at once in the worker's process (its
+//   `handle` as the client's fetch). With --extras (and in the full run): the standalone server over HTTP, the
+//   single-process runner on the same batch, and the mock alone answering the same creates.
 //   node scripts/bench/redis.mjs [--jobs 24] [--job-ms 3000] [--throughput-jobs 300] [--json]
-//   node scripts/bench/redis.mjs --throughput-only [--runs 3]   (JSON of each run; BENCH_PROF=dir: CPU profiles
-//   of the throughput workers)
+//   node scripts/bench/redis.mjs --throughput-only [--runs 3] [--extras]   (JSON; BENCH_PROF=dir: CPU profiles of
+//   the throughput workers, whole process; the test worker's WORKER_PROF=file profiles the measured window only)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,7 +232,7 @@ async function throughputExtras(redis, bullmqEmptyPerS) {
   const manifest = join(dir, 'throughput.json');
   const items = JSON.parse(readFileSync(manifest, 'utf8'));
   const workerEnv = { WORKER_FOLLOW: '0', WORKER_IMAGE_SLOTS: '50', WORKER_CONCURRENCY: String(throughputConcurrency), WORKER_QUIET: '1' };
-  const rates = (out) => ({ backendPerS: throughputJobs / ((out.endedAt - out.firstJobAt) / 1000), batchPerS: throughputJobs / ((out.endedAt - out.startedAt) / 1000), created: out.counts.created });
+  const rates = (out) => ({ backendPerS: throughputJobs / ((out.endedAt - out.dispatchAt) / 1000), batchPerS: throughputJobs / ((out.endedAt - out.startedAt) / 1000), created: out.counts.created });
   // The standalone mock server over HTTP (in the bench's process).
   const server = await startMockServer({ port: 0, ...throughputMock });
   const overHttp = await worker([redis.url, server.baseUrl, manifest, 'throughput-http', join(dir, 'out')], workerEnv);
