@@ -116,6 +116,16 @@ const report = await runner.batch(items);
 const endedAt = Date.now();
 counting = false;
 const redisMs = redisCpuMs() - redisCpuAt;
+// WORKER_THREADS=1: this process's CPU per thread over the whole run (ms, /proc), on stderr.
+if (process.env.WORKER_THREADS === '1') {
+  const { readdirSync } = await import('node:fs');
+  for (const t of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    process.stderr.write(`thread ${t} ${name} ${(Number(f[11]) + Number(f[12])) * 10} ms\n`);
+  }
+}
 await profile?.stop();
 // CPU time of this process from the first job to the end (user + system, ms): a figure that moves less with load.
 const cpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(firstJobCpu));
