@@ -267,7 +267,9 @@ export async function startCall<T>(
       const spare = more && typeof input !== 'string' && input.body ? input.clone() : undefined;
       const event = hooks.onRequest || hooks.onResponse || hooks.onRetry ? eventOf(spec, fullUrl, attempt + 1) : undefined;
       if (hooks.onRequest) hooks.onRequest(event!);
-      const started = Date.now();
+      // The time to headers is only said to a hook or a debug line.
+      const timed = !!hooks.onResponse || env.debug;
+      const started = timed ? Date.now() : 0;
       let answer: Response | undefined;
       let failure: MiniMaxError | undefined;
       try {
@@ -287,7 +289,7 @@ export async function startCall<T>(
       let delay: number;
       if (answer) {
         const { status } = answer;
-        const durationMs = Date.now() - started;
+        const durationMs = timed ? Date.now() - started : 0;
         if (hooks.onResponse) hooks.onResponse({ ...event!, status, durationMs });
         if (env.debug) env.log('debug', debugLine(spec, url, answer, durationMs, attempt + 1));
         if (!more || !retryableStatus(status, spec.idempotent)) {
