@@ -85,7 +85,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ar
   parts.aliases?.(op, input);
   const upload = parts.upload?.(op, data, input);
   const issues: ValidationIssue[] = settingIssues(options);
-  if (env.validate && (parts.check || parts.notices || upload)) {
+  if (env.validate) {
     const values = { ...input, ...path };
     if (parts.check) issues.push(...parts.check(op, values));
     // Unknown field names and values newer than the SDK: warned once per client (and its views), never refused.
@@ -117,7 +117,7 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ar
     signal: options.signal ?? undefined,
   };
   const where = () => serializePath(op.path, path);
-  const sentAt = starts ? Date.now() : 0;
+  const sentAt = Date.now();
   const lost = starts && ((error: unknown) => starts.outcome(error, id, starts.kind, op.method, where(), input, sentAt, env.redact));
   try {
     const answer = await startCall<Result>(env, spec, (signal, fetch) => {

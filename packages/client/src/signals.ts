@@ -56,12 +56,6 @@ export function anySignal(signals: readonly (AbortSignal | null | undefined)[], 
  */
 export function startTimer(ms: number, fn: () => void): () => void {
   if (ms === Infinity) return noop;
-  if (ms <= MAX_TIMER_MS) {
-    // One step (every call's budget): no deadline to keep, no stepping closure.
-    const once = setTimeout(fn, Math.max(ms, 0));
-    (once as { unref?: () => void }).unref?.();
-    return () => clearTimeout(once);
-  }
   let handle: ReturnType<typeof setTimeout>;
   const due = Date.now() + ms;
   const step = () => {

@@ -267,9 +267,7 @@ export async function startCall<T>(
       const spare = more && typeof input !== 'string' && input.body ? input.clone() : undefined;
       const event = hooks.onRequest || hooks.onResponse || hooks.onRetry ? eventOf(spec, fullUrl, attempt + 1) : undefined;
       if (hooks.onRequest) hooks.onRequest(event!);
-      // The time to headers is only said to a hook or a debug line.
-      const timed = !!hooks.onResponse || env.debug;
-      const started = timed ? Date.now() : 0;
+      const started = Date.now();
       let answer: Response | undefined;
       let failure: MiniMaxError | undefined;
       try {
@@ -289,7 +287,7 @@ export async function startCall<T>(
       let delay: number;
       if (answer) {
         const { status } = answer;
-        const durationMs = timed ? Date.now() - started : 0;
+        const durationMs = Date.now() - started;
         if (hooks.onResponse) hooks.onResponse({ ...event!, status, durationMs });
         if (env.debug) env.log('debug', debugLine(spec, url, answer, durationMs, attempt + 1));
         if (!more || !retryableStatus(status, spec.idempotent)) {
