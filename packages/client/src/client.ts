@@ -55,6 +55,8 @@ function lowLevel(env: Env, method: 'GET' | 'POST' | 'DELETE') {
       },
       (signal, fetch) =>
         (env.api as any)[method](path, {
+          // openapi-fetch sets `method` again; having it already keeps its copy of these options fast (see operation.ts).
+          method,
           Request: requestClass(env, init.middleware),
           ...init,
           ...(env.headers ? { headers: { ...env.headers, ...init.headers } } : {}),

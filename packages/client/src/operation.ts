@@ -95,8 +95,11 @@ async function invoke(core: MiniMaxCore, id: string, op: OperationDescriptor, ar
   if (issues.length) throw new ValidationError(issues, id);
 
   const headers: Record<string, string> = env.headers ? { ...env.headers, ...options.headers } : { ...options.headers };
-  // The answer is read here, by its Content-Type (openapi-fetch hands over the stream).
-  const init: Record<string, any> = { params: { path, query: {} }, headers, parseAs: 'stream' };
+  // The answer is read here, by its Content-Type (openapi-fetch hands over the stream). `method` is in the literal
+  // although openapi-fetch's `request` sets it again: its `{ ...init, method }` then overwrites a property instead of
+  // adding one, and the copy it makes keeps a shape V8 reads fast (adding the key made its destructuring of the
+  // options ~3.5 µs slower per call).
+  const init: Record<string, any> = { method: op.method, params: { path, query: {} }, headers, parseAs: 'stream' };
   const long = parts.send?.(op, input, init, parts, upload, data);
   const streaming = op.success === 'sse' || (op.success === 'json|sse' && input.stream === true);
   if (streaming) headers.Accept = 'text/event-stream';
