@@ -56,6 +56,8 @@ interface OutcomeToken {
   entry: Entry;
 }
 const NO_BODY: ParsedBody = { body: {}, strings: [] };
+/** The outcome of every job no scenario scripts: one frozen object shared by the records (not one per create). */
+const COMPLETED: JobOutcome = Object.freeze({ kind: 'completed' });
 
 /** The mock's engine (internal; the public surface is `MiniMaxMock`). Families see it only as `MockServices`. */
 export class Engine implements MockServices {
@@ -405,7 +407,7 @@ export class Engine implements MockServices {
     const { selected, entry } = token as OutcomeToken;
     const script = selected ? SCENARIOS[selected.name].outcome : undefined;
     const outcome = selected && script?.(kind, selected.params, this.options.jobMs);
-    if (!selected || !outcome) return { kind: 'completed' };
+    if (!selected || !outcome) return COMPLETED;
     this.use(selected, entry);
     return outcome;
   }
