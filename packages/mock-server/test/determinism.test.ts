@@ -1,6 +1,8 @@
 // Determinism: the same seed and requests give the same journal and answers; another seed other ids.
 import { describe, expect, it } from 'vitest';
 import { openHarness } from './helpers.js';
+import { Random } from '../src/engine/random.js';
+import { makeAgentJobId, makeId } from '../src/engine/ids.js';
 
 async function session(seed: number | string) {
   const h = await openHarness('handle', { seed });
@@ -50,5 +52,16 @@ describe('determinism', () => {
     h.mock.reset({ seed: 10 });
     expect((await h.call({ path: '/videos/create', json: { prompt: 'p' } })).json.videoId).not.toBe(first);
     await h.close();
+  });
+});
+
+describe('ids', () => {
+  it('a seed gives the same digits, hex, uuids and ids as it always has (they are built in one piece now)', () => {
+    const r = new Random(42);
+    const digits = [18, 1, 0, 5, 18, 13, 19].map((n) => r.digits(n));
+    expect(digits).toEqual(['648615268428731566', '1', '5', '80502', '117501848340055262', '3785222066690', '9491103468079271581']);
+    expect([r.hex(6), r.uuid()]).toEqual(['f9e695', '95b47dbf-e684-4b5c-a17d-2f2bb362a53a']);
+    expect(makeId('12345', '987654321', 'audio', digits[0]!)).toBe('user:12345-minimax:987654321-audio:648615268428731566');
+    expect(makeAgentJobId('12345', '987654321', digits[4]!)).toBe('p117501848340055262-u12345-a987654321-bot:minimax');
   });
 });

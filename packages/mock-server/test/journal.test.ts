@@ -17,6 +17,14 @@ describe('Journal', () => {
     expect(j.list()[0]).not.toBe(list[0]);
   });
 
+  it('an entry written over a slot keeps none of the fields the old one had (scenario, body, error)', () => {
+    const j = new Journal(1);
+    j.record(entry(j, 1, { scenario: 'rate-limited', body: { kind: 'json', value: { a: 1 } }, error: 'slow down' }));
+    expect(j.list()[0]).toMatchObject({ scenario: 'rate-limited', body: { kind: 'json', value: { a: 1 } }, error: 'slow down' });
+    j.record(entry(j, 2));
+    expect(Object.keys(j.list()[0]!)).toEqual(['seq', 'operationId', 'method', 'url', 'path', 'status', 'time', 'at']);
+  });
+
   it('clears (the sequence goes on), resets (from 1), and keeps nothing at limit 0', () => {
     const j = new Journal(2);
     j.record(entry(j, 1));

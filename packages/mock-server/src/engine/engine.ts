@@ -7,7 +7,7 @@ import { voiceInfo } from '../families/voices.js';
 import { isReply, type HandlerContext, type JobKind, type MockServices } from '../families/types.js';
 import { Clock } from './clock.js';
 import { isTestEnvironment, sleepReal } from './env.js';
-import { readBody, readParams, type ParsedInput } from './input.js';
+import { readBody, readParams, type BodyLimits, type ParsedBody } from './input.js';
 import { controlCall } from './control.js';
 import { notFoundReply } from './faults.js';
 import { accountRule, executingAudio, executingVideos } from './accounts.js';
@@ -47,7 +47,6 @@ interface Selected {
 
 const DEFAULT_CHAOS: readonly ScenarioName[] = ['rate-limited', 'bad-gateway', 'gateway-timeout', 'server-error'];
 
-type ParsedBody = Omit<ParsedInput, 'params'> & { body: Record<string, unknown> };
 /** The journal entry of a request being handled (`at` is derived when the journal is read). */
 type Entry = Omit<JournalEntry, 'at'>;
 /** What `outcomeFor` gets back from a handler's context: the request's scenario and journal entry. */
@@ -56,6 +55,8 @@ interface OutcomeToken {
   entry: Entry;
 }
 const NO_BODY: ParsedBody = { body: {}, strings: [] };
+/** The outcome of every job no scenario scripts: one frozen object shared by the records (not one per create). */
+const COMPLETED: JobOutcome = Object.freeze({ kind: 'completed' });
 
 /** The mock's engine (internal; the public surface is `MiniMaxMock`). Families see it only as `MockServices`. */
 export class Engine implements MockServices {
@@ -69,6 +70,8 @@ export class Engine implements MockServices {
   private chaosRng: Random = new Random(2);
   private latencyRng: Random = new Random(3);
   private readonly journal: Journal;
+  /** The body caps (`maxBodyBytes`, `maxUploadBytes`). */
+  private readonly limits: BodyLimits;
   private readonly webhooks: WebhookDispatcher;
   drift: string[] = [];
   /** The standalone server's ports and host names (webhooks never go there). */
@@ -80,6 +83,7 @@ export class Engine implements MockServices {
   constructor(options: MiniMaxMockOptions = {}) {
     this.options = resolveOptions(options, isTestEnvironment());
     this.journal = new Journal(this.options.journalLimit);
+    this.limits = { json: this.options.maxBodyBytes, upload: this.options.maxUploadBytes };
     this.webhooks = new WebhookDispatcher(this);
     this.clock = new Clock(this.options.clock, this.options.startTime);
     this.clock.onAdvance(() => this.pump());
@@ -319,8 +323,13 @@ export class Engine implements MockServices {
     const params = readParams(operationId, url, match.params, validate);
     if (isReply(params)) return this.invalid(operationId, params, match.params);
     if (operations[operationId].body === 'none') return this.handle(operationId, incoming, entry, selected, userId, params, NO_BODY);
-    const limits = { json: this.options.maxBodyBytes, upload: this.options.maxUploadBytes };
-    return readBody(operationId, incoming, validate, limits).then((body) => (isReply(body) ? this.invalid(operationId, body, match.params) : this.handle(operationId, incoming, entry, selected, userId, params, body)));
+    const body = readBody(operationId, incoming, validate, this.limits);
+    if (body instanceof Promise) return body.then((b) => this.withBody(operationId, incoming, entry, selected, userId, params, b, match.params));
+    return this.withBody(operationId, incoming, entry, selected, userId, params, body, match.params);
+  }
+
+  private withBody(operationId: OperationId, incoming: IncomingRequest, entry: Entry, selected: Selected | undefined, userId: string, params: Record<string, unknown>, body: ParsedBody | MockReply, pathParams: Record<string, string>): MockReply | Promise<MockReply> {
+    return isReply(body) ? this.invalid(operationId, body, pathParams) : this.handle(operationId, incoming, entry, selected, userId, params, body);
   }
 
   /**
@@ -405,7 +414,7 @@ export class Engine implements MockServices {
     const { selected, entry } = token as OutcomeToken;
     const script = selected ? SCENARIOS[selected.name].outcome : undefined;
     const outcome = selected && script?.(kind, selected.params, this.options.jobMs);
-    if (!selected || !outcome) return { kind: 'completed' };
+    if (!selected || !outcome) return COMPLETED;
     this.use(selected, entry);
     return outcome;
   }

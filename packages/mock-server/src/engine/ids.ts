@@ -4,9 +4,12 @@
 /** The kinds of resource ids that embed an account. */
 export type IdKind = 'video' | 'image' | 'file' | 'music' | 'audio';
 
+// The ids are joined, not templated: a template literal makes a rope of cons strings, and an id is kept (as a
+// store's key and in its record) for the life of the mock.
+
 /** Builds a resource id. */
 export function makeId(uid: string, account: string, kind: IdKind, digits: string): string {
-  return `user:${uid}-minimax:${account}-${kind}:${digits}`;
+  return ['user:', uid, '-minimax:', account, '-', kind, ':', digits].join('');
 }
 
 /** The parts of a resource id, or `undefined` when it does not have the documented shape. */
@@ -18,7 +21,7 @@ export function parseId(id: string): { uid: string; account: string; kind: strin
 
 /** Builds an agent job id. */
 export function makeAgentJobId(uid: string, account: string, digits: string): string {
-  return `p${digits}-u${uid}-a${account}-bot:minimax`;
+  return ['p', digits, '-u', uid, '-a', account, '-bot:minimax'].join('');
 }
 
 /** The account of an agent job id. */

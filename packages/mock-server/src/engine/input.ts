@@ -77,14 +77,29 @@ export function tooLarge(limit: number): MockReply {
 
 // Callers tell a refusal from the bytes by `isReply`, never by `instanceof Uint8Array`/`FormData`: under jsdom (MSW in a
 // browser-like test) the body's classes come from another realm than the globals.
+/** A body read that failed: the 413 of one over the cap; anything else is rethrown. */
+function refused(error: unknown): MockReply {
+  if (error instanceof BodyTooLargeError) return tooLarge(error.limit);
+  throw error;
+}
+
 async function capped<T>(read: () => Promise<T>): Promise<T | MockReply> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return tooLarge(error.limit);
-    throw error;
+    return refused(error);
   }
 }
+
+/** The body's bytes: at once when the adapter has them already (`received`), else when read. */
+function bodyBytes(incoming: IncomingRequest, limit: number): Uint8Array | MockReply | Promise<Uint8Array | MockReply> {
+  const received = incoming.received;
+  if (received !== undefined) return received.length > limit ? tooLarge(limit) : received;
+  return incoming.bytes(limit).then(undefined, refused);
+}
+
+/** A parsed body (or the refusal of one). */
+export type ParsedBody = Omit<ParsedInput, 'params'> & { body: Record<string, unknown> };
 
 /** The body caps `readBody` applies. */
 export interface BodyLimits {
@@ -116,57 +131,70 @@ export function readParams(operationId: OperationId, url: RequestTarget, pathPar
   return queried ? { ...query, ...pathParams } : { ...pathParams };
 }
 
-/** Reads and validates the body. */
-export async function readBody(operationId: OperationId, incoming: IncomingRequest, validate: boolean, limits: BodyLimits): Promise<Omit<ParsedInput, 'params'> & { body: Record<string, unknown> } | MockReply> {
+/**
+ * Reads and validates the body: synchronously when the adapter has received it already (the standalone server
+ * reads a body of declared length before it dispatches), else when it has been read.
+ */
+export function readBody(operationId: OperationId, incoming: IncomingRequest, validate: boolean, limits: BodyLimits): ParsedBody | MockReply | Promise<ParsedBody | MockReply> {
   const op = operations[operationId] as (typeof operations)[OperationId] & { contentTypes?: readonly string[] };
-  const empty = { body: {}, strings: [] };
-  if (op.body === 'none') return empty;
+  if (op.body === 'none') return { body: {}, strings: [] };
   const type = mediaType(incoming.header('content-type'));
 
   if (op.body === 'raw') {
     const allowed = op.contentTypes ?? [];
     if (!allowed.includes(type)) return bad(`Content-Type must be one of: ${allowed.join(', ')} (got ${type || 'none'})`);
-    const bytes = await capped(() => incoming.bytes(limits.upload));
-    if (isReply(bytes)) return bytes;
-    if (bytes.length === 0) return bad('Request body (the file bytes) is required');
-    return { body: {}, strings: [], raw: { contentType: type, bytes }, summary: { kind: 'raw', contentType: type, size: bytes.length } };
+    const bytes = bodyBytes(incoming, limits.upload);
+    return bytes instanceof Promise ? bytes.then((b) => rawBody(type, b)) : rawBody(type, bytes);
   }
-
-  const acceptsJson = op.body === 'json';
-  if (type === 'multipart/form-data') {
-    let form: FormData;
-    try {
-      const read = await capped(() => incoming.formData(limits.upload));
-      if (isReply(read)) return read;
-      form = read;
-    } catch {
-      return bad('Request body is not valid multipart/form-data');
-    }
-    const shape = bodyShape(operationId, 'multipart/form-data') ?? { arrays: new Set<string>(), binary: new Set<string>() };
-    const body: Record<string, unknown> = {};
-    const strings: string[] = [];
-    for (const [name, value] of form.entries()) {
-      if (typeof value === 'string') strings.push(value);
-      if (shape.arrays.has(name)) ((body[name] ??= []) as unknown[]).push(value);
-      else if (!(name in body)) body[name] = value;
-    }
-    if (validate) {
-      // Blobs stand in as strings for `format: binary`; every other value is a string to coerce.
-      const check: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(body)) {
-        check[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '(binary)')) : typeof v === 'string' ? v : '(binary)';
-      }
-      const error = inputValidator(operationId, 'multipart')?.(check);
-      if (error) return bad(error);
-      for (const [k, v] of Object.entries(check)) if (!shape.binary.has(k) && typeof body[k] === 'string') body[k] = v;
-    }
-    return { body, strings, summary: { kind: 'multipart', fields: summarize(body) as Record<string, unknown> } };
-  }
-  if (!acceptsJson) return bad(`Content-Type must be multipart/form-data (got ${type || 'none'})`);
+  if (type === 'multipart/form-data') return multipartBody(operationId, incoming, validate, limits);
+  if (op.body !== 'json') return bad(`Content-Type must be multipart/form-data (got ${type || 'none'})`);
   if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
     return bad(`Content-Type must be application/json or multipart/form-data (got ${type})`);
   }
-  const bytes = await capped(() => incoming.bytes(limits.json));
+  const bytes = bodyBytes(incoming, limits.json);
+  return bytes instanceof Promise ? bytes.then((b) => jsonBody(operationId, b, validate)) : jsonBody(operationId, bytes, validate);
+}
+
+/** A raw upload (the file bytes of a documented content type). */
+function rawBody(type: string, bytes: Uint8Array | MockReply): ParsedBody | MockReply {
+  if (isReply(bytes)) return bytes;
+  if (bytes.length === 0) return bad('Request body (the file bytes) is required');
+  return { body: {}, strings: [], raw: { contentType: type, bytes }, summary: { kind: 'raw', contentType: type, size: bytes.length } };
+}
+
+/** A multipart/form-data body (strings coerced, file parts kept as Blobs). */
+async function multipartBody(operationId: OperationId, incoming: IncomingRequest, validate: boolean, limits: BodyLimits): Promise<ParsedBody | MockReply> {
+  let form: FormData;
+  try {
+    const read = await capped(() => incoming.formData(limits.upload));
+    if (isReply(read)) return read;
+    form = read;
+  } catch {
+    return bad('Request body is not valid multipart/form-data');
+  }
+  const shape = bodyShape(operationId, 'multipart/form-data') ?? { arrays: new Set<string>(), binary: new Set<string>() };
+  const body: Record<string, unknown> = {};
+  const strings: string[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') strings.push(value);
+    if (shape.arrays.has(name)) ((body[name] ??= []) as unknown[]).push(value);
+    else if (!(name in body)) body[name] = value;
+  }
+  if (validate) {
+    // Blobs stand in as strings for `format: binary`; every other value is a string to coerce.
+    const check: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(body)) {
+      check[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '(binary)')) : typeof v === 'string' ? v : '(binary)';
+    }
+    const error = inputValidator(operationId, 'multipart')?.(check);
+    if (error) return bad(error);
+    for (const [k, v] of Object.entries(check)) if (!shape.binary.has(k) && typeof body[k] === 'string') body[k] = v;
+  }
+  return { body, strings, summary: { kind: 'multipart', fields: summarize(body) as Record<string, unknown> } };
+}
+
+/** A JSON body: UTF-8, parsed, not nested too deep, validated (no coercion), an object. */
+function jsonBody(operationId: OperationId, bytes: Uint8Array | MockReply, validate: boolean): ParsedBody | MockReply {
   if (isReply(bytes)) return bytes;
   let text: string;
   try {
@@ -181,24 +209,30 @@ export async function readBody(operationId: OperationId, incoming: IncomingReque
   } catch {
     return bad('Request body is not valid JSON');
   }
-  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) return bad(`Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  const object = body !== null && typeof body === 'object' && !Array.isArray(body);
+  // One pass over an object: the string values (for markers), whether a value is an object or array (only then can
+  // it nest deeper than the limit) and whether the summary would equal the body (flat, short).
+  const strings: string[] = [];
+  let keys = 0;
+  let nested = !object;
+  let flat = true;
+  if (object) {
+    for (const key in body as Record<string, unknown>) {
+      const v = (body as Record<string, unknown>)[key];
+      if (typeof v === 'string') {
+        strings.push(v);
+        if (v.length > MAX_SUMMARY) flat = false;
+      } else if (v !== null && typeof v === 'object') nested = true;
+      if (++keys > SUMMARY_KEYS || key.length > SUMMARY_KEY_CHARS) flat = false;
+    }
+    if (nested) flat = false;
+  }
+  if (nested && nestedDeeperThan(body, MAX_JSON_DEPTH)) return bad(`Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   if (validate) {
     const error = inputValidator(operationId, 'json')?.(body);
     if (error) return bad(error);
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('Request body must be a JSON object');
-  // One pass: the string values (for markers) and whether the summary would equal the body (flat, short).
-  const strings: string[] = [];
-  let keys = 0;
-  let flat = true;
-  for (const key in body) {
-    const v = (body as Record<string, unknown>)[key];
-    if (typeof v === 'string') {
-      strings.push(v);
-      if (v.length > MAX_SUMMARY) flat = false;
-    } else if (v !== null && typeof v === 'object') flat = false;
-    if (++keys > SUMMARY_KEYS || key.length > SUMMARY_KEY_CHARS) flat = false;
-  }
+  if (!object) return bad('Request body must be a JSON object');
   // A flat body of short values is its own summary (nothing is cut; the journal keeps the parsed object).
   return { body: body as Record<string, unknown>, strings, summary: { kind: 'json', value: flat ? body : summarize(body) } };
 }

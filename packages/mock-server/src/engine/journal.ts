@@ -28,9 +28,6 @@ export interface JournalEntry {
   error?: string;
 }
 
-/** The fields of an entry that most requests leave out (kept together, only when one is set). */
-type Extra = Pick<JournalEntry, 'scenario' | 'body' | 'error'>;
-
 /** The journal of one mock. */
 export class Journal {
   private seq = 0;
@@ -44,7 +41,10 @@ export class Journal {
   private readonly methods: string[];
   private readonly urls: string[];
   private readonly paths: string[];
-  private readonly extras: (Extra | undefined)[];
+  // The fields most requests leave out, each in its own array (no object is made to hold them).
+  private readonly scenarios: (ScenarioName | undefined)[];
+  private readonly bodies: (BodySummary | undefined)[];
+  private readonly errors: (string | undefined)[];
 
   constructor(limit: number) {
     const n = Math.max(0, Math.floor(limit));
@@ -55,7 +55,9 @@ export class Journal {
     this.methods = new Array<string>(n).fill('');
     this.urls = new Array<string>(n).fill('');
     this.paths = new Array<string>(n).fill('');
-    this.extras = new Array<Extra | undefined>(n).fill(undefined);
+    this.scenarios = new Array<ScenarioName | undefined>(n).fill(undefined);
+    this.bodies = new Array<BodySummary | undefined>(n).fill(undefined);
+    this.errors = new Array<string | undefined>(n).fill(undefined);
   }
 
   /** The next entry's sequence number. */
@@ -75,9 +77,9 @@ export class Journal {
     this.methods[i] = entry.method;
     this.urls[i] = entry.url;
     this.paths[i] = entry.path;
-    this.extras[i] = entry.scenario !== undefined || entry.body !== undefined || entry.error !== undefined
-      ? { ...(entry.scenario !== undefined ? { scenario: entry.scenario } : {}), ...(entry.body !== undefined ? { body: entry.body } : {}), ...(entry.error !== undefined ? { error: entry.error } : {}) }
-      : undefined;
+    this.scenarios[i] = entry.scenario;
+    this.bodies[i] = entry.body;
+    this.errors[i] = entry.error;
     this.head = i + 1 === n ? 0 : i + 1;
     if (this.size < n) this.size++;
   }
@@ -89,10 +91,18 @@ export class Journal {
     let i = (this.head - this.size + n) % (n || 1);
     for (let k = 0; k < this.size; k++) {
       const time = this.times[i] as number;
-      out[k] = {
+      const entry: Omit<JournalEntry, 'at'> & { at?: string } = {
         seq: this.seqs[i] as number, operationId: this.operationIds[i] ?? null, method: this.methods[i] as string, url: this.urls[i] as string,
-        path: this.paths[i] as string, status: this.statuses[i] as number, time, ...this.extras[i], at: new Date(time).toISOString(),
+        path: this.paths[i] as string, status: this.statuses[i] as number, time,
       };
+      const scenario = this.scenarios[i];
+      const body = this.bodies[i];
+      const error = this.errors[i];
+      if (scenario !== undefined) entry.scenario = scenario;
+      if (body !== undefined) entry.body = body;
+      if (error !== undefined) entry.error = error;
+      entry.at = new Date(time).toISOString();
+      out[k] = entry as JournalEntry;
       i = i + 1 === n ? 0 : i + 1;
     }
     return out;
@@ -104,7 +114,9 @@ export class Journal {
     this.size = 0;
     this.urls.fill('');
     this.paths.fill('');
-    this.extras.fill(undefined);
+    this.scenarios.fill(undefined);
+    this.bodies.fill(undefined);
+    this.errors.fill(undefined);
   }
 
   /** Back to empty, sequence from 1. */

@@ -27,11 +27,14 @@ export class Random {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
-  /** A string of `length` decimal digits that does not start with 0. */
+  /**
+   * A string of `length` (at least 1) decimal digits that does not start with 0. Built in one piece: a `+=` chain
+   * makes a rope of cons strings, which every id kept in a store would carry (about 150 bytes more per id).
+   */
   digits(length: number): string {
-    let out = String(this.int(1, 9));
-    while (out.length < length) out += String(this.int(0, 9));
-    return out;
+    const out: number[] = [this.int(1, 9)];
+    for (let i = 1; i < length; i++) out.push(this.int(0, 9));
+    return out.join('');
   }
 
   /** A lowercase hex string. */

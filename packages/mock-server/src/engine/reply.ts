@@ -14,6 +14,11 @@ export interface IncomingRequest {
    * is longer than `limit` bytes (a declared `Content-Length` over it is refused before reading).
    */
   bytes(limit?: number): Promise<Uint8Array>;
+  /**
+   * The whole body, when the adapter has read it before dispatching (the standalone server does for a body of
+   * declared length within the caps): the engine then reads it in the same turn, with no promise.
+   */
+  readonly received?: Uint8Array | undefined;
   /** The body parsed as multipart/form-data (`limit` as for `bytes`). */
   formData(limit?: number): Promise<FormData>;
   /** Aborted when the client goes away. */

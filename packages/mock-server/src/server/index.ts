@@ -87,6 +87,10 @@ function collect(req: IncomingMessage, limit: number): Promise<Uint8Array> {
 class NodeIncoming implements IncomingRequest {
   readonly method: string;
   readonly url: string;
+  /** The body, when `receive` read it before dispatch. */
+  received: Uint8Array | undefined;
+  /** Why reading it before dispatch failed (the client went away): `bytes()` rejects with it. */
+  receiveError: unknown;
   private body: Promise<Uint8Array> | undefined;
   private controller: AbortController | undefined;
 
@@ -101,6 +105,9 @@ class NodeIncoming implements IncomingRequest {
   }
 
   bytes(limit = Infinity): Promise<Uint8Array> {
+    const received = this.received;
+    if (received !== undefined) return received.length > limit ? Promise.reject(new BodyTooLargeError(limit)) : Promise.resolve(received);
+    if (this.receiveError !== undefined) return Promise.reject(this.receiveError);
     return (this.body ??= collect(this.req, limit));
   }
 
@@ -122,6 +129,39 @@ class NodeIncoming implements IncomingRequest {
     }
     return this.controller.signal;
   }
+}
+
+/**
+ * Reads a body of declared length (`Content-Length`, at most `limit` bytes: framing keeps it from being longer)
+ * into `incoming.received`, then calls `then`: the engine answers it in the same turn, with no promise. `false`
+ * (nothing read) for anything else: no or a chunked body, one over the limit, which the engine reads lazily.
+ */
+function receive(req: IncomingMessage, incoming: NodeIncoming, limit: number, then: () => void): boolean {
+  const declared = req.headers['content-length'];
+  if (declared === undefined || req.headers['transfer-encoding'] !== undefined) return false;
+  const length = Number(declared);
+  if (!(length > 0 && length <= limit)) return false;
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  req.on('data', (chunk: Buffer) => {
+    if (first === undefined) first = chunk;
+    else (chunks ??= [first]).push(chunk);
+  });
+  let settled = false;
+  req.once('end', () => {
+    if (settled) return;
+    settled = true;
+    incoming.received = chunks ? Buffer.concat(chunks) : first ?? EMPTY;
+    then();
+  });
+  // A client that goes away mid-body: the engine sees the read fail, as without this.
+  req.once('error', (error) => {
+    if (settled) return;
+    settled = true;
+    incoming.receiveError = error;
+    then();
+  });
+  return true;
 }
 
 /** The CORS headers as a flat `[name, value, …]` list (`writeHead` takes one without copying into an object). */
@@ -202,6 +242,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const engine = engineOf(mock);
   let origin = `http://${host}:${port}`;
   const basePath = new URL(mock.baseUrl).pathname.replace(/\/+$/, '');
+  // Bodies within both caps are read before dispatch; a larger one is left to the engine, which refuses it (413).
+  const prefetchLimit = Math.min(engine.options.maxBodyBytes, engine.options.maxUploadBytes);
 
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const control = isControlPath(req.url ?? '');
@@ -233,18 +275,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         res.destroy();
       }
     };
-    try {
-      // Answered in the same turn when the engine needs nothing asynchronous (most GETs).
-      const reply = control
-        ? controlRefusal((name) => incoming.header(name), access) ?? engine.control(incoming, { baseUrl: `${origin}${basePath}` })
-        : engine.dispatch(incoming);
-      // No CORS headers on the control API: a page of another origin gets no answer it can read.
-      const withCors = cors && !control;
-      if (reply instanceof Promise) reply.then((r) => write(req, res, r, withCors)).catch(fail);
-      else write(req, res, reply, withCors)?.catch(fail);
-    } catch (error) {
-      fail(error);
-    }
+    const answer = () => {
+      try {
+        // Answered in the same turn when the engine needs nothing asynchronous (most GETs, a JSON create).
+        const reply = control
+          ? controlRefusal((name) => incoming.header(name), access) ?? engine.control(incoming, { baseUrl: `${origin}${basePath}` })
+          : engine.dispatch(incoming);
+        // No CORS headers on the control API: a page of another origin gets no answer it can read.
+        const withCors = cors && !control;
+        if (reply instanceof Promise) reply.then((r) => write(req, res, r, withCors)).catch(fail);
+        else write(req, res, reply, withCors)?.catch(fail);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    // An API request's body (within the JSON cap) is read first, so the engine need not wait for it.
+    if (control || !receive(req, incoming, prefetchLimit, answer)) answer();
   });
 
   await new Promise<void>((resolve, reject) => {
