@@ -4,7 +4,8 @@ import { InsufficientCreditsError, JobModeratedError, ModeratedError } from '@us
 import { jobKinds } from '@useapi-minimax/client/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { miniMaxKeys, useGenerateMusic, type FlowStatus } from '../src/index.js';
-import { finishSong, flush, renderWith, setup, tick, until, useMswServer } from './helpers.js';
+import { http } from 'msw';
+import { finishSong, flush, renderWith, server, setup, tick, until, useMswServer } from './helpers.js';
 
 useMswServer();
 
@@ -42,9 +43,11 @@ describe('useGenerateMusic', () => {
 
   it('is submitting while the create is in flight', async () => {
     const env = setup();
-    env.mock.scenarios.once('latency:50', { operationId: 'createMusic' });
-    // Every rendered state is recorded: the 50 ms of latency are real time, so on a busy machine the answer
-    // can land between two checks of `until`, and only the history says what the user saw.
+    // The create is held until the test has seen 'submitting' (no real-time latency to race on a busy machine):
+    // this handler runs first, waits for the release, then falls through to the mock's (it returns nothing).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(http.post(/\/music\/create$/, async () => { await held; }));
     const seen: string[] = [];
     const { result } = renderWith(env, () => {
       const flow = useGenerateMusic();
@@ -53,8 +56,14 @@ describe('useGenerateMusic', () => {
       return flow;
     });
     act(() => result.current.submit({ prompt: 'A slow start' }));
+    await until(() => result.current.status === 'submitting');
+    await flush();
+    expect(result.current.status).toBe('submitting');
+    expect(env.calls('createMusic')).toBe(0);
+    release();
     await until(() => result.current.status === 'running', 5_000);
     expect(seen).toEqual(['idle', 'submitting', 'running (polling)']);
+    expect(env.calls('createMusic')).toBe(1);
   });
 
   it('a song moderated while generating: status moderated, JobModeratedError', async () => {
