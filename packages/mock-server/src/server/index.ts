@@ -55,6 +55,36 @@ const CORS: Record<string, string> = {
 const STATUS_TEXT: Record<number, string> = { 596: 'Account On Hold' };
 const EMPTY = new Uint8Array(0);
 
+/**
+ * Reads a body into one buffer and calls `done` once: with the bytes, or with the error (a `BodyTooLargeError` for
+ * one longer than `limit` bytes, whose rest is drained unbuffered; the stream's own error when the client leaves).
+ */
+function readChunks(req: IncomingMessage, limit: number, done: (error: unknown, bytes?: Uint8Array) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const settle = (error: unknown, bytes?: Uint8Array) => {
+    if (settled) return;
+    settled = true;
+    done(error, bytes);
+  };
+  const onData = (c: Buffer) => {
+    size += c.length;
+    if (size <= limit) {
+      chunks.push(c);
+      return;
+    }
+    // Drop what was read and drain the rest unbuffered.
+    chunks.length = 0;
+    req.off('data', onData);
+    req.resume();
+    settle(new BodyTooLargeError(limit));
+  };
+  req.on('data', onData);
+  req.once('end', () => settle(undefined, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+  req.once('error', (error) => settle(error));
+}
+
 /** Reads a body, refusing (without buffering the rest) one longer than `limit` bytes. */
 function collect(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return Promise.resolve(EMPTY);
@@ -62,25 +92,7 @@ function collect(req: IncomingMessage, limit: number): Promise<Uint8Array> {
     req.resume();
     return Promise.reject(new BodyTooLargeError(limit));
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) {
-        chunks.push(c);
-        return;
-      }
-      // Drop what was read and drain the rest unbuffered.
-      chunks.length = 0;
-      req.off('data', onData);
-      req.resume();
-      reject(new BodyTooLargeError(limit));
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+  return new Promise((resolve, reject) => readChunks(req, limit, (error, bytes) => (error === undefined ? resolve(bytes as Uint8Array) : reject(error))));
 }
 
 /** A node:http request as the engine reads it (methods on the prototype: nothing is closed over per request). */
@@ -141,24 +153,10 @@ function receive(req: IncomingMessage, incoming: NodeIncoming, limit: number, th
   if (declared === undefined || req.headers['transfer-encoding'] !== undefined) return false;
   const length = Number(declared);
   if (!(length > 0 && length <= limit)) return false;
-  let first: Buffer | undefined;
-  let chunks: Buffer[] | undefined;
-  req.on('data', (chunk: Buffer) => {
-    if (first === undefined) first = chunk;
-    else (chunks ??= [first]).push(chunk);
-  });
-  let settled = false;
-  req.once('end', () => {
-    if (settled) return;
-    settled = true;
-    incoming.received = chunks ? Buffer.concat(chunks) : first ?? EMPTY;
-    then();
-  });
   // A client that goes away mid-body: the engine sees the read fail, as without this.
-  req.once('error', (error) => {
-    if (settled) return;
-    settled = true;
-    incoming.receiveError = error;
+  readChunks(req, limit, (error, bytes) => {
+    if (error === undefined) incoming.received = bytes;
+    else incoming.receiveError = error;
     then();
   });
   return true;
