@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Per-request overhead of the client against openapi-fetch alone and raw fetch, on the same local server, in one run.
-//   node bench/overhead.mjs [iterations=5000] [--json]      (run `pnpm build` first; `pnpm bench` does)
+//   node bench/overhead.mjs [iterations=5000] [--json] [--against=<dir>]   (run `pnpm build` first; `pnpm bench` does)
+//   --against=<dir>: also runs the client calls of another build (its dist/ folder, e.g. main's copied aside) in the
+//   same rounds, each against the same openapi-fetch rows, so a change is measured before/after in one process.
 // The server (bench/server.mjs: node:http, keep-alive) runs in a process of its own, so serving the answers is not
 // counted as the calls' time; this process only issues the calls. Each round runs every call once, in a rotating
 // order, so drift in the machine's speed hits all of them alike. Per call: wall time from call to parsed body,
@@ -22,6 +24,7 @@ import { createMiniMaxClient } from '../dist/index.js';
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const iterations = Number(args.find((a) => /^\d+$/.test(a)) ?? 5000);
+const againstDir = args.find((a) => a.startsWith('--against='))?.slice('--against='.length);
 const warmup = Math.min(1000, iterations);
 const TOKEN = 'user:12345-benchToken';
 const MUSIC_ID = 'user:12345-minimax:987654321-music:512345678901234567';
@@ -35,6 +38,7 @@ const { port } = await new Promise((resolve, reject) => {
 });
 const base = `http://127.0.0.1:${port}/v1/minimax`;
 const client = createMiniMaxClient({ token: TOKEN, baseUrl: base, logLevel: 'silent' });
+const other = againstDir && (await import(new URL(`${againstDir.replace(/\/?$/, '/')}index.js`, `file://${process.cwd()}/`).href)).createMiniMaxClient({ token: TOKEN, baseUrl: base, logLevel: 'silent' });
 const plain = createClient({ baseUrl: base, headers: { Authorization: `Bearer ${TOKEN}` } });
 const url = `${base}/music/${MUSIC_ID}`;
 const headers = { Authorization: `Bearer ${TOKEN}` };
@@ -72,10 +76,17 @@ const contenders = {
   },
   'client.music.get(id)': () => client.music.get(MUSIC_ID),
   'client.accounts.list()': () => client.accounts.list(),
+  ...(other && { 'against: music.get(id)': () => other.music.get(MUSIC_ID), 'against: accounts.list()': () => other.accounts.list() }),
 };
 const CLIENT_CALLS = ['client.music.get(id)', 'client.accounts.list()'];
 // Each call against openapi-fetch alone making the same request (same URL, same answer).
-const BASELINE_OF = { 'client.music.get(id)': OPENAPI_FETCH, 'client.accounts.list()': OPENAPI_FETCH_LIST, [OPENAPI_FETCH_LIST]: OPENAPI_FETCH_LIST };
+const BASELINE_OF = {
+  'client.music.get(id)': OPENAPI_FETCH,
+  'client.accounts.list()': OPENAPI_FETCH_LIST,
+  'against: music.get(id)': OPENAPI_FETCH,
+  'against: accounts.list()': OPENAPI_FETCH_LIST,
+  [OPENAPI_FETCH_LIST]: OPENAPI_FETCH_LIST,
+};
 const names = Object.keys(contenders);
 const wall = Object.fromEntries(names.map((n) => [n, []]));
 const cpu = Object.fromEntries(names.map((n) => [n, []]));
@@ -148,6 +159,7 @@ if (asJson) {
     ['median/raw+sig', 16, (r) => x(r.medianVsRawSignal)],
   ];
   const line = (cells) => cells.map((c, i) => (i ? c.padStart(cols[i][1]) : c.padEnd(cols[i][1]))).join('');
+  if (other) console.log(`against: the client built in ${againstDir}, same rounds`);
   console.log(`node ${process.version}, ${iterations} requests each (after ${warmup} warm-up), keep-alive, interleaved; server in its own process`);
   console.log('oaf = openapi-fetch alone making the same request (GET /accounts for the list rows, GET /music/{id} otherwise);\nCPU/call = median CPU time of this process (the client side only) per call\n');
   console.log(line(cols.map((c) => c[0])));
