@@ -53,7 +53,7 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
   const problem = batchProblem(batch);
   if (problem) throw new TypeError(`batch: ${problem}`);
   const keys = batchKeys(batch);
-  const open = () => openRedis(options.connection);
+  const open = (o?: { autoPipeline?: boolean }) => openRedis(options.connection, o);
   // The backend's own commands (ledger, slots, results): many jobs' round trips share one write.
   const redis = openRedis(options.connection, { autoPipeline: true });
   const claimTtlMs = options.claimTtlMs ?? 15_000;
