@@ -51,7 +51,8 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
   function work(job: JobWork, state: { abandoned(): boolean; cancelled(): Promise<boolean>; finish?: FinishJob }): () => Promise<void> {
     // Auto-pipelined: the jobs that end in one turn (a gathered finish answers many at once) send their
     // moveToFinished in one socket write instead of one each; BullMQ copies it for its blocking fetch, whose
-    // BZPOPMIN is kept out of the pipelines (connection.ts).
+    // BZPOPMIN is kept out of the pipelines (connection.ts): a blocking command in a pipeline would hold back the
+    // commands behind it (the failure reported for Bull's pipelined connections, taskforcesh/bullmq#457).
     const connection = open({ autoPipeline: true });
     const processor = async (bull: Job<{ key: string }>) => {
       const { key } = bull.data;
