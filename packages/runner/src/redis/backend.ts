@@ -4,7 +4,7 @@
 // `runner.batch(items)` there records the jobs (idempotent: several processes may submit the same manifest)
 // and waits for every result, wherever it was driven.
 import { createHash } from 'node:crypto';
-import type { RunnerBackend } from '../backend.js';
+import type { FinishJob, RunnerBackend } from '../backend.js';
 import { closeRedis, openRedis, type RedisConnection } from './connection.js';
 import { createRedisCorrelation } from './correlation.js';
 import { createFinish } from './finish.js';
@@ -53,14 +53,16 @@ export function redisBackend(options: RedisBackendOptions): RedisBackend {
   const problem = batchProblem(batch);
   if (problem) throw new TypeError(`batch: ${problem}`);
   const keys = batchKeys(batch);
-  const open = () => openRedis(options.connection);
+  const open = (o?: { autoPipeline?: boolean }) => openRedis(options.connection, o);
   // The backend's own commands (ledger, slots, results): many jobs' round trips share one write.
   const redis = openRedis(options.connection, { autoPipeline: true });
   const claimTtlMs = options.claimTtlMs ?? 15_000;
   const ledger = createRedisLedger(redis, keys, ledgerIdOf(batch), batch);
   const slots = createRedisSlots(redis, { scope: batch, leaseMs: options.slotLeaseMs ?? 60_000, subscriber: open });
   const correlation = createRedisCorrelation(redis, keys, open);
-  const finish = createFinish(redis, keys, (lease) => slots.forget(lease));
+  const finishOne = createFinish(redis, keys, (lease) => slots.forget(lease));
+  // A finished job's claim is gone either way (released, or stale): the ledger keeps nothing of it.
+  const finish: FinishJob = (claim, lease, result) => finishOne(claim, lease, result).finally(() => ledger.forget(claim.key));
   const queue = createBatchQueue(redis, keys, ledger, open, {
     lockDurationMs: options.lockDurationMs ?? 10_000,
     stalledIntervalMs: options.stalledIntervalMs ?? 5_000,

@@ -6,12 +6,15 @@ import { Redis, type RedisOptions } from 'ioredis';
 /** Where Redis is: a `redis://` URL, ioredis options, or an ioredis client (its options are copied). */
 export type RedisConnection = string | RedisOptions | Redis;
 
+/** Commands that block their connection: never gathered into a pipeline (a copy of a pipelined client, as BullMQ makes for its fetch, keeps the option). */
+const BLOCKING = ['bzpopmin', 'bzpopmax', 'blpop', 'brpop', 'brpoplpush', 'blmove', 'xread', 'xreadgroup'];
+
 /**
  * A new client for `connection` that rides out restarts. `autoPipeline`: the commands issued in one tick go out
- * in one write (for the backend's own connection; never for one that blocks, as BullMQ's workers do).
+ * in one write (the backend's own connection, BullMQ's worker's; blocking commands are never gathered).
  */
 export function openRedis(connection: RedisConnection, options: { autoPipeline?: boolean } = {}): Redis {
-  const base = { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(1_000, 50 * times), ...(options.autoPipeline ? { enableAutoPipelining: true } : {}) };
+  const base = { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(1_000, 50 * times), ...(options.autoPipeline ? { enableAutoPipelining: true, autoPipeliningIgnoredCommands: BLOCKING } : {}) };
   if (typeof connection === 'string') return new Redis(connection, base);
   if (connection instanceof Redis) return new Redis({ ...connection.options, ...base });
   return new Redis({ ...connection, ...base });

@@ -89,8 +89,8 @@ function sameSubmission(record: JobRecord, e: Extract<LedgerEvent, { type: 'subm
   return record.kind === e.kind && record.replyRef === e.replyRef && canonical(record.input) === canonical(e.input) && canonical(record.files.map((f) => [f.field, f.sha256])) === canonical(e.files.map((f) => [f.field, f.sha256]));
 }
 
-/** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef). */
-export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger {
+/** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef); `forget` drops what it keeps of a job this process is done with. */
+export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger & { forget(key: string): void } {
   // Appends and claims of the jobs in flight are gathered: one script run for all those of one turn.
   const appendMany = luaScript(redis, 'ummAppendMany', 8, APPEND_MANY);
   const appendKeys = [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta];
@@ -102,17 +102,25 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
   const releaseScript = luaScript(redis, 'ummRelease', 1, RELEASE);
   let registered: Promise<unknown> | undefined;
   const register = () => (registered ??= redis.multi().sadd(BATCHES_KEY, batch).hsetnx(keys.meta, 'id', id).hsetnx(keys.meta, 'createdAt', String(Date.now())).exec());
-  const written = new Map<string, [string, string]>();
+  // The record and revision of each job this process holds the claim of, as it last read or wrote them: kept
+  // parsed (records are never changed in place: every event folds into a new one), so a job's appends neither
+  // read it back nor parse it again. Dropped when the claim is released or the job finished (`forget`).
+  const written = new Map<string, { record: JobRecord; rev: number }>();
   // Keys just claimed here: the claim script read the record too, and the next `get` (the drive's) takes it.
   const claimedNow = new Set<string>();
   const parse = (json: string | null | undefined) => (json ? (JSON.parse(json) as JobRecord) : undefined);
+  const forget = (key: string) => {
+    written.delete(key);
+    claimedNow.delete(key);
+  };
 
-  const ledger: Ledger = {
+  const ledger: Ledger & { forget(key: string): void } = {
     id,
     location: `redis batch ${batch}`,
+    forget,
     async get(key) {
       const known = claimedNow.delete(key) ? written.get(key) : undefined;
-      if (known) return parse(known[0]);
+      if (known) return known.record;
       return parse(await redis.hget(keys.records, key));
     },
     async list() {
@@ -129,8 +137,13 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
         // The last revision this process wrote is the current one while it holds the claim (one round trip
         // saved per write); the script's compare-and-set catches any other writer, and then the record is read.
         const known = tries === 0 ? written.get(key) : undefined;
-        const [json, rev] = known ?? ((await redis.multi().hget(keys.records, key).hget(keys.revisions, key).exec())!.map(([, v]) => v as string | null) as [string | null, string | null]);
-        const before = parse(json);
+        let before = known?.record;
+        let rev = known?.rev ?? 0;
+        if (!known) {
+          const [json, revision] = (await redis.multi().hget(keys.records, key).hget(keys.revisions, key).exec())!.map(([, v]) => v as string | null);
+          before = parse(json);
+          rev = Number(revision ?? '0');
+        }
         // Several processes may submit the same manifest at once: the same job again is no error.
         if (event.type === 'submitted' && before && sameSubmission(before, event)) return before;
         let next: JobRecord;
@@ -147,9 +160,10 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
         }
         const record = JSON.stringify(next);
         const ids = event.type === 'created' ? event.ids : [];
-        const answer = await append([key, rev ?? '0', claim ? String(claim.token) : '', record, JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids)]);
+        const answer = await append([key, rev, claim ? String(claim.token) : '', record, JSON.stringify({ key, ...event }), event.type, event.type === 'submitted' ? event.replyRef : '', JSON.stringify(ids)]);
         if (answer === 'ok') {
-          written.set(key, [record, String(Number(rev ?? '0') + 1)]);
+          // Kept for the next append under the claim (a submitter without one reads the record when it needs it).
+          if (claim) written.set(key, { record: next, rev: rev + 1 });
           return next;
         }
         // The batch was cancelled: the script refused the intent (nothing written); the job ends instead.
@@ -164,7 +178,7 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
       if (answer === 0) return undefined;
       const [token, json, rev] = answer;
       if (json) {
-        written.set(key, [json, rev || '0']);
+        written.set(key, { record: parse(json)!, rev: Number(rev || '0') });
         claimedNow.add(key);
       }
       return { key, owner, token: Number(token) };
@@ -173,7 +187,7 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
       return (await renewScript([keys.claims], [claim.key, String(claim.token), Math.ceil(ttlMs)])) === 1;
     },
     async release(claim) {
-      claimedNow.delete(claim.key);
+      forget(claim.key);
       await releaseScript([keys.claims], [claim.key, String(claim.token)]);
     },
     async getUpload(account, sha256) {

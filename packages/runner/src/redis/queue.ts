@@ -26,7 +26,7 @@ export interface QueueTimings {
 }
 
 /** The batch's queue: `dispatch` on any instance, `work` on workers. */
-export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, open: () => Redis, timings: QueueTimings) {
+export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, open: (options?: { autoPipeline?: boolean }) => Redis, timings: QueueTimings) {
   let queue: Queue | undefined;
   let queueConnection: Redis | undefined;
   const getQueue = () => {
@@ -49,7 +49,11 @@ export function createBatchQueue(redis: Redis, keys: BatchKeys, ledger: Ledger, 
 
   /** Starts a worker for `work`; `abandoned()` says whether an abort is the batch's cancellation. */
   function work(job: JobWork, state: { abandoned(): boolean; cancelled(): Promise<boolean>; finish?: FinishJob }): () => Promise<void> {
-    const connection = open();
+    // Auto-pipelined: the jobs that end in one turn (a gathered finish answers many at once) send their
+    // moveToFinished in one socket write instead of one each; BullMQ copies it for its blocking fetch, whose
+    // BZPOPMIN is kept out of the pipelines (connection.ts): a blocking command in a pipeline would hold back the
+    // commands behind it (the failure reported for Bull's pipelined connections, taskforcesh/bullmq#457).
+    const connection = open({ autoPipeline: true });
     const processor = async (bull: Job<{ key: string }>) => {
       const { key } = bull.data;
       const missing = () => writeResult({ key, kind: 'video', outcome: 'unknown', ids: [], account: undefined, createdNow: false, reconciled: false, message: 'not in the ledger', snapshots: [], files: [], downloadedNow: 0 });
