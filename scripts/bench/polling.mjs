@@ -31,7 +31,7 @@ const KINDS = [
 
 const rows = await Promise.all(KINDS.map(async (k) => {
   const mock = createMiniMaxMock({ seed: 3, clock: 'real', jobMs, validateResponses: false, deliverWebhooks: false });
-  const client = createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: mock.baseUrl, logLevel: 'silent', fetch: (input, init) => mock.handle(new Request(input, init)) });
+  const client = createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: mock.baseUrl, logLevel: 'silent', fetch: mock.fetch });
   // Warm-up (the mock compiles its request validators on first use), then the measured job.
   await k.wait(client, await k.create(client), { intervalMs: 1 });
   mock.clearRequests();

@@ -13,7 +13,7 @@
 //   runs BullMQ first, even runs the backend first), both timed from putting the jobs in the queue to the last
 //   done; the figure is the median of the per-run ratios. Beside it, per job: the process's CPU, redis-server's
 //   CPU (/proc), the Redis commands each process sent. The mock answers at once in the worker's process (its
-//   `handle` as the client's fetch). With --extras (and in the full run): the standalone server over HTTP, the
+//   `mock.fetch` as the client's fetch). With --extras (and in the full run): the standalone server over HTTP, the
 //   single-process runner on the same batch, and the mock alone answering the same creates.
 //   node scripts/bench/redis.mjs [--jobs 24] [--job-ms 3000] [--throughput-jobs 300] [--json]
 //   node scripts/bench/redis.mjs --throughput-only [--runs 3] [--extras]   (JSON; BENCH_PROF=dir: CPU profiles of
@@ -86,7 +86,6 @@ async function onRedis(redis, count) {
 }
 
 const throughputMock = { jobMs: 0, seed: 5, accounts: [{ maxJobs: 10, credits: 1e9 }, { maxJobs: 10, credits: 1e9 }], validateResponses: false, deliverWebhooks: false };
-const inProcessFetch = (mock) => (input, init) => mock.handle(input instanceof Request ? input : new Request(input, init));
 /** Worker concurrency of both sides of the throughput figure (the backend's BullMQ worker and the empty-job one). */
 const throughputConcurrency = 64;
 
@@ -171,7 +170,7 @@ function bullmqEmpty(redis, name) {
 let warmed;
 const warmMock = () =>
   (warmed ??= (async () => {
-    const client = createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: inProcessFetch(createMiniMaxMock(throughputMock)) });
+    const client = createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: createMiniMaxMock(throughputMock).fetch });
     const { tag, method, fixed } = submitKinds.image;
     const [account] = Object.keys(await client.accounts.list());
     await client.scheduler.available();
@@ -247,7 +246,7 @@ async function throughputExtras(redis, bullmqEmptyPerS) {
     await local.close();
     return perS;
   };
-  const singlePerS = await single(createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: inProcessFetch(createMiniMaxMock(throughputMock)) }));
+  const singlePerS = await single(createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: createMiniMaxMock(throughputMock).fetch }));
   const server2 = await startMockServer({ port: 0, ...throughputMock });
   const singleHttpPerS = await single(createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: server2.baseUrl, logLevel: 'silent' }));
   await server2.close();
@@ -266,7 +265,7 @@ async function throughputExtras(redis, bullmqEmptyPerS) {
     return throughputJobs / ((performance.now() - t0) / 1000);
   };
   const roomy = { ...throughputMock, accounts: [{ maxJobs: 1000, credits: 1e9 }, { maxJobs: 1000, credits: 1e9 }] };
-  const mockInProcessPerS = await mockAlone(createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: inProcessFetch(createMiniMaxMock(roomy)) }));
+  const mockInProcessPerS = await mockAlone(createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: createMiniMaxMock(roomy).fetch }));
   const server3 = await startMockServer({ port: 0, ...roomy });
   const mockHttpPerS = await mockAlone(createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: server3.baseUrl, logLevel: 'silent' }));
   await server3.close();

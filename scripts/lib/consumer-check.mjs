@@ -99,7 +99,7 @@ try {
 
 // root entry: the engine as fetch, manual clock.
 const mock = createMiniMaxMock({ jobMs: 1000 });
-const viaEngine = createMiniMaxClient({ token: MOCK_TOKEN, fetch: (input, init) => mock.handle(new Request(input, init)), logLevel: 'silent' });
+const viaEngine = createMiniMaxClient({ token: MOCK_TOKEN, fetch: mock.fetch, logLevel: 'silent' });
 const { musicId } = await viaEngine.music.create({ prompt: 'manual clock' });
 mock.clock.advance(1000);
 check((await viaEngine.music.get(musicId)).status === 2, 'mock: createMiniMaxMock() as fetch, manual clock');

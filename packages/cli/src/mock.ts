@@ -17,13 +17,13 @@ export interface EmbeddedMock {
 /** Starts the embedded mock (2 accounts, real clock, `jobMs` per generation). */
 export function startEmbeddedMock(options: { jobMs: number; accounts?: number; deliverWebhooks?: boolean }): EmbeddedMock {
   const mock = createMiniMaxMock({ clock: 'real', jobMs: options.jobMs, accounts: options.accounts ?? 2, seed: 1, deliverWebhooks: options.deliverWebhooks ?? false, validateResponses: false });
-  const client = createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: mock.baseUrl, logLevel: 'silent', fetch: (input, init) => mock.handle(new Request(input, init)) });
+  const client = createMiniMaxClient({ token: MOCK_TOKEN, baseUrl: mock.baseUrl, logLevel: 'silent', fetch: mock.fetch });
   return {
     mock,
     client,
     fetch: async (url, init) => {
       if (!MEDIA_HOSTS.includes(new URL(url).hostname)) throw new TypeError(`mock mode: no network (refused ${new URL(url).hostname})`);
-      return mock.handle(new Request(url, init));
+      return mock.fetch(url, init);
     },
     close: () => mock.dispose(),
   };

@@ -38,7 +38,7 @@ describe('cancelling a video on the mock', () => {
 
   function setup() {
     mock = createMiniMaxMock({ jobMs: 60_000 });
-    const options = { token: MOCK_TOKEN, fetch: (input: RequestInfo | URL, init?: RequestInit) => mock.handle(new Request(input, init)), logLevel: 'silent' as const };
+    const options = { token: MOCK_TOKEN, fetch: mock.fetch, logLevel: 'silent' as const };
     return { client: createMiniMaxClient(options), core: createMiniMaxCore(options) };
   }
 

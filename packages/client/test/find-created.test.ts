@@ -146,7 +146,7 @@ describe('findCreated against the mock (502/504 after the job was created)', () 
   }, 60_000);
   const setup = () => {
     mock = createMiniMaxMock({ jobMs: 10_000 });
-    return createMiniMaxClient({ token: MOCK_TOKEN, fetch: (input, init) => mock.handle(new Request(input, init)), logLevel: 'silent' });
+    return createMiniMaxClient({ token: MOCK_TOKEN, fetch: mock.fetch, logLevel: 'silent' });
   };
 
   it('a video answered 502 and already finished is found in the list by its prompt', async () => {

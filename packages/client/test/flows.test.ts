@@ -24,7 +24,7 @@ function setup(options: Parameters<typeof createMiniMaxMock>[0] = {}, stepMs = 2
   mock = createMiniMaxMock({ jobMs: 10_000, ...options });
   return createMiniMaxClient({
     token: MOCK_TOKEN,
-    fetch: (input, init) => mock.handle(new Request(input, init)),
+    fetch: mock.fetch,
     logLevel: 'silent',
     hooks: {
       onRequest: (e) => {

@@ -3,7 +3,8 @@ import type { OperationId } from './generated/operations.js';
 import type { MockClock } from './engine/clock.js';
 import { Engine, type JournalEntry } from './engine/engine.js';
 import type { MiniMaxMockOptions } from './engine/options.js';
-import { fromWebRequest, toResponse } from './engine/reply.js';
+import { fromWebRequest, toResponse, type IncomingRequest } from './engine/reply.js';
+import { fromFetchArgs } from './engine/fetch-request.js';
 import { SCENARIO_NAMES, parseScenario, type ActiveScenario, type ScenarioName, type ScenarioParams } from './engine/scenarios.js';
 import { collectionOf, type JobKindName, type MockData } from './data.js';
 import type { WebhookDelivery } from './engine/webhooks.js';
@@ -49,6 +50,13 @@ export interface MiniMaxMock {
    * of a result URL the mock handed out (its CDN hosts) answers placeholder media of the URL's type.
    */
   handle(request: Request): Promise<Response>;
+  /**
+   * The mock as a `fetch` (bound: pass it as it is, `createMiniMaxClient({ fetch: mock.fetch })`). Answers what the MSW
+   * handlers answer (the API, result media, the `/__mock` control API), without building a `Request` for a string or
+   * bytes body; a simulated network failure rejects with
+   * `TypeError('fetch failed')` and an aborted signal with its reason, as `fetch` does.
+   */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** Answers a `/__mock/…` control request (reset, scenario, clock, requests, webhooks, state). */
   control(request: Request): Promise<Response>;
   /** Whether a URL is under one of the mock's base URLs. */
@@ -92,6 +100,12 @@ export interface MiniMaxMock {
   dispose(): void;
 }
 
+/** `handle`'s answer as `fetch` gives it: a network failure rejects. */
+function asFetch(response: Response): Response {
+  if (response.type === 'error') throw new TypeError('fetch failed', { cause: new Error('mock: simulated network failure') });
+  return response;
+}
+
 /** Creates a mock with its own state. */
 export function createMiniMaxMock(options: MiniMaxMockOptions = {}): MiniMaxMock {
   const engine = new Engine(options);
@@ -116,11 +130,30 @@ export function createMiniMaxMock(options: MiniMaxMockOptions = {}): MiniMaxMock
     clear: () => engine.scenarios.clear(),
     active: () => engine.scenarios.list(),
   };
+  // The control API's roots (`/__mock`, `/__mock/…` on each base URL's origin), served by `fetch` as by the MSW handlers.
+  const controlRoots = [...new Set(engine.options.baseUrls.map((base) => `${new URL(base).origin}/__mock`))];
+  const isControl = (url: string) => controlRoots.some((root) => url.startsWith(root) && (url.length === root.length || '/?'.includes(url.charAt(root.length))));
+  const answer = async (incoming: IncomingRequest) => toResponse(engine.media(incoming) ?? (await engine.process(incoming)));
   const mock: MiniMaxMock & { [ENGINE]: Engine } = {
     [ENGINE]: engine,
-    handle: async (request) => {
-      const incoming = fromWebRequest(request);
-      return toResponse(engine.media(incoming) ?? (await engine.process(incoming)));
+    handle: (request) => answer(fromWebRequest(request)),
+    fetch: (input, init) => {
+      const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      let incoming: IncomingRequest;
+      try {
+        incoming = fromFetchArgs(input, init);
+      } catch (error) {
+        return Promise.reject(error); // as fetch: a bad URL or init rejects, never throws
+      }
+      const answered = (isControl(incoming.url) ? engine.control(incoming).then(toResponse) : answer(incoming)).then(asFetch);
+      if (!signal) return answered;
+      // As fetch: an abort while the answer is pending (a latency scenario, a slow upload read) rejects at once.
+      return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        answered.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
     },
     control: async (request) => toResponse(await engine.control(fromWebRequest(request))),
     serves: (url) => engine.serves(url),

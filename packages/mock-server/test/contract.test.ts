@@ -110,7 +110,7 @@ function checkAgainstSpec(opId: string, a: Answer): void {
   expect(specErrors(pointer, a.json), JSON.stringify(a.json).slice(0, 300)).toEqual([]);
 }
 
-describe.each<TransportName>(['handle', 'msw', 'http'])('every operation via %s', (transport) => {
+describe.each<TransportName>(['handle', 'msw', 'http', 'fetch'])('every operation via %s', (transport) => {
   let h: Harness;
   const ids: Ids = {};
   beforeAll(async () => {

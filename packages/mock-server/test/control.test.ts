@@ -4,48 +4,48 @@ import { describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { MOCK_TOKEN } from '@useapi-minimax/mock-server';
 import { startMockServer } from '@useapi-minimax/mock-server/server';
-import { CONTROL, TRANSPORTS, withHarness } from './helpers.js';
+import { CONTROL, TRANSPORTS, withHarness, type Harness } from './helpers.js';
 
 describe.each(TRANSPORTS)('control API via %s', (t) => {
-  const control = async (origin: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${origin}/__mock${path}`, { method, headers: { ...CONTROL, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const control = async (h: Harness, method: string, path: string, body?: unknown) => {
+    const res = await h.fetch(`${h.origin}/__mock${path}`, { method, headers: { ...CONTROL, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     return { status: res.status, json: await res.json() };
   };
 
   it('reports, advances the clock, sets scenarios, lists requests and resets', () =>
     withHarness(t, {}, async (h) => {
-      const info = await control(h.origin, 'GET', '');
+      const info = await control(h, 'GET', '');
       expect(info.json).toMatchObject({ baseUrl: h.baseUrl, baseUrls: [h.baseUrl], accounts: ['987654321'], clock: { mode: 'manual', iso: '2026-09-01T12:00:00.000Z' }, jobMs: 10_000 });
       const { videoId } = (await h.call({ path: '/videos/create', json: { prompt: 'p' } })).json;
-      const advanced = await control(h.origin, 'POST', '/clock/advance', { ms: 10_000 });
+      const advanced = await control(h, 'POST', '/clock/advance', { ms: 10_000 });
       expect(advanced.json.iso).toBe('2026-09-01T12:00:10.000Z');
       expect((await h.call({ path: `/videos/${videoId}` })).json.status).toBe(2);
 
-      const set = await control(h.origin, 'POST', '/scenario', { name: 'rate-limited:5', once: true, operationId: 'createImages' });
+      const set = await control(h, 'POST', '/scenario', { name: 'rate-limited:5', once: true, operationId: 'createImages' });
       expect(set.json).toEqual([{ name: 'rate-limited', params: { retryAfter: 5 }, operationIds: ['createImages'], remaining: 1 }]);
       const limited = await h.call({ path: '/images/create', json: { prompt: 'p' } });
       expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '5']);
-      expect((await control(h.origin, 'GET', '/scenario')).json).toEqual([]);
-      await control(h.origin, 'POST', '/scenario', { name: 'moderated' });
+      expect((await control(h, 'GET', '/scenario')).json).toEqual([]);
+      await control(h, 'POST', '/scenario', { name: 'moderated' });
       expect((await h.call({ path: '/videos/create', json: { prompt: 'p' } })).status).toBe(422);
-      await control(h.origin, 'DELETE', '/scenario');
+      await control(h, 'DELETE', '/scenario');
       expect((await h.call({ path: '/videos/create', json: { prompt: 'p' } })).status).toBe(200);
 
-      const log = await control(h.origin, 'GET', '/requests?operationId=createVideo');
+      const log = await control(h, 'GET', '/requests?operationId=createVideo');
       expect(log.json.map((r: any) => r.status)).toEqual([200, 422, 200]);
-      expect((await control(h.origin, 'GET', '/state')).json).toMatchObject({ accounts: 1, videos: 5 });
-      expect((await control(h.origin, 'GET', '/webhooks')).json).toEqual([]);
-      expect((await control(h.origin, 'POST', '/reset')).json.ok).toBe(true);
-      expect((await control(h.origin, 'GET', '/requests')).json).toEqual([]);
-      expect((await control(h.origin, 'GET', '/state')).json.videos).toBe(3);
+      expect((await control(h, 'GET', '/state')).json).toMatchObject({ accounts: 1, videos: 5 });
+      expect((await control(h, 'GET', '/webhooks')).json).toEqual([]);
+      expect((await control(h, 'POST', '/reset')).json.ok).toBe(true);
+      expect((await control(h, 'GET', '/requests')).json).toEqual([]);
+      expect((await control(h, 'GET', '/state')).json.videos).toBe(3);
     }));
 
   it('answers 400 for bad control input and 404 for unknown calls', () =>
     withHarness(t, {}, async (h) => {
-      expect((await control(h.origin, 'POST', '/clock/advance', { ms: -5 })).status).toBe(400);
-      expect((await control(h.origin, 'POST', '/scenario', { name: 'nope' })).json.error).toMatch(/Unknown mock scenario/);
-      expect((await control(h.origin, 'GET', '/nope')).status).toBe(404);
-      const plain = await fetch(`${h.origin}/__mock/scenario`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'moderated' }) });
+      expect((await control(h, 'POST', '/clock/advance', { ms: -5 })).status).toBe(400);
+      expect((await control(h, 'POST', '/scenario', { name: 'nope' })).json.error).toMatch(/Unknown mock scenario/);
+      expect((await control(h, 'GET', '/nope')).status).toBe(404);
+      const plain = await h.fetch(`${h.origin}/__mock/scenario`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'moderated' }) });
       expect(plain.status).toBe(415);
       expect(h.mock.scenarios.active()).toEqual([]);
     }));
@@ -142,7 +142,7 @@ describe('who may use the standalone server\'s control API', () => {
 describe('CORS on the standalone server', () => {
   it('answers preflights and exposes Retry-After', () =>
     withHarness('http', {}, async (h) => {
-      const pre = await fetch(`${h.baseUrl}/videos/create`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, prefer' } });
+      const pre = await h.fetch(`${h.baseUrl}/videos/create`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, prefer' } });
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-origin')).toBe('*');
       expect(pre.headers.get('access-control-allow-headers')).toContain('prefer');

@@ -13,7 +13,7 @@ export const AUTH = { authorization: `Bearer ${MOCK_TOKEN}` };
 export const CONTROL = { authorization: `Bearer ${MOCK_TOKEN}` };
 
 /** How a request is sent. */
-export type TransportName = 'msw' | 'http' | 'handle';
+export type TransportName = 'msw' | 'http' | 'handle' | 'fetch';
 
 /** A request of a test. */
 export interface Call {
@@ -48,10 +48,13 @@ export interface Harness {
   call(call: Call): Promise<Answer>;
   /** The raw `Response` (body unread). */
   send(call: Call): Promise<Response>;
+  /** A `fetch` that reaches this mock (control API included): `mock.fetch` in process, else the global one. */
+  fetch(input: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
-function buildRequest(baseUrl: string, c: Call): Request {
+/** What `fetch(url, init)` is called with for a call: the `fetch` transport sends these as they are. */
+function buildArgs(baseUrl: string, c: Call): [string, RequestInit] {
   const headers: Record<string, string> = { ...(c.noAuth ? {} : AUTH), ...c.headers };
   let body: BodyInit | undefined;
   if (c.json !== undefined) {
@@ -66,7 +69,11 @@ function buildRequest(baseUrl: string, c: Call): Request {
     headers['content-type'] = c.raw.type;
   }
   const method = c.method ?? (body !== undefined ? 'POST' : 'GET');
-  return new Request(`${baseUrl}${c.path}`, { method, headers, ...(body !== undefined ? { body } : {}), ...(c.signal ? { signal: c.signal } : {}) });
+  return [`${baseUrl}${c.path}`, { method, headers, ...(body !== undefined ? { body } : {}), ...(c.signal ? { signal: c.signal } : {}) }];
+}
+
+function buildRequest(baseUrl: string, c: Call): Request {
+  return new Request(...buildArgs(baseUrl, c));
 }
 
 async function answer(response: Response): Promise<Answer> {
@@ -86,22 +93,27 @@ export async function openHarness(name: TransportName, options: MiniMaxMockOptio
   if (name === 'handle') {
     const mock = createMiniMaxMock(opts);
     const send = (c: Call) => mock.handle(buildRequest(mock.baseUrl, c));
-    return { name, mock, baseUrl: mock.baseUrl, origin: new URL(mock.baseUrl).origin, send, call: async (c) => answer(await send(c)), close: async () => mock.dispose() };
+    return { name, mock, baseUrl: mock.baseUrl, origin: new URL(mock.baseUrl).origin, send, fetch: mock.fetch, call: async (c) => answer(await send(c)), close: async () => mock.dispose() };
+  }
+  if (name === 'fetch') {
+    const mock = createMiniMaxMock(opts);
+    const send = (c: Call) => mock.fetch(...buildArgs(mock.baseUrl, c));
+    return { name, mock, baseUrl: mock.baseUrl, origin: new URL(mock.baseUrl).origin, send, fetch: mock.fetch, call: async (c) => answer(await send(c)), close: async () => mock.dispose() };
   }
   if (name === 'msw') {
     const server = setupMiniMaxServer(opts);
     server.listen({ onUnhandledRequest: 'error' });
     const { mock } = server;
     const send = (c: Call) => fetch(buildRequest(mock.baseUrl, c));
-    return { name, mock, baseUrl: mock.baseUrl, origin: new URL(mock.baseUrl).origin, send, call: async (c) => answer(await send(c)), close: async () => { server.close(); mock.dispose(); } };
+    return { name, mock, baseUrl: mock.baseUrl, origin: new URL(mock.baseUrl).origin, send, fetch, call: async (c) => answer(await send(c)), close: async () => { server.close(); mock.dispose(); } };
   }
   const server = await startMockServer({ port: 0, deliverWebhooks: false, ...opts });
   const send = (c: Call) => fetch(buildRequest(server.baseUrl, c));
-  return { name, mock: server.mock, baseUrl: server.baseUrl, origin: server.url, send, call: async (c) => answer(await send(c)), close: () => server.close() };
+  return { name, mock: server.mock, baseUrl: server.baseUrl, origin: server.url, send, fetch, call: async (c) => answer(await send(c)), close: () => server.close() };
 }
 
 /** The transports every behaviour test runs through. */
-export const TRANSPORTS: TransportName[] = ['msw', 'http'];
+export const TRANSPORTS: TransportName[] = ['msw', 'http', 'fetch'];
 
 const SPEC_ID = 'https://useapi-minimax.test/openapi.json';
 let ajv: Ajv2020 | undefined;

@@ -85,7 +85,7 @@ describe('body-size caps (413)', () => {
 
   it.each(TRANSPORTS)('control bodies are capped and nothing sent is echoed at length (%s)', (t) =>
     withHarness(t, {}, async (h) => {
-      const post = (body: string) => fetch(`${h.origin}/__mock/scenario`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'application/json' }, body });
+      const post = (body: string) => h.fetch(`${h.origin}/__mock/scenario`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'application/json' }, body });
       const huge = await post(JSON.stringify({ name: 'x'.repeat(1024 * 1024) }));
       expect(huge.status).toBe(413);
       expect((await huge.text()).length).toBeLessThan(1000);
@@ -100,9 +100,9 @@ describe('body-size caps (413)', () => {
         const res = await post(JSON.stringify(body));
         expect(res.status).toBe(400);
         expect((await res.text()).length).toBeLessThan(1000);
-        const list = await (await fetch(`${h.origin}/__mock/scenario`, { headers: CONTROL })).json();
+        const list = await (await h.fetch(`${h.origin}/__mock/scenario`, { headers: CONTROL })).json();
         expect(list).toEqual([{ name: 'moderated', params: {} }]);
-        await fetch(`${h.origin}/__mock/scenario`, { method: 'DELETE', headers: CONTROL });
+        await h.fetch(`${h.origin}/__mock/scenario`, { method: 'DELETE', headers: CONTROL });
       }
     }),
   );
@@ -136,14 +136,14 @@ describe('bad input: no unrequested 5xx, state unchanged', () => {
 
   it.each(TRANSPORTS)('the control clock refuses to advance past the last date (1e300 ms) and keeps working (%s)', (t) =>
     withHarness(t, {}, async (h) => {
-      const advance = (ms: number) => fetch(`${h.origin}/__mock/clock/advance`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+      const advance = (ms: number) => h.fetch(`${h.origin}/__mock/clock/advance`, { method: 'POST', headers: { ...CONTROL, 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
       const before = h.mock.clock.now();
       const res = await advance(1e300);
       expect(res.status).toBe(400);
       expect(h.mock.clock.now()).toBe(before);
       expect(() => h.mock.clock.advance(1e300)).toThrow(RangeError);
       await h.call({ path: '/videos/create', json: { prompt: 'p' } });
-      const log = await fetch(`${h.origin}/__mock/requests`, { headers: CONTROL });
+      const log = await h.fetch(`${h.origin}/__mock/requests`, { headers: CONTROL });
       expect(log.status).toBe(200);
       expect((await log.json()).at(-1).at).toBe('2026-09-01T12:00:00.000Z');
       expect((await advance(1000)).status).toBe(200);

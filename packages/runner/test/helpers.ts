@@ -23,7 +23,7 @@ export function sent(entry: { body?: unknown }): Record<string, unknown> {
 
 export function harness(options: MiniMaxMockOptions = {}): Harness {
   const mock = createMiniMaxMock({ clock: 'real', jobMs: 150, seed: 7, ...options });
-  const client = createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: (input, init) => mock.handle(new Request(input, init)) });
+  const client = createMiniMaxClient({ token: MOCK_TOKEN, logLevel: 'silent', fetch: mock.fetch });
   const runners: JobRunner[] = [];
   return {
     mock,

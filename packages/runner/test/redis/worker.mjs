@@ -12,16 +12,15 @@ import { redisBackend } from '../../dist/redis/index.js';
 
 const [redisUrl, baseUrl, manifestPath, batch, outDir, webhookUrl] = process.argv.slice(2);
 const items = JSON.parse(readFileSync(manifestPath, 'utf8'));
-// WORKER_MOCK (JSON mock options): the mock in this process, its `handle` as the client's fetch (no HTTP; the
+// WORKER_MOCK (JSON mock options): the mock in this process, `mock.fetch` as the client's fetch (no HTTP; the
 // throughput bench); the mock base URL argument is then ignored.
 const inProcess = process.env.WORKER_MOCK ? createMiniMaxMock(JSON.parse(process.env.WORKER_MOCK)) : undefined;
-const inProcessFetch = (mock) => (input, init) => mock.handle(input instanceof Request ? input : new Request(input, init));
-const client = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', ...(inProcess ? { fetch: inProcessFetch(inProcess) } : { baseUrl }), logLevel: 'silent', maxRetries: 8 });
+const client = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', ...(inProcess ? { fetch: inProcess.fetch } : { baseUrl }), logLevel: 'silent', maxRetries: 8 });
 if (inProcess) {
   // The mock compiles its validators on an operation's first request (hundreds of ms, once per process): a
   // throwaway mock with the same options takes that here, so the batch's mock answers at once and its journal
   // holds only the batch's creates.
-  const spare = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', fetch: inProcessFetch(createMiniMaxMock(JSON.parse(process.env.WORKER_MOCK))), logLevel: 'silent' });
+  const spare = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', fetch: createMiniMaxMock(JSON.parse(process.env.WORKER_MOCK)).fetch, logLevel: 'silent' });
   const [account] = Object.keys(await spare.accounts.list());
   await spare.scheduler.available();
   for (const kind of new Set(items.map((i) => i.kind))) {
@@ -77,7 +76,7 @@ const open = (name, withClient) => {
 // of its own against a mock of its own, before the measured one: the JIT warms up on the same code paths (the
 // bench warms BullMQ's empty-job baseline the same way), and the measured batch's mock journal holds only its own.
 if (inProcess && Number(process.env.WORKER_WARMUP ?? 0) > 0) {
-  const warmClient = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', fetch: inProcessFetch(createMiniMaxMock(JSON.parse(process.env.WORKER_MOCK))), logLevel: 'silent', maxRetries: 8 });
+  const warmClient = createMiniMaxClient({ token: 'user:12345-useapiMiniMaxMockToken', fetch: createMiniMaxMock(JSON.parse(process.env.WORKER_MOCK)).fetch, logLevel: 'silent', maxRetries: 8 });
   const warm = open(`${batch}-warm`, warmClient);
   await warm.runner.batch(items.slice(0, Number(process.env.WORKER_WARMUP)).map((item) => ({ ...item, key: `warm-${item.key}` })));
   await warm.runner.close();
