@@ -9,7 +9,8 @@
 // Every server is first warmed up on both endpoints (`--warmup` s each: a fresh mock has far more code to compile
 // than the bare server, and on a busy machine its first seconds cost it 3-4× the CPU per request of later ones),
 // then `--rounds` rounds each measure the bare server and every configuration back to back; a row prints the
-// median over the rounds of the ratio to the bare server of the same round.
+// median over the rounds of the ratio to the bare server of the same round; the configurations' order rotates
+// from round to round.
 // `--rate <req/s>` adds rows at that fixed overall rate (autocannon `overallRate`): every server gets the same
 // load, so its CPU time per request (user + system of all its threads, and of its main thread alone, from /proc)
 // does not depend on how much of the machine the others left it: the steadier figure on a shared machine.
@@ -124,6 +125,15 @@ async function measure(port, path, { connections, seconds, method = 'GET', body,
   return { rps, cpuPerRequestUs, p50: Math.max(...runs.map((r) => r.p50)), p99: Math.max(...runs.map((r) => r.p99)), non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0), total: runs.reduce((n, r) => n + r.total, 0) };
 }
 
+/**
+ * `list` rotated by `round`: each configuration takes each place in the order once over the rounds, so no row always
+ * follows the bare server's (whose generator is still closing its connections when the next row starts).
+ */
+function rotate(list, round) {
+  const k = round % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
 async function text(port, path, init) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init?.headers } });
   return res.text();
@@ -155,7 +165,7 @@ async function main() {
   for (let round = 0; round < rounds; round++) {
     for (const [endpoint, path, method, body] of endpoints) {
       const base = await measure(bare.port, path, { connections, seconds, method, body, pid: bare.c.pid });
-      for (const [config, server] of Object.entries(servers)) {
+      for (const [config, server] of rotate(Object.entries(servers), round)) {
         const m = await measure(server.port, path, { connections, seconds, method, body, pid: server.c.pid });
         const key = `${endpoint}|${config}`;
         if (!samples.has(key)) samples.set(key, []);
@@ -170,7 +180,7 @@ async function main() {
     const all = { bare, ...servers };
     for (let round = 0; round < rounds; round++) {
       for (const [endpoint, path, method, body] of endpoints) {
-        for (const [config, server] of Object.entries(all)) {
+        for (const [config, server] of rotate(Object.entries(all), round)) {
           const m = await measureAtRate(server.port, path, { connections, seconds, method, body, rate, pid: server.c.pid });
           const key = `${endpoint}|${config}`;
           if (!fixed.has(key)) fixed.set(key, []);
