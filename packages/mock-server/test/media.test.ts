@@ -1,9 +1,11 @@
 // The media stand-in: the result URLs the mock hands out answer placeholder bytes of the right type, in process
 // (MSW, `mock.handle`: the real CDN hosts) and from the standalone server (`<origin>/__media/<cdn host>/<path>`).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MOCK_TOKEN, createMiniMaxMock } from '@useapi-minimax/mock-server';
 import { startMockServer } from '@useapi-minimax/mock-server/server';
 import { withHarness } from './helpers.js';
+import { MEDIA_HOSTS, rewriteMedia } from '../src/engine/media.js';
 
 const AUTH = { authorization: `Bearer ${MOCK_TOKEN}` };
 const MP4 = [0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70];
@@ -76,5 +78,19 @@ describe('extra MSW handlers', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('rewriteMedia moves exactly the URLs a global replace of https://<cdn host>/ would (scan, fixed cases and generated text)', () => {
+    const origin = 'http://127.0.0.1:4010';
+    // The reference: the RegExp replace the scan stands in for.
+    const pattern = new RegExp(`https://(${MEDIA_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')})/`, 'g');
+    const reference = (text: string) => text.replace(pattern, (_, host: string) => `${origin}/__media/${host}/`);
+    const fixed = ['', 'plain', 'https://', 'https://cdn.hailuoai.video', 'https://cdn.hailuoai.video/', 'xhttps://cdn.hailuoai.com/a"https://minimax-public-cdn.com/b', 'https://https://cdn.hailuoai.com/x', 'https://cdn.hailuoai.comx/', 'https://evil.example/https://cdn.hailuoai.video/v.mp4'];
+    for (const text of fixed) expect(rewriteMedia(text, origin)).toBe(reference(text));
+    const piece = fc.constantFrom('https://', '/', 'x', '"', ...MEDIA_HOSTS, 'cdn.hailuoai.', 'https:/', 'http://');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const text = pieces.join('');
+      expect(rewriteMedia(text, origin)).toBe(reference(text));
+    }), { numRuns: 2000 });
   });
 });

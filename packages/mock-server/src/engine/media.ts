@@ -64,8 +64,21 @@ export function mediaReply(method: string, url: URL, origin?: string): MockReply
 }
 
 const CDN_URL = new RegExp(`https://(${MEDIA_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')})/`, 'g');
+/** The replacement pattern of the last origin seen (a server has one), not a new pattern string per answer. */
+let patternOrigin = '';
+let pattern = '';
 
-/** `text` with every CDN result URL moved under `<origin>/__media/` (the standalone server's answers). */
+/**
+ * `text` with every CDN result URL moved under `<origin>/__media/` (the standalone server's answers). One RegExp
+ * replace, whose result is one flat string: a hand scan measured no faster and built a rope that was copied flat
+ * again when the answer's length was counted.
+ */
 export function rewriteMedia(text: string, origin: string): string {
-  return text.includes('https://') ? text.replace(CDN_URL, `${origin}${MEDIA_PREFIX}$1/`) : text;
+  if (!text.includes('https://')) return text;
+  if (origin !== patternOrigin) {
+    // A `$` in the origin stays literal (a URL origin has none).
+    pattern = `${origin.replaceAll('$', '$$$$')}${MEDIA_PREFIX}$1/`;
+    patternOrigin = origin;
+  }
+  return text.replace(CDN_URL, pattern);
 }

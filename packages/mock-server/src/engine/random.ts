@@ -1,5 +1,8 @@
 // A small seeded PRNG (mulberry32): the mock's sample data, ids and chaos faults are a function of the seed.
 
+/** Scratch char codes of `digits` (one array reused: the call is synchronous and the string is copied out). */
+const DIGIT_CODES: number[] = [];
+
 /** Deterministic random numbers from a seed. */
 export class Random {
   private state: number;
@@ -28,13 +31,16 @@ export class Random {
   }
 
   /**
-   * A string of `length` (at least 1) decimal digits that does not start with 0. Built in one piece: a `+=` chain
-   * makes a rope of cons strings, which every id kept in a store would carry (about 150 bytes more per id).
+   * A string of `length` (at least 1) decimal digits that does not start with 0. Built in one piece from char codes:
+   * a `+=` chain makes a rope of cons strings, which every id kept in a store would carry (about 150 bytes more per
+   * id), and joining an array of numbers converts each one to a string first (~0.4 µs of every create).
    */
   digits(length: number): string {
-    const out: number[] = [this.int(1, 9)];
-    for (let i = 1; i < length; i++) out.push(this.int(0, 9));
-    return out.join('');
+    const codes = DIGIT_CODES;
+    codes.length = length;
+    codes[0] = 0x30 + this.int(1, 9);
+    for (let i = 1; i < length; i++) codes[i] = 0x30 + this.int(0, 9);
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** A lowercase hex string. */

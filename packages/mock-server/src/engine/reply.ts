@@ -53,11 +53,16 @@ export function bounded(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}… (+${text.length - max} chars)` : text;
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
+/**
+ * The headers of a JSON reply without others: one frozen object that every such reply shares (nothing changes a
+ * reply's headers in place; a fault that needs others copies them), so the standalone server can recognise it and
+ * write its precomputed header list.
+ */
+export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json; charset=utf-8' });
 
 /** A JSON reply. */
 export function jsonReply(status: number, value: unknown, headers?: Record<string, string>): MockReply {
-  return { status, headers: headers ? { ...JSON_HEADERS, ...headers } : { ...JSON_HEADERS }, body: JSON.stringify(value) };
+  return { status, headers: headers ? { ...JSON_HEADERS, ...headers } : JSON_HEADERS, body: JSON.stringify(value) };
 }
 
 /** The error body `{ error, code }` (set `code: false` to leave it out, as a few documented bodies do). */

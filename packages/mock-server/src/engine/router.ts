@@ -56,21 +56,23 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
   if (exact) return { operationId: exact, params: {} };
   const candidates = templates.get(method);
   if (!candidates) return undefined;
-  const parts = p.split('/').slice(1);
+  // `parts[0]` is the empty string before the leading `/` (no `.slice(1)` copy of the array per request).
+  const parts = p.split('/');
   outer: for (const route of candidates) {
-    if (route.segments.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    for (let i = 0; i < parts.length; i++) {
+    if (route.segments.length !== parts.length - 1) continue;
+    // Made at the first parameter: most candidates fail on a literal segment before it.
+    let params: Record<string, string> | undefined;
+    for (let i = 0; i < route.segments.length; i++) {
       const seg = route.segments[i] as string | { param: string };
-      const part = parts[i] as string;
+      const part = parts[i + 1] as string;
       if (typeof seg === 'string') {
         if (seg !== part) continue outer;
       } else {
         if (part === '') continue outer;
-        params[seg.param] = decode(part);
+        (params ??= {})[seg.param] = decode(part);
       }
     }
-    return { operationId: route.operationId, params };
+    return { operationId: route.operationId, params: params ?? {} };
   }
   return undefined;
 }

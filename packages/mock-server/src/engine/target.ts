@@ -19,8 +19,11 @@ const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
 const DOT = /\/\.|%2e/i;
 /** Query characters the parser leaves as they are (special schemes encode `'`). */
 const PLAIN_QUERY = /^\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?[\]]*$/;
-/** `host`, `host:port`, `[v6]`, `[v6]:port` of plain characters. */
-const PLAIN_AUTHORITY = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
+/**
+ * `http(s)://` then `host`, `host:port`, `[v6]` or `[v6]:port` of plain characters, up to the path's `/` (tested on
+ * the whole URL: no authority string or match array per request).
+ */
+const PLAIN_ORIGIN = /^https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?\//;
 
 class PlainTarget implements RequestTarget {
   private params: URLSearchParams | undefined;
@@ -30,14 +33,27 @@ class PlainTarget implements RequestTarget {
   }
 }
 
+/** Whether the port that ends at `end` (if any; at most five digits, as `PLAIN_ORIGIN` checked) is over 65535. */
+function portOver(url: string, end: number): boolean {
+  let port = 0;
+  let scale = 1;
+  let i = end - 1;
+  for (; i >= 0; i--) {
+    const c = url.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    port += (c - 0x30) * scale;
+    scale *= 10;
+  }
+  // Digits right after a `:` are a port; digits ending a host name (`[...]` or letters before them) are not.
+  return url.charCodeAt(i) === 0x3a && url.charCodeAt(i - 1) !== 0x2f && port > 65_535;
+}
+
 /** The hand split of a plain URL, or `undefined` when the URL parser has to decide. */
 function plain(url: string): RequestTarget | undefined {
-  const start = url.startsWith('http://') ? 7 : url.startsWith('https://') ? 8 : -1;
-  if (start < 0) return undefined;
-  const slash = url.indexOf('/', start);
-  if (slash <= start || url.includes('#', slash)) return undefined;
-  const authority = PLAIN_AUTHORITY.exec(url.slice(start, slash));
-  if (!authority || (authority[1] !== undefined && Number(authority[1]) > 65_535)) return undefined;
+  if (!PLAIN_ORIGIN.test(url)) return undefined;
+  // The authority has no `/`, so the first one after the scheme starts the path.
+  const slash = url.indexOf('/', url.charCodeAt(4) === 0x73 ? 8 : 7);
+  if (url.includes('#', slash) || portOver(url, slash)) return undefined;
   const q = url.indexOf('?', slash);
   const path = q < 0 ? url.slice(slash) : url.slice(slash, q);
   if (!PLAIN_PATH.test(path) || DOT.test(path)) return undefined;

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createMiniMaxMock, engineOf, type MiniMaxMock } from '../mock.js';
 import type { MiniMaxMockOptions } from '../engine/options.js';
-import { BodyTooLargeError, type IncomingRequest, type MockReply } from '../engine/reply.js';
+import { BodyTooLargeError, JSON_HEADERS, type IncomingRequest, type MockReply } from '../engine/reply.js';
 import { MOCK_TOKEN } from '../token.js';
 import { MEDIA_PREFIX } from '../engine/media.js';
 import { controlRefusal, type ControlAccess } from './control-access.js';
@@ -80,9 +80,10 @@ function readChunks(req: IncomingMessage, limit: number, done: (error: unknown, 
     req.resume();
     settle(new BodyTooLargeError(limit));
   };
+  // `on`, not `once`: `settle` already acts once, and `once` wraps each listener in two more objects per request.
   req.on('data', onData);
-  req.once('end', () => settle(undefined, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-  req.once('error', (error) => settle(error));
+  req.on('end', () => settle(undefined, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+  req.on('error', (error) => settle(error));
 }
 
 /** Reads a body, refusing (without buffering the rest) one longer than `limit` bytes. */
@@ -95,7 +96,20 @@ function collect(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => readChunks(req, limit, (error, bytes) => (error === undefined ? resolve(bytes as Uint8Array) : reject(error))));
 }
 
-/** A node:http request as the engine reads it (methods on the prototype: nothing is closed over per request). */
+/** What answering a request needs of its server (one object per server, shared by its requests). */
+interface ServerHost {
+  readonly engine: ReturnType<typeof engineOf>;
+  readonly access: ControlAccess;
+  readonly cors: boolean;
+  /** `http://<host>:<port>` (set once listening) and the API's base path. */
+  origin: string;
+  readonly basePath: string;
+}
+
+/**
+ * A node:http request as the engine reads it, and its answer (methods on the prototype: nothing is closed over per
+ * request; the server's listener made two closures per request before).
+ */
 class NodeIncoming implements IncomingRequest {
   readonly method: string;
   readonly url: string;
@@ -106,9 +120,39 @@ class NodeIncoming implements IncomingRequest {
   private body: Promise<Uint8Array> | undefined;
   private controller: AbortController | undefined;
 
-  constructor(private readonly req: IncomingMessage, private readonly res: ServerResponse, origin: string) {
+  constructor(private readonly req: IncomingMessage, private readonly res: ServerResponse, private readonly host: ServerHost, private readonly control: boolean) {
     this.method = (req.method ?? 'GET').toUpperCase();
-    this.url = `${origin}${req.url ?? '/'}`;
+    this.url = `${host.origin}${req.url ?? '/'}`;
+  }
+
+  /** Dispatches the request and writes the answer (in the same turn when the engine needs nothing asynchronous). */
+  answer(): void {
+    const { host, req, res } = this;
+    try {
+      const reply = this.control
+        ? controlRefusal((name) => this.header(name), host.access) ?? host.engine.control(this, { baseUrl: `${host.origin}${host.basePath}` })
+        : host.engine.dispatch(this);
+      // No CORS headers on the control API: a page of another origin gets no answer it can read.
+      const withCors = host.cors && !this.control;
+      if (reply instanceof Promise) reply.then((r) => write(req, res, r, withCors)).catch((error: unknown) => this.fail(error));
+      else write(req, res, reply, withCors)?.catch((error: unknown) => this.fail(error));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** A request the mock failed on: a 500 naming the error (logged), or a dropped connection once headers went out. */
+  fail(error: unknown): void {
+    const { req, res } = this;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(`[useapi-minimax-mock] ${req.method} ${req.url}: ${message}`);
+    if (!res.headersSent) {
+      const body = JSON.stringify({ error: message, code: 500 });
+      res.writeHead(500, { ...(this.host.cors && !this.control ? CORS : {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+      res.end(body);
+    } else {
+      res.destroy();
+    }
   }
 
   header(name: string): string | null {
@@ -145,10 +189,10 @@ class NodeIncoming implements IncomingRequest {
 
 /**
  * Reads a body of declared length (`Content-Length`, at most `limit` bytes: framing keeps it from being longer)
- * into `incoming.received`, then calls `then`: the engine answers it in the same turn, with no promise. `false`
+ * into `incoming.received`, then answers it: the engine does in the same turn, with no promise. `false`
  * (nothing read) for anything else: no or a chunked body, one over the limit, which the engine reads lazily.
  */
-function receive(req: IncomingMessage, incoming: NodeIncoming, limit: number, then: () => void): boolean {
+function receive(req: IncomingMessage, incoming: NodeIncoming, limit: number): boolean {
   const declared = req.headers['content-length'];
   if (declared === undefined || req.headers['transfer-encoding'] !== undefined) return false;
   const length = Number(declared);
@@ -157,13 +201,25 @@ function receive(req: IncomingMessage, incoming: NodeIncoming, limit: number, th
   readChunks(req, limit, (error, bytes) => {
     if (error === undefined) incoming.received = bytes;
     else incoming.receiveError = error;
-    then();
+    incoming.answer();
   });
   return true;
 }
 
 /** The CORS headers as a flat `[name, value, …]` list (`writeHead` takes one without copying into an object). */
 const CORS_LIST: readonly string[] = Object.entries(CORS).flat();
+/** The header lists of a reply with the shared `JSON_HEADERS` (most answers), with and without CORS, built once. */
+const JSON_LIST: readonly string[] = Object.entries(JSON_HEADERS).flat();
+const JSON_CORS_LIST: readonly string[] = [...CORS_LIST, ...JSON_LIST];
+
+/** A reply's header list (the CORS headers first), without its Content-Length when the body's is counted. */
+function headerList(reply: MockReply, cors: boolean, counted: boolean): string[] {
+  const headers = reply.headers;
+  if (headers === JSON_HEADERS) return (cors ? JSON_CORS_LIST : JSON_LIST).slice();
+  const list: string[] = cors ? CORS_LIST.slice() : [];
+  for (const name in headers) if (!counted || name !== 'content-length') list.push(name, headers[name] as string);
+  return list;
+}
 
 /**
  * Writes a reply. A complete body (text or bytes, all the API's JSON answers) goes out synchronously in one
@@ -179,11 +235,8 @@ function write(req: IncomingMessage, res: ServerResponse, reply: MockReply, cors
   const status = reply.status;
   const text = STATUS_TEXT[status];
   if (text) res.statusMessage = text;
-  const list: string[] = cors ? CORS_LIST.slice() : [];
   // A complete body's length is counted here; a reply's own Content-Length stands only without one (HEAD).
-  const counted = typeof body === 'string' || body instanceof Uint8Array;
-  const headers = reply.headers;
-  for (const name in headers) if (!counted || name !== 'content-length') list.push(name, headers[name] as string);
+  const list = headerList(reply, cors, typeof body === 'string' || body instanceof Uint8Array);
   if (body === null || status === 204) {
     res.writeHead(status, list);
     res.end();
@@ -242,6 +295,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const basePath = new URL(mock.baseUrl).pathname.replace(/\/+$/, '');
   // Bodies within both caps are read before dispatch; a larger one is left to the engine, which refuses it (413).
   const prefetchLimit = Math.min(engine.options.maxBodyBytes, engine.options.maxUploadBytes);
+  const serving: ServerHost = { engine, access, cors, origin, basePath };
 
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const control = isControlPath(req.url ?? '');
@@ -250,7 +304,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end();
       return;
     }
-    const incoming = new NodeIncoming(req, res, origin);
+    const incoming = new NodeIncoming(req, res, serving, control);
     if ((req.url ?? '').startsWith(MEDIA_PREFIX)) {
       const media = engine.media(incoming);
       if (media) {
@@ -262,33 +316,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         return;
       }
     }
-    const fail = (error: unknown) => {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      console.error(`[useapi-minimax-mock] ${req.method} ${req.url}: ${message}`);
-      if (!res.headersSent) {
-        const body = JSON.stringify({ error: message, code: 500 });
-        res.writeHead(500, { ...(cors && !control ? CORS : {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
-        res.end(body);
-      } else {
-        res.destroy();
-      }
-    };
-    const answer = () => {
-      try {
-        // Answered in the same turn when the engine needs nothing asynchronous (most GETs, a JSON create).
-        const reply = control
-          ? controlRefusal((name) => incoming.header(name), access) ?? engine.control(incoming, { baseUrl: `${origin}${basePath}` })
-          : engine.dispatch(incoming);
-        // No CORS headers on the control API: a page of another origin gets no answer it can read.
-        const withCors = cors && !control;
-        if (reply instanceof Promise) reply.then((r) => write(req, res, r, withCors)).catch(fail);
-        else write(req, res, reply, withCors)?.catch(fail);
-      } catch (error) {
-        fail(error);
-      }
-    };
     // An API request's body (within the JSON cap) is read first, so the engine need not wait for it.
-    if (control || !receive(req, incoming, prefetchLimit, answer)) answer();
+    if (control || !receive(req, incoming, prefetchLimit)) incoming.answer();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -303,6 +332,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   engine.selfHosts.add(bound === '0.0.0.0' || bound === '::' ? '*' : bound);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   origin = `http://${shownHost}:${actual}`;
+  serving.origin = origin;
   // Result URLs point here (`/__media/<cdn host>/<path>`), so downloads work against the server.
   if (!given || engine.mediaOrigin === undefined) engine.mediaOrigin = origin;
   return {
