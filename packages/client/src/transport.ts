@@ -6,7 +6,7 @@
 import type { Env } from './core.js';
 import { AbortError, ConnectionError, MiniMaxError, TimeoutError, UnexpectedResponseError, parseRetryAfter } from './errors.js';
 import { MAX_RETRY_AFTER_MS, backoffMs, errorCode, nothingSent, retryableStatus, sleep } from './retry.js';
-import { anySignal, startTimer, type CombinedSignal } from './signals.js';
+import { onAbortOf, startTimer } from './signals.js';
 
 /** What every hook receives about an attempt. */
 export interface RequestEvent {
@@ -169,8 +169,9 @@ export async function startCall<T>(
   const { signal } = spec;
   if (signal?.aborted) throw new AbortError({ cause: signal.reason });
   let ctl: AbortController;
-  let combined: CombinedSignal | undefined;
   let attemptSignal: AbortSignal;
+  /** Stops hearing the caller's signal (see arm). */
+  let unlisten = noop;
   let clearTimer = noop;
   let timedOut = false;
   /** Headers arrived: the timer now covers reading the body. */
@@ -185,10 +186,10 @@ export async function startCall<T>(
 
   /** The call's budget ran out: said with the concrete path once it is known. */
   const timeoutError = () => new TimeoutError(spec.timeoutMs, `${spec.method} ${url ?? spec.path}${spec.operation ? `, ${spec.operation}` : ''}`);
+  /** The caller aborted: the attempt's own signal follows (fetch stops), and the call rejects at once. */
   const onAbort = () => {
-    // The attempt's signal also aborts on its timeout: only the caller's abort is an AbortError.
-    if (!signal?.aborted) return;
-    const error = new AbortError({ cause: signal.reason });
+    ctl.abort(signal!.reason);
+    const error = new AbortError({ cause: signal!.reason });
     fail(error);
     failAttempt?.(error);
   };
@@ -203,26 +204,24 @@ export async function startCall<T>(
     clearTimer();
     clearTimer = startTimer(spec.timeoutMs, onTimeout);
   };
-  /** Starts (or restarts) one attempt: a fresh controller, its signal ⊕ the caller's, its timer. */
+  /** Starts (or restarts) one attempt: a fresh controller (aborted by its timer or the caller's abort), its timer. */
   const arm = () => {
     release();
     released = false;
     ctl = new AbortController();
-    combined = signal ? anySignal([signal, ctl.signal]) : undefined;
-    attemptSignal = combined ? combined.signal : ctl.signal;
-    // The caller's abort is heard through this attempt's own signal, never through a listener on the caller's:
-    // one signal shared by many concurrent calls collects no listeners (nor Node's MaxListenersExceededWarning).
-    if (signal) attemptSignal.addEventListener('abort', onAbort);
+    attemptSignal = ctl.signal;
     timedOut = false;
     rearm();
+    // Through the signal's one shared listener (onAbortOf): many concurrent calls on one signal add none of their own.
+    if (signal) unlisten = onAbortOf(signal, onAbort);
   };
   function release() {
     if (released) return;
     released = true;
     clearTimer();
     clearTimer = noop;
-    if (signal && attemptSignal) attemptSignal.removeEventListener('abort', onAbort);
-    combined?.release();
+    unlisten();
+    unlisten = noop;
   }
   /**
    * Maps whatever a call threw onto the error hierarchy. `body`: the error came from reading an answer's body, where
@@ -304,14 +303,15 @@ export async function startCall<T>(
       clearTimer();
       if (hooks.onRetry) hooks.onRetry({ ...event!, delayMs: delay, status: answer?.status, error: failure });
       env.log('info', `${spec.method} ${url}: ${answer ? answer.status : failure?.message}; retry ${attempt + 1}/${spec.maxRetries} in ${Math.round(delay)} ms`);
-      // A signal of this sleep's own (see arm): no listener on the caller's.
-      const sleeper = signal ? anySignal([signal]) : undefined;
+      // A signal of this sleep's own, aborted through the caller's shared listener (see arm).
+      const sleeper = signal ? new AbortController() : undefined;
+      const unlistenSleep = sleeper ? onAbortOf(signal!, () => sleeper.abort(signal!.reason)) : noop;
       try {
         await sleep(delay, sleeper?.signal);
       } catch (reason) {
         throw new AbortError({ cause: reason });
       } finally {
-        sleeper?.release();
+        unlistenSleep();
       }
       arm();
       if (typeof input === 'string') init = { ...init, signal: attemptSignal };

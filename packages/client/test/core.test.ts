@@ -143,16 +143,16 @@ describe('without AbortSignal.any (Safari < 17.4, React Native, older webviews)'
   it('anySignal combines, forwards the first reason and detaches on release', () => {
     const a = new AbortController();
     const b = new AbortController();
-    const combined = anySignal([a.signal, undefined, b.signal], null);
+    const combined = anySignal([a.signal, undefined, b.signal]);
     b.abort('b went first');
     expect(combined.signal.aborted).toBe(true);
     expect(combined.signal.reason).toBe('b went first');
     const c = new AbortController();
-    const other = anySignal([c.signal], null);
+    const other = anySignal([c.signal]);
     other.release();
     c.abort();
     expect(other.signal.aborted).toBe(false);
-    const already = anySignal([AbortSignal.abort('early')], null);
+    const already = anySignal([AbortSignal.abort('early')]);
     expect(already.signal.reason).toBe('early');
   });
 });
