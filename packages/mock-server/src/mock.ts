@@ -5,6 +5,7 @@ import { Engine, type JournalEntry } from './engine/engine.js';
 import type { MiniMaxMockOptions } from './engine/options.js';
 import { fromWebRequest, toResponse, type IncomingRequest } from './engine/reply.js';
 import { fromFetchArgs } from './engine/fetch-request.js';
+import { isControlPath } from './engine/control.js';
 import { SCENARIO_NAMES, parseScenario, type ActiveScenario, type ScenarioName, type ScenarioParams } from './engine/scenarios.js';
 import { collectionOf, type JobKindName, type MockData } from './data.js';
 import type { WebhookDelivery } from './engine/webhooks.js';
@@ -130,9 +131,9 @@ export function createMiniMaxMock(options: MiniMaxMockOptions = {}): MiniMaxMock
     clear: () => engine.scenarios.clear(),
     active: () => engine.scenarios.list(),
   };
-  // The control API's roots (`/__mock`, `/__mock/…` on each base URL's origin), served by `fetch` as by the MSW handlers.
-  const controlRoots = [...new Set(engine.options.baseUrls.map((base) => `${new URL(base).origin}/__mock`))];
-  const isControl = (url: string) => controlRoots.some((root) => url.startsWith(root) && (url.length === root.length || '/?'.includes(url.charAt(root.length))));
+  // The control API on each base URL's origin, served by `fetch` as by the MSW handlers (the server's rule).
+  const origins = [...new Set(engine.options.baseUrls.map((base) => new URL(base).origin))];
+  const isControl = (url: string) => origins.some((origin) => url.startsWith(origin) && isControlPath(url.slice(origin.length)));
   const answer = async (incoming: IncomingRequest) => toResponse(engine.media(incoming) ?? (await engine.process(incoming)));
   const mock: MiniMaxMock & { [ENGINE]: Engine } = {
     [ENGINE]: engine,

@@ -9,6 +9,11 @@ import { MAX_JSON_DEPTH, mediaType, nestedDeeperThan, tooLarge } from './input.j
 import { MAX_CONTROL_BODY_BYTES } from './options.js';
 import { BodyTooLargeError, errorReply, jsonReply, type IncomingRequest, type MockReply } from './reply.js';
 
+/** Whether a request path (with its query) is the control API's: `/__mock`, `/__mock/…`, `/__mock?…`. */
+export function isControlPath(path: string): boolean {
+  return path === '/__mock' || path.startsWith('/__mock/') || path.startsWith('/__mock?');
+}
+
 /** Answers one control call. `served.baseUrl`: the base URL the caller serves the API at. */
 export async function controlCall(engine: Engine, incoming: IncomingRequest, served: { baseUrl?: string } = {}): Promise<MockReply> {
   const url = new URL(incoming.url);

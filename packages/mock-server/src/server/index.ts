@@ -7,6 +7,7 @@ import type { MiniMaxMockOptions } from '../engine/options.js';
 import { BodyTooLargeError, JSON_HEADERS, type IncomingRequest, type MockReply } from '../engine/reply.js';
 import { MOCK_TOKEN } from '../token.js';
 import { MEDIA_PREFIX } from '../engine/media.js';
+import { isControlPath } from '../engine/control.js';
 import { controlRefusal, type ControlAccess } from './control-access.js';
 
 /** Options of `startMockServer`: where to listen, plus every mock option (or an existing mock). */
@@ -273,11 +274,6 @@ async function pipeStream(res: ServerResponse, body: ReadableStream<Uint8Array>)
   } catch {
     res.destroy();
   }
-}
-
-/** Whether a request path is the control API's (`/__mock`, `/__mock/…`, `/__mock?…`). */
-function isControlPath(url: string): boolean {
-  return url === '/__mock' || url.startsWith('/__mock/') || url.startsWith('/__mock?');
 }
 
 /** Starts the standalone mock server (real clock and webhook delivery by default). */

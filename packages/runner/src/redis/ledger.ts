@@ -89,8 +89,11 @@ function sameSubmission(record: JobRecord, e: Extract<LedgerEvent, { type: 'subm
   return record.kind === e.kind && record.replyRef === e.replyRef && canonical(record.input) === canonical(e.input) && canonical(record.files.map((f) => [f.field, f.sha256])) === canonical(e.files.map((f) => [f.field, f.sha256]));
 }
 
-/** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef); `forget` drops what it keeps of a job this process is done with. */
-export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): Ledger & { forget(key: string): void } {
+/** The Redis ledger, and `forget`: drops what it keeps of a job this process is done with. */
+export type RedisLedger = Ledger & { forget(key: string): void };
+
+/** The Redis ledger of one batch (`id`: the batch's ledger id, part of every replyRef). */
+export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, batch: string): RedisLedger {
   // Appends and claims of the jobs in flight are gathered: one script run for all those of one turn.
   const appendMany = luaScript(redis, 'ummAppendMany', 8, APPEND_MANY);
   const appendKeys = [keys.records, keys.revisions, keys.claims, keys.order, keys.replyRefs, keys.ids, keys.events, keys.meta];
@@ -114,7 +117,7 @@ export function createRedisLedger(redis: Redis, keys: BatchKeys, id: string, bat
     claimedNow.delete(key);
   };
 
-  const ledger: Ledger & { forget(key: string): void } = {
+  const ledger: RedisLedger = {
     id,
     location: `redis batch ${batch}`,
     forget,
